@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./cells";
+export * from "./table";
+export * from "./rootFinding";
+export * from "./rounding";

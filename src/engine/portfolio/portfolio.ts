@@ -1,0 +1,113 @@
+/**
+ * The plan: asset classes with market values, SAA targets and ranges, and existing synthetic exposure.
+ *
+ *   effective exposure = physical market value + synthetic (overlay) exposure
+ *   NAV = sum of physical market values, cash included (futures add exposure, not NAV)
+ *   weights are effective exposure / NAV
+ */
+import { Matrix, normaliseName } from "../core/cells";
+import { numError, valueError } from "../core/errors";
+import { ColumnSpec, Table, findRow, parseTable, whereRow } from "../core/table";
+
+export interface AssetClass {
+  name: string;
+  /** Physical market value, base currency. */
+  marketValue: number;
+  target: number;
+  min: number;
+  max: number;
+  liquid: boolean;
+  /** Index of the class whose futures stand in for this (illiquid) class, or -1. */
+  proxy: number;
+  /** Existing synthetic exposure, base currency. */
+  overlay: number;
+  isCash: boolean;
+  /** "Portfolio row 4 (Private equity)", for messages. */
+  where: string;
+}
+
+export interface Plan {
+  classes: AssetClass[];
+  nav: number;
+  /** Index of the Cash row, or -1. */
+  cash: number;
+}
+
+export const TARGET_SUM_TOLERANCE = 1e-4;
+
+const LIMIT = { min: -1e15, max: 1e15 };
+const WEIGHT = { min: -10, max: 10 };
+
+export const PORTFOLIO_COLUMNS: readonly ColumnSpec[] = [
+  { key: "name", header: "Asset class", synonyms: ["Asset", "Class", "Name", "Sleeve"], type: "text" },
+  { key: "marketValue", header: "Market value", synonyms: ["MV", "Value", "Physical", "Market val"], type: "number", rule: LIMIT },
+  { key: "target", header: "Target", synonyms: ["Target weight", "SAA", "Policy", "Weight target"], type: "number", rule: WEIGHT },
+  { key: "min", header: "Min", synonyms: ["Minimum", "Lower", "Low", "Min weight"], type: "number", rule: WEIGHT },
+  { key: "max", header: "Max", synonyms: ["Maximum", "Upper", "High", "Max weight"], type: "number", rule: WEIGHT },
+  { key: "liquid", header: "Liquid", synonyms: ["Tradable", "Tradeable"], type: "boolean", optional: true, default: true },
+  { key: "proxy", header: "Proxy", synonyms: ["Proxy class", "Proxied by"], type: "text", optional: true },
+  { key: "overlay", header: "Overlay", synonyms: ["Synthetic", "Derivatives", "Futures exposure"], type: "number", optional: true, default: 0, rule: LIMIT },
+];
+
+interface PortfolioRow {
+  name: string;
+  marketValue: number;
+  target: number;
+  min: number;
+  max: number;
+  liquid: boolean;
+  proxy?: string;
+  overlay: number;
+}
+
+export function isCashName(name: string): boolean {
+  return normaliseName(name) === "cash";
+}
+
+/** Reads and validates a Portfolio table (see FUNCTIONS.md). */
+export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
+  const t: Table<PortfolioRow> = parseTable<PortfolioRow>(matrix, { arg, columns: PORTFOLIO_COLUMNS, key: "name" });
+  const classes: AssetClass[] = t.rows.map((r, i) => {
+    const where = whereRow(t, i);
+    if (!(r.min <= r.target && r.target <= r.max)) {
+      valueError(`${where}: the range must hold the target (Min <= Target <= Max), got Min ${r.min}, Target ${r.target}, Max ${r.max}`);
+    }
+    const isCash = isCashName(r.name);
+    if (!isCash && r.marketValue < 0) valueError(`${where}: Market value must be >= 0, got ${r.marketValue}`);
+    return { name: r.name, marketValue: r.marketValue, target: r.target, min: r.min, max: r.max, liquid: r.liquid, proxy: -1, overlay: r.overlay, isCash, where };
+  });
+  t.rows.forEach((r, i) => {
+    if (!r.proxy) return;
+    const where = classes[i].where;
+    const j = findRow(t, r.proxy);
+    if (j < 0) valueError(`${where}: Proxy '${r.proxy}' is not an asset class of the portfolio`);
+    if (j === i) valueError(`${where}: Proxy names the class itself`);
+    if (!classes[j].liquid) valueError(`${where}: Proxy '${r.proxy}' is itself illiquid`);
+    if (classes[j].isCash) valueError(`${where}: Proxy cannot be Cash`);
+    classes[i].proxy = j;
+  });
+  const targetSum = classes.reduce((s, c) => s + c.target, 0);
+  if (Math.abs(targetSum - 1) > TARGET_SUM_TOLERANCE) {
+    valueError(`${arg}: Targets must add up to 1 (100%), they add up to ${round6(targetSum)}`);
+  }
+  const nav = classes.reduce((s, c) => s + c.marketValue, 0);
+  if (!(nav > 0)) numError(`${arg}: NAV (the sum of Market value) must be positive, got ${nav}`);
+  return { classes, nav, cash: classes.findIndex((c) => c.isCash) };
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export function effective(c: AssetClass): number {
+  return c.marketValue + c.overlay;
+}
+
+export type RangeStatus = "within" | "over" | "under";
+
+/** Where a weight stands against [min, max]; 1e-12 of slack so a weight exactly on a bound is within. */
+export function rangeStatus(weight: number, c: AssetClass): RangeStatus {
+  if (weight > c.max + 1e-12) return "over";
+  if (weight < c.min - 1e-12) return "under";
+  return "within";
+}

@@ -1,0 +1,204 @@
+/**
+ * Systematic rebalancing back to the SAA with futures (FUNCTIONS.md, "Rebalancing semantics").
+ *
+ * Weights are effective (physical + synthetic) over NAV. The trigger decides whether to trade:
+ * "bands" trades only when some class is outside its range; "always" trades every time (calendar).
+ * The rule sets goals: "target" moves every class to its target; "edge" moves each class outside its range
+ * to the nearest bound; "halfway" to the middle of that bound and the target.
+ *
+ * Trades sum to zero. Under "edge"/"halfway" the offset of the goal trades is spread over the liquid classes
+ * inside their ranges, pro rata to their targets, each only as far as its range allows; what they cannot
+ * take moves the classes with goals further inside their ranges; only if the ranges cannot all be met is the
+ * rest spread pro rata to targets regardless. An illiquid class is never traded: with a Proxy its
+ * deviation is traded through the proxy's futures, otherwise it is reported and left alone. The Cash row is
+ * the funding leg: it trades without contracts and absorbs the exposure the rounding of contracts leaves.
+ */
+import { RoundingMode } from "../core/rounding";
+import { FutureSpec, futuresByClass, sizeContracts } from "../futures/futures";
+import { Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
+import { spreadWithRoom } from "./spread";
+
+export type RebalanceRule = "target" | "edge" | "halfway";
+export type RebalanceTrigger = "bands" | "always";
+export const REBALANCE_RULES: readonly RebalanceRule[] = ["target", "edge", "halfway"];
+export const REBALANCE_TRIGGERS: readonly RebalanceTrigger[] = ["bands", "always"];
+
+export interface RebalanceOptions {
+  rule: RebalanceRule;
+  trigger: RebalanceTrigger;
+}
+
+export interface RebalanceLine {
+  assetClass: string;
+  weight: number;
+  target: number;
+  min: number;
+  max: number;
+  status: RangeStatus;
+  /** Post-trade weight before rounding to whole contracts. */
+  goal: number;
+  /** Exposure to move, base currency (sums to zero over the classes). */
+  trade: number;
+  /** Contract name; "via <proxy>", "cash", "illiquid: not traded" or "no future" otherwise. */
+  contract: string;
+  contracts: number | null;
+  notional: number | null;
+  /** Post-trade weight with whole contracts. */
+  postWeight: number;
+}
+
+export interface RebalancePlan {
+  triggered: boolean;
+  /** Goal trades as weights, per class (before rounding). */
+  trades: number[];
+  /** Whether each class trades itself through futures (liquid, has a future, not cash). */
+  hasFuture: boolean[];
+  notes: string[];
+}
+
+export interface RebalanceResult {
+  triggered: boolean;
+  lines: RebalanceLine[];
+  /** Notes on the whole proposal (ranges that could not all be met). */
+  notes: string[];
+}
+
+/** Goal trades (as weights) for every class, before contracts. */
+export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: RebalanceOptions): RebalancePlan {
+  const n = plan.classes.length;
+  const fut = futuresByClass(plan, futures);
+  const w = plan.classes.map((c) => effective(c) / plan.nav);
+  const status = plan.classes.map((c, i) => rangeStatus(w[i], c));
+  const hasFuture = plan.classes.map((c, i) => c.liquid && !c.isCash && fut[i] !== undefined);
+  const tradable = plan.classes.map((c, i) => c.liquid && (c.isCash || hasFuture[i]));
+  const triggered = opts.trigger === "always" || status.some((s) => s !== "within");
+  const trades = new Array<number>(n).fill(0);
+  const notes: string[] = [];
+  if (!triggered) return { triggered, trades, hasFuture, notes };
+
+  const goalOf = (i: number): number | undefined => {
+    const c = plan.classes[i];
+    if (opts.rule === "target") return c.target;
+    if (status[i] === "within") return undefined;
+    const bound = status[i] === "over" ? c.max : c.min;
+    return opts.rule === "edge" ? bound : (bound + c.target) / 2;
+  };
+
+  const hasGoal = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    const g = goalOf(i);
+    if (g === undefined) continue;
+    const c = plan.classes[i];
+    if (tradable[i]) {
+      trades[i] += g - w[i];
+      hasGoal[i] = true;
+    } else if (!c.liquid && c.proxy >= 0 && tradable[c.proxy]) {
+      trades[c.proxy] += g - w[i];
+      hasGoal[c.proxy] = true;
+    }
+  }
+
+  const sum = trades.reduce((s, x) => s + x, 0);
+  const offset = -sum;
+  if (Math.abs(offset) > 1e-15) {
+    const share = plan.classes.map((c) => Math.max(0, c.target));
+    if (opts.rule === "target") {
+      const { alloc } = spreadWithRoom(offset, share.map((s, i) => (tradable[i] ? s : 0)), tradable.map((t) => (t ? Infinity : 0)));
+      alloc.forEach((a, i) => (trades[i] += a));
+    } else {
+      const room = (i: number, from: number) => {
+        const c = plan.classes[i];
+        return Math.max(0, offset > 0 ? c.max - from : from - c.min);
+      };
+      // 1. liquid classes inside their ranges, without a goal of their own
+      const first = spreadWithRoom(
+        offset,
+        share,
+        plan.classes.map((_, i) => (tradable[i] && !hasGoal[i] ? room(i, w[i]) : 0)),
+      );
+      first.alloc.forEach((a, i) => (trades[i] += a));
+      let left = first.unplaced;
+      // 2. the classes with goals, further inside their ranges
+      if (Math.abs(left) > 1e-15) {
+        const second = spreadWithRoom(
+          left,
+          share,
+          plan.classes.map((_, i) => (tradable[i] && hasGoal[i] ? room(i, w[i] + trades[i]) : 0)),
+        );
+        second.alloc.forEach((a, i) => (trades[i] += a));
+        left = second.unplaced;
+      }
+      // 3. the ranges cannot all be met: spread the rest pro rata to targets
+      if (Math.abs(left) > 1e-12) {
+        const third = spreadWithRoom(left, share.map((s, i) => (tradable[i] ? s : 0)), tradable.map((t) => (t ? Infinity : 0)));
+        third.alloc.forEach((a, i) => (trades[i] += a));
+        notes.push("The ranges of the tradable classes cannot all be met: part of the offset was spread pro rata to targets");
+      }
+    }
+  }
+  return { triggered, trades, hasFuture, notes };
+}
+
+/**
+ * Whole contracts for goal trades (as weights): nearest rounding per class. The Cash row, where there is
+ * one, absorbs the exposure the rounding leaves, so NAV and total exposure are unchanged.
+ */
+export function contractsForTrades(plan: Plan, futures: FutureSpec[], trades: readonly number[], rounding: RoundingMode = "nearest"): (number | null)[] {
+  const fut = futuresByClass(plan, futures);
+  return plan.classes.map((c, i) => {
+    const f = fut[i];
+    if (!f || !c.liquid || c.isCash) return null;
+    return sizeContracts(trades[i] * plan.nav, f, rounding).contracts;
+  });
+}
+
+/** Lays out the rebalance table for given goal trades and whole contracts. */
+export function rebalanceLines(plan: Plan, futures: FutureSpec[], trades: readonly number[], contracts: readonly (number | null)[]): RebalanceLine[] {
+  const fut = futuresByClass(plan, futures);
+  const achieved = plan.classes.map((_, i) => {
+    const n = contracts[i];
+    const f = fut[i];
+    return n === null || !f ? 0 : (n * f.price * f.multiplier * f.fx) / f.beta / plan.nav;
+  });
+  // Rounding residual of the futures legs, absorbed by the Cash row.
+  const residual = plan.classes.reduce((s, c, i) => (contracts[i] === null ? s : s + trades[i] - achieved[i]), 0);
+  return plan.classes.map((c, i): RebalanceLine => {
+    const w = effective(c) / plan.nav;
+    const f = fut[i];
+    const n = contracts[i];
+    let contract: string;
+    let post = w;
+    if (c.isCash) {
+      contract = "cash";
+      post = w + trades[i] + (plan.cash === i ? residual : 0);
+    } else if (!c.liquid) {
+      contract = c.proxy >= 0 ? `via ${plan.classes[c.proxy].name}` : "illiquid: not traded";
+    } else if (n === null || !f) {
+      contract = "no future";
+    } else {
+      contract = f.contract;
+      post = w + achieved[i];
+    }
+    return {
+      assetClass: c.name,
+      weight: w,
+      target: c.target,
+      min: c.min,
+      max: c.max,
+      status: rangeStatus(w, c),
+      goal: w + trades[i],
+      trade: trades[i] * plan.nav,
+      contract,
+      contracts: n,
+      notional: n === null || !f ? null : n * f.price * f.multiplier * f.fx,
+      postWeight: post,
+    };
+  });
+}
+
+/** The whole rebalance with nearest rounding. */
+export function rebalance(plan: Plan, futures: FutureSpec[], opts: RebalanceOptions): RebalanceResult {
+  const p = rebalanceTrades(plan, futures, opts);
+  const contracts = contractsForTrades(plan, futures, p.trades);
+  return { triggered: p.triggered, lines: rebalanceLines(plan, futures, p.trades, contracts), notes: p.notes };
+}

@@ -1,0 +1,4 @@
+/** Custom functions of this area are added here (see catalogue/portfolio.ts for the pattern). */
+import { FunctionDef } from "../registry";
+
+export const COMPLETION_FUNCTIONS: FunctionDef[] = [];

@@ -1,0 +1,10 @@
+/**
+ * The functions bundle's entry (shared runtime). Importing the catalogue files is enough: at build time
+ * custom-functions-metadata-plugin writes functions.json from their JSDoc and appends a
+ * CustomFunctions.associate(id, function) call to each file.
+ */
+import "./catalogue/portfolio";
+import "./catalogue/tilts";
+import "./catalogue/options";
+import "./catalogue/rates";
+import "./catalogue/completion";
