@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Exposure, cash and rebalancing: OVERLAY.CONTRACTS, EXPOSURE, EQUITISE, REBALANCE.
  * Thin: parse the arguments, call the engine, lay out the spill.
@@ -23,7 +24,7 @@ import { entry } from "../registry";
  * @param {any} [rounding] "nearest" (default, half away from zero), "down" (toward zero), "up" (away from zero) or "none".
  * @returns {any} Number of contracts (negative = sell).
  */
-export function contracts(exposure: unknown, price: unknown, multiplier: unknown, beta?: unknown, fx?: unknown, rounding?: unknown) {
+export function contracts(exposure: any, price: any, multiplier: any, beta?: any, fx?: any, rounding?: any) {
   return run(() => {
     const e = argNumber(exposure, "exposure", { min: -1e15, max: 1e15 });
     const p = argNumber(price, "price", { min: 0, minExclusive: true, max: 1e15 });
@@ -41,7 +42,7 @@ export function contracts(exposure: unknown, price: unknown, multiplier: unknown
  * @param {any[][]} portfolio Portfolio table with headers: Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay. Weights as decimals.
  * @returns {any[][]} Table: Asset class, Physical, Synthetic, Effective, Physical weight, Effective weight, Target, Min, Max, Deviation, Status.
  */
-export function exposure(portfolio: unknown) {
+export function exposure(portfolio: any[][]) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const r = exposureReport(plan);
@@ -65,7 +66,7 @@ export function exposure(portfolio: unknown) {
  * @param {any} [mode] "target" (default: pro rata to the targets of the non-cash classes) or "underweight" (fill underweights first).
  * @returns {any[][]} Table: Asset class, Exposure, Contract, Contracts, Notional, Residual, with a Total row.
  */
-export function equitise(portfolio: unknown, futures: unknown, cash?: unknown, buffer?: unknown, mode?: unknown) {
+export function equitise(portfolio: any[][], futures: any[][], cash?: any, buffer?: any, mode?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const fut = readFutures(argMatrix(futures, "futures"), plan);
@@ -94,7 +95,7 @@ export function equitise(portfolio: unknown, futures: unknown, cash?: unknown, b
  * @param {any} [rounding] "nearest" (default) whole contracts per class.
  * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, with a Total row.
  */
-export function rebalance(portfolio: unknown, futures: unknown, rule?: unknown, trigger?: unknown, rounding?: unknown) {
+export function rebalance(portfolio: any[][], futures: any[][], rule?: any, trigger?: any, rounding?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const fut = readFutures(argMatrix(futures, "futures"), plan);

@@ -1,0 +1,234 @@
+/**
+ * A parser for the formulas the `overlay` command evaluates: function calls (OVERLAY.* and others, which
+ * the evaluator may reject), literals (numbers, 5%, "text" with "" escapes, TRUE/FALSE), array constants
+ * {1,2;3,4}, omitted arguments (`,,`), unary minus and plus, and references, kept as their source text for
+ * a workbook resolver (A1, $A$1:B2, Sheet1!A1, 'My sheet'!A1:B9, defined names, Table[#All],
+ * Table[[#Headers],[Col]]).
+ */
+export type Expr =
+  | { kind: "number"; value: number }
+  | { kind: "string"; value: string }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "error"; value: string }
+  | { kind: "array"; rows: (number | string | boolean)[][] }
+  | { kind: "missing" }
+  | { kind: "call"; name: string; args: Expr[] }
+  | { kind: "ref"; text: string }
+  | { kind: "negate"; arg: Expr };
+
+export class FormulaSyntaxError extends Error {
+  constructor(
+    message: string,
+    public readonly position: number,
+  ) {
+    super(message);
+    this.name = "FormulaSyntaxError";
+  }
+}
+
+const ERROR_LITERALS = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"];
+
+class Parser {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  fail(msg: string): never {
+    throw new FormulaSyntaxError(`${msg} at position ${this.i + 1} of ${JSON.stringify(this.s.length > 80 ? this.s.slice(0, 77) + "..." : this.s)}`, this.i);
+  }
+
+  ws(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+
+  peek(): string {
+    this.ws();
+    return this.s[this.i] ?? "";
+  }
+
+  eat(ch: string): boolean {
+    if (this.peek() === ch) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  expect(ch: string): void {
+    if (!this.eat(ch)) this.fail(`expected '${ch}'`);
+  }
+
+  atEnd(): boolean {
+    return this.peek() === "";
+  }
+
+  number(): number {
+    const m = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(this.s.slice(this.i));
+    if (!m) this.fail("expected a number");
+    this.i += m[0].length;
+    let x = Number(m[0]);
+    if (this.s[this.i] === "%") {
+      this.i++;
+      x /= 100;
+    }
+    return x;
+  }
+
+  string(): string {
+    // at the opening quote
+    this.i++;
+    let out = "";
+    for (;;) {
+      if (this.i >= this.s.length) this.fail("unterminated text: a closing \" is missing");
+      const c = this.s[this.i++];
+      if (c === '"') {
+        if (this.s[this.i] === '"') {
+          out += '"';
+          this.i++;
+        } else return out;
+      } else out += c;
+    }
+  }
+
+  errorLiteral(): string | undefined {
+    const rest = this.s.slice(this.i).toUpperCase();
+    const hit = ERROR_LITERALS.find((e) => rest.startsWith(e));
+    if (hit) this.i += hit.length;
+    return hit;
+  }
+
+  arrayConstant(): Expr {
+    this.expect("{");
+    const rows: (number | string | boolean)[][] = [[]];
+    for (;;) {
+      const c = this.peek();
+      let v: number | string | boolean;
+      let sign = 1;
+      if (c === "-" || c === "+") {
+        this.i++;
+        sign = c === "-" ? -1 : 1;
+        if (!/[\d.]/.test(this.peek())) this.fail("expected a number after the sign");
+      }
+      const d = this.peek();
+      if (/[\d.]/.test(d)) v = sign * this.number();
+      else if (d === '"') v = this.string();
+      else if (/^true\b/i.test(this.s.slice(this.i))) {
+        this.i += 4;
+        v = true;
+      } else if (/^false\b/i.test(this.s.slice(this.i))) {
+        this.i += 5;
+        v = false;
+      } else if (d === "," || d === ";" || d === "}") v = "";
+      else this.fail("array constants hold numbers, \"text\", TRUE or FALSE");
+      rows[rows.length - 1].push(v === 0 ? 0 : v);
+      if (this.eat(",")) continue;
+      if (this.eat(";")) {
+        rows.push([]);
+        continue;
+      }
+      this.expect("}");
+      break;
+    }
+    const width = rows[0].length;
+    if (rows.some((r) => r.length !== width)) this.fail("every row of an array constant needs the same number of values");
+    return { kind: "array", rows };
+  }
+
+  /** A reference or a name, up to the end of the operand: sheet prefix, A1 ranges, structured references. */
+  reference(): Expr {
+    const start = this.i;
+    const s = this.s;
+    const part = () => {
+      if (s[this.i] === "'") {
+        this.i++;
+        while (this.i < s.length) {
+          if (s[this.i] === "'" && s[this.i + 1] === "'") this.i += 2;
+          else if (s[this.i] === "'") break;
+          else this.i++;
+        }
+        if (s[this.i] !== "'") this.fail("unterminated sheet name: a closing ' is missing");
+        this.i++;
+      } else {
+        while (this.i < s.length && /[A-Za-z0-9_.$\\]/.test(s[this.i])) this.i++;
+      }
+      if (s[this.i] === "[") {
+        let depth = 0;
+        do {
+          if (s[this.i] === "[") depth++;
+          else if (s[this.i] === "]") depth--;
+          this.i++;
+        } while (this.i < s.length && depth > 0);
+        if (depth !== 0) this.fail("unterminated structured reference: a closing ] is missing");
+      }
+    };
+    part();
+    if (s[this.i] === "!") {
+      this.i++;
+      part();
+    }
+    if (s[this.i] === ":") {
+      this.i++;
+      part();
+    }
+    const text = s.slice(start, this.i);
+    if (text === "") this.fail("expected a value");
+    return { kind: "ref", text };
+  }
+
+  operand(): Expr {
+    const c = this.peek();
+    if (c === "-" || c === "+") {
+      this.i++;
+      const arg = this.operand();
+      if (c === "+") return arg;
+      if (arg.kind === "number") return { kind: "number", value: arg.value === 0 ? 0 : -arg.value };
+      return { kind: "negate", arg };
+    }
+    if (c === "(") {
+      this.i++;
+      const e = this.operand();
+      this.expect(")");
+      return e;
+    }
+    if (/[\d.]/.test(c)) return { kind: "number", value: this.number() };
+    if (c === '"') return { kind: "string", value: this.string() };
+    if (c === "{") return this.arrayConstant();
+    if (c === "#") {
+      const e = this.errorLiteral();
+      if (e) return { kind: "error", value: e };
+      this.fail("unknown error value");
+    }
+    const fn = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(this.s.slice(this.i));
+    if (fn) {
+      this.i += fn[0].length;
+      const args: Expr[] = [];
+      if (this.eat(")")) return { kind: "call", name: fn[1].toUpperCase(), args };
+      for (;;) {
+        const d = this.peek();
+        args.push(d === "," || d === ")" ? { kind: "missing" } : this.operand());
+        if (this.eat(",")) continue;
+        this.expect(")");
+        break;
+      }
+      return { kind: "call", name: fn[1].toUpperCase(), args };
+    }
+    const bool = /^(TRUE|FALSE)\b(?![(\[!:])/i.exec(this.s.slice(this.i));
+    if (bool) {
+      this.i += bool[0].length;
+      return { kind: "boolean", value: bool[1].toUpperCase() === "TRUE" };
+    }
+    return this.reference();
+  }
+
+  formula(): Expr {
+    this.eat("=");
+    if (this.atEnd()) this.fail("the formula is empty");
+    const e = this.operand();
+    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}' (operators other than unary minus are not supported)`);
+    return e;
+  }
+}
+
+/** Parses one formula ("=OVERLAY.CONTRACTS(25000000,5000,250)"; the leading = is optional). */
+export function parseFormula(text: string): Expr {
+  return new Parser(text.trim()).formula();
+}

@@ -1,0 +1,124 @@
+/**
+ * Builds, into dist/:
+ *  - the add-in: taskpane.html loading the functions and taskpane bundles (one shared runtime),
+ *    functions.json generated from the JSDoc of src/functions/catalogue/*.ts, the icons, and manifest.xml
+ *    with the production URL (package.json config.production_url, or OVERLAY_URL) swapped in;
+ *  - the `overlay` command: dist/cli/overlay.js (Node; node_modules stay external).
+ * `npm start` serves the add-in at https://localhost:3000 with the office-addin-dev-certs certificate.
+ * `--env only=cli` builds the command alone (fast).
+ */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const pkg = require("./package.json");
+
+const DEV_URL = `https://localhost:${pkg.config.dev_server_port}/`;
+const catalogue = fs
+  .readdirSync(path.resolve(__dirname, "src/functions/catalogue"))
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => `./src/functions/catalogue/${f}`);
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+};
+
+const version = new webpack.DefinePlugin({ __OVERLAY_VERSION__: JSON.stringify(pkg.version) });
+
+function cliConfig(mode) {
+  return {
+    name: "cli",
+    mode,
+    target: "node20",
+    devtool: false,
+    entry: { overlay: "./src/cli/bin.ts" },
+    output: { path: path.resolve(__dirname, "dist/cli"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    // Dependencies load from node_modules at run time (exceljs, highs and its WebAssembly).
+    externals: [({ request }, cb) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? cb(null, `commonjs ${request}`) : cb())],
+    externalsPresets: { node: true },
+    optimization: { minimize: false },
+    plugins: [version, new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
+    stats: "errors-warnings",
+  };
+}
+
+async function addinConfig(mode, argv) {
+  const dev = mode === "development";
+  const url = (process.env.OVERLAY_URL || pkg.config.production_url).replace(/\/?$/, "/");
+  const config = {
+    name: "addin",
+    mode,
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    // HiGHS's Emscripten glue imports node: built-ins only on its Node path; the browser never loads them.
+    externals: [({ request }, cb) => (request && request.startsWith("node:") ? cb(null, "var {}") : cb())],
+    performance: { hints: false },
+    plugins: [
+      version,
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: catalogue }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              dev
+                ? content
+                : Buffer.from(
+                    content
+                      .toString()
+                      .split(DEV_URL)
+                      .join(url)
+                      .split(`<AppDomain>${DEV_URL.slice(0, -1)}</AppDomain>`)
+                      .join(`<AppDomain>${new URL(url).origin}</AppDomain>`),
+                  ),
+          },
+        ],
+      }),
+    ],
+    stats: "errors-warnings",
+  };
+  if (argv && argv.$0 !== undefined && process.argv.includes("serve")) {
+    const { httpsOptions } = require("./scripts/devCerts");
+    config.devServer = {
+      port: pkg.config.dev_server_port,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await httpsOptions() },
+      static: { directory: path.resolve(__dirname, "dist") },
+      onListening: () => {
+        console.log(
+          [
+            "",
+            `Overlay is served at ${DEV_URL}taskpane.html`,
+            "Sideload into Excel desktop: npx office-addin-debugging start manifest.xml desktop (Windows/Mac),",
+            "  or copy manifest.xml into a shared-folder catalog (Trust Center > Trusted Add-in Catalogs).",
+            "Sideload into Excel on the web: open a workbook, Home > Add-ins > More Settings > Upload My Add-in, choose manifest.xml.",
+            "",
+          ].join("\n"),
+        );
+      },
+    };
+  }
+  return config;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  if (env.only === "cli") return cliConfig(mode);
+  return [await addinConfig(mode, argv), cliConfig(mode)];
+};
