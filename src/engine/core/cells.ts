@@ -66,18 +66,14 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-function describeBound(rule: NumberRule): string {
-  const parts: string[] = [];
-  if (rule.min !== undefined) parts.push(`${rule.minExclusive ? ">" : ">="} ${rule.min}`);
-  if (rule.max !== undefined) parts.push(`${rule.maxExclusive ? "<" : "<="} ${rule.max}`);
-  return parts.join(" and ");
-}
-
 /** Check a finite number against a rule; `where` prefixes the message ("exposure", "Portfolio row 2 (Cash): Target"). */
 export function checkNumber(x: number, where: string, rule: NumberRule, original: unknown = x): number {
-  const low = rule.min !== undefined && (rule.minExclusive ? !(x > rule.min) : !(x >= rule.min));
-  const high = rule.max !== undefined && (rule.maxExclusive ? !(x < rule.max) : !(x <= rule.max));
-  if (low || high) numError(`${where} must be ${describeBound(rule)}, got ${quote(original)}`);
+  if (rule.min !== undefined && (rule.minExclusive ? !(x > rule.min) : !(x >= rule.min))) {
+    numError(`${where} must be ${rule.minExclusive ? ">" : ">="} ${rule.min}, got ${quote(original)}`);
+  }
+  if (rule.max !== undefined && (rule.maxExclusive ? !(x < rule.max) : !(x <= rule.max))) {
+    numError(`${where} must be ${rule.maxExclusive ? "<" : "<="} ${rule.max}, got ${quote(original)}`);
+  }
   if (rule.integer && !Number.isInteger(x)) valueError(`${where} must be a whole number, got ${quote(original)}`);
   return x;
 }

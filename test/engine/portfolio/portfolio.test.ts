@@ -1,0 +1,37 @@
+import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
+import { exposureReport } from "../../../src/engine/portfolio/exposure";
+
+const HEAD = ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"];
+
+describe("portfolio", () => {
+  test("effective exposure = physical + synthetic; weights over NAV (physical, cash included)", () => {
+    // 30 of cash equitised with equity futures: Equity 60 + 30 synthetic, Cash 40 - 30.
+    const plan = readPortfolio([HEAD, ["Equity", 60, 0.9, 0.8, 1, true, "", 30], ["Cash", 40, 0.1, 0, 0.2, true, "", -30]]);
+    expect(plan.nav).toBe(100);
+    const r = exposureReport(plan);
+    expect(r.lines[0]).toMatchObject({ physical: 60, synthetic: 30, effective: 90, physicalWeight: 0.6, effectiveWeight: 0.9, status: "within" });
+    expect(r.lines[1].effectiveWeight).toBeCloseTo(0.1, 15);
+    expect(r.lines[0].deviation).toBeCloseTo(0, 15);
+    expect(r.total.effective).toBe(100);
+  });
+
+  test("status against the range", () => {
+    const plan = readPortfolio([HEAD, ["Equity", 70, 0.6, 0.5, 0.65, true, "", 0], ["Bonds", 30, 0.4, 0.35, 0.45, true, "", 0]]);
+    expect(exposureReport(plan).lines.map((l) => l.status)).toEqual(["over", "under"]);
+  });
+
+  test("validation: targets add up to 1, range holds target, proxy exists and is liquid, NAV positive", () => {
+    expect(() => readPortfolio([HEAD, ["Equity", 1, 0.5, 0.4, 0.6], ["Bonds", 1, 0.4, 0.3, 0.5]])).toThrow(
+      "Portfolio: Targets must add up to 1 (100%), they add up to 0.9",
+    );
+    expect(() => readPortfolio([HEAD, ["Equity", 1, 1, 0.4, 0.6]])).toThrow(
+      "Portfolio row 1 (Equity): the range must hold the target (Min <= Target <= Max), got Min 0.4, Target 1, Max 0.6",
+    );
+    expect(() => readPortfolio([HEAD, ["PE", 1, 0.5, 0, 1, false, "Stocks"], ["Equity", 1, 0.5, 0, 1]])).toThrow(
+      "Portfolio row 1 (PE): Proxy 'Stocks' is not an asset class of the portfolio",
+    );
+    expect(() => readPortfolio([HEAD, ["PE", 1, 0.5, 0, 1, false, "RE"], ["RE", 1, 0.5, 0, 1, false]])).toThrow("Portfolio row 1 (PE): Proxy 'RE' is itself illiquid");
+    expect(() => readPortfolio([HEAD, ["Equity", 0, 1, 0, 1]])).toThrow("Portfolio: NAV (the sum of Market value) must be positive, got 0");
+    expect(() => readPortfolio([HEAD, ["Equity", -5, 1, 0, 1], ["Cash", 10, 0, 0, 1]])).toThrow("Portfolio row 1 (Equity): Market value must be >= 0, got -5");
+  });
+});

@@ -1,0 +1,31 @@
+import fc from "fast-check";
+import { spreadWithRoom } from "../../../src/engine/rebalance/spread";
+
+describe("spreadWithRoom", () => {
+  test("pro rata when nothing binds; capped classes get their room and the rest is shared again", () => {
+    expect(spreadWithRoom(10, [1, 3], [Infinity, Infinity]).alloc).toEqual([2.5, 7.5]);
+    // 10 over shares 1:1, room 2 for the first: first 2, second 8
+    expect(spreadWithRoom(-10, [1, 1], [2, Infinity])).toEqual({ alloc: [-2, -8], unplaced: -0 });
+    // rooms too small: unplaced reported
+    expect(spreadWithRoom(10, [1, 1], [2, 3])).toEqual({ alloc: [2, 3], unplaced: 5 });
+    // zero shares: equal split
+    expect(spreadWithRoom(6, [0, 0, 0], [Infinity, Infinity, Infinity]).alloc).toEqual([2, 2, 2]);
+  });
+
+  test("property: allocations stay within rooms and place min(|amount|, total room)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true })), { minLength: 1, maxLength: 20 }),
+        (amount, cls) => {
+          const { alloc, unplaced } = spreadWithRoom(amount, cls.map((c) => c[0]), cls.map((c) => c[1]));
+          const placed = alloc.reduce((s, a) => s + a, 0);
+          alloc.forEach((a, i) => expect(Math.abs(a)).toBeLessThanOrEqual(cls[i][1] + 1e-9));
+          expect(placed + unplaced).toBeCloseTo(amount, 9);
+          const room = cls.reduce((s, c) => s + c[1], 0);
+          expect(Math.abs(placed)).toBeCloseTo(Math.min(Math.abs(amount), room), 9);
+        },
+      ),
+    );
+  });
+});
