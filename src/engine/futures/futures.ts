@@ -7,7 +7,7 @@
  * Beta is the asset class's beta to the future's underlying; fx is base currency per contract currency.
  */
 import { Matrix, normaliseName } from "../core/cells";
-import { valueError } from "../core/errors";
+import { numError, valueError } from "../core/errors";
 import { RoundingMode, roundContracts } from "../core/rounding";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
 import { Plan } from "../portfolio/portfolio";
@@ -59,7 +59,12 @@ export function contractValue(f: Pick<FutureSpec, "price" | "multiplier" | "fx">
 
 /** Fractional contracts for an exposure (base currency). */
 export function contractsFor(exposure: number, f: Pick<FutureSpec, "price" | "multiplier" | "fx" | "beta">): number {
-  return (exposure * f.beta) / contractValue(f);
+  const value = contractValue(f);
+  const n = (exposure * f.beta) / value;
+  if (!Number.isFinite(n) || Math.abs(n) > 1e12) {
+    numError(`An exposure of ${exposure} needs more than 1e12 contracts at a contract value (price x multiplier x fx) of ${value}: check price, multiplier and fx`);
+  }
+  return n;
 }
 
 /** Exposure (base currency) of n contracts. */
