@@ -108,9 +108,20 @@ export function argString(v: unknown, arg: string, fallback?: string): string {
   return String(cell).trim();
 }
 
-/** Normalise a name for matching: lower case, letters and digits only ("Put-spread collar" -> "putspreadcollar"). */
+/**
+ * Normalise a name for matching: lower case, letters and digits only ("Put-spread collar" -> "putspreadcollar").
+ * ASCII punctuation and spaces are dropped; non-ASCII characters (accented or non-Latin names) are kept.
+ */
 export function normaliseName(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) out += s[i];
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c >= 48 && c <= 57) out += s[i];
+    else if (c > 127) out += s[i].toLowerCase();
+  }
+  return out;
 }
 
 /** One of a fixed set of choices, matched like headers (case, spaces and punctuation ignored). */

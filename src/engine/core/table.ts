@@ -50,6 +50,8 @@ export interface Table<T> {
   extraHeaders: string[];
   /** Values of the extra number columns per row. */
   extra: number[][];
+  /** Row index by normalised key (tables with a key column). */
+  keyIndex: Map<string, number>;
 }
 
 /** "Portfolio row 4 (Private equity)": where row i of a parsed table is, for messages. */
@@ -61,7 +63,9 @@ export function whereRow<T>(t: Table<T>, i: number): string {
 /** Index of the row whose key matches name (case- and punctuation-insensitive), or -1. */
 export function findRow<T>(t: Table<T>, name: string): number {
   const k = normaliseName(name);
-  return t.labels.findIndex((l) => normaliseName(l) === k);
+  const i = t.keyIndex.get(k);
+  if (i !== undefined) return i;
+  return t.keyIndex.size > 0 ? -1 : t.labels.findIndex((l) => normaliseName(l) === k);
 }
 
 function headerText(c: Cell): string {
@@ -113,14 +117,19 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
     );
   }
   const width = headerRow.length;
+  const unnamed: number[] = [];
+  for (let j = 0; j < width; j++) if (headerText(headerRow[j]) === "") unnamed.push(j);
   const keySpec = spec.key ? spec.columns.find((c) => c.key === spec.key) : undefined;
   const keyCol = keySpec ? colIndex.get(keySpec.key) : undefined;
 
+  const columnAt = spec.columns.map((c) => colIndex.get(c.key));
+  const columnName = spec.columns.map((c) => headers[c.key] ?? c.header);
   const rows: T[] = [];
   const rowNumbers: number[] = [];
   const labels: string[] = [];
   const extra: number[][] = [];
   const seenKeys = new Map<string, number>();
+  const keyIndex = new Map<string, number>();
   for (let i = 1; i < matrix.length; i++) {
     const r = Array.isArray(matrix[i]) ? matrix[i] : [matrix[i] as unknown as Cell];
     if (r.every(isEmpty)) continue;
@@ -130,16 +139,15 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
     for (let j = width; j < r.length; j++) {
       if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`);
     }
-    for (let j = 0; j < width; j++) {
-      if (headerText(headerRow[j]) === "" && !isEmpty(r[j])) {
-        valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`);
-      }
+    for (const j of unnamed) {
+      if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`);
     }
     const row: Record<string, unknown> = {};
-    for (const c of spec.columns) {
-      const j = colIndex.get(c.key);
+    for (let ci = 0; ci < spec.columns.length; ci++) {
+      const c = spec.columns[ci];
+      const j = columnAt[ci];
       const v = j === undefined ? undefined : r[j];
-      const name = headers[c.key] ?? c.header;
+      const name = columnName[ci];
       if (isEmpty(v)) {
         if (c.optional || c.default !== undefined) {
           row[c.key] = c.default;
@@ -165,6 +173,7 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
       if (k === "") valueError(`${where}: ${headers[keySpec.key]} must name the row, got ${quote(r[keyCol!])}`);
       if (seenKeys.has(k)) valueError(`${arg} rows ${seenKeys.get(k)} and ${n}: ${headers[keySpec.key]} '${label}' appears twice`);
       seenKeys.set(k, n);
+      keyIndex.set(k, rows.length);
     }
     if (extraIdx.length > 0) {
       extra.push(
@@ -187,5 +196,5 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
   if (rows.length < minRows) {
     valueError(`${arg} needs at least ${minRows} data row${minRows > 1 ? "s" : ""} under the headers, got ${rows.length}`);
   }
-  return { arg, rows, rowNumbers, labels, headers, extraHeaders, extra };
+  return { arg, rows, rowNumbers, labels, headers, extraHeaders, extra, keyIndex };
 }

@@ -39,18 +39,30 @@ export const FUTURES_COLUMNS: readonly ColumnSpec[] = [
 /** Reads a Futures table; with a plan, every row's asset class must be one of the plan's. */
 export function readFutures(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureSpec[] {
   const t = parseTable<Omit<FutureSpec, "where">>(matrix, { arg, columns: FUTURES_COLUMNS, key: "assetClass" });
-  const known = new Set(plan?.classes.map((c) => normaliseName(c.name)));
   return t.rows.map((r, i) => {
-    const where = whereRow(t, i);
-    if (plan && !known.has(normaliseName(r.assetClass))) valueError(`${where}: asset class '${r.assetClass}' is not in the portfolio`);
-    return { ...r, where };
+    const f = r as FutureSpec;
+    f.where = whereRow(t, i);
+    if (plan && !plan.index.has(normaliseName(r.assetClass))) valueError(`${f.where}: asset class '${r.assetClass}' is not in the portfolio`);
+    return f;
   });
 }
 
-/** Futures for each class of the plan (index-aligned), undefined where a class has none. */
+const byClassCache = new WeakMap<FutureSpec[], { plan: Plan; result: (FutureSpec | undefined)[] }>();
+
+/**
+ * Futures for each class of the plan (index-aligned), undefined where a class has none.
+ * Cached per (plan, futures) pair: a rebalance asks for it at every step.
+ */
 export function futuresByClass(plan: Plan, futures: FutureSpec[]): (FutureSpec | undefined)[] {
-  const map = new Map(futures.map((f) => [normaliseName(f.assetClass), f]));
-  return plan.classes.map((c) => map.get(normaliseName(c.name)));
+  const hit = byClassCache.get(futures);
+  if (hit && hit.plan === plan) return hit.result;
+  const result = new Array<FutureSpec | undefined>(plan.classes.length).fill(undefined);
+  for (const f of futures) {
+    const i = plan.index.get(normaliseName(f.assetClass));
+    if (i !== undefined) result[i] = f;
+  }
+  byClassCache.set(futures, { plan, result });
+  return result;
 }
 
 export function contractValue(f: Pick<FutureSpec, "price" | "multiplier" | "fx">): number {

@@ -31,6 +31,8 @@ export interface Plan {
   nav: number;
   /** Index of the Cash row, or -1. */
   cash: number;
+  /** Class index by normalised name (see normaliseName). */
+  index: Map<string, number>;
 }
 
 export const TARGET_SUM_TOLERANCE = 1e-4;
@@ -92,7 +94,7 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
   }
   const nav = classes.reduce((s, c) => s + c.marketValue, 0);
   if (!(nav > 0)) numError(`${arg}: NAV (the sum of Market value) must be positive, got ${nav}`);
-  return { classes, nav, cash: classes.findIndex((c) => c.isCash) };
+  return { classes, nav, cash: classes.findIndex((c) => c.isCash), index: t.keyIndex };
 }
 
 function round6(x: number): number {

@@ -5,26 +5,41 @@
  *
  * amount may be negative; rooms are magnitudes (>= 0) in the amount's direction, Infinity for no cap.
  * Returns the allocation per class (same sign as amount) and what could not be placed.
+ *
+ * O(n log n): with level L, class i gets min(L x share_i, room_i); sorting by room_i / share_i, the classes
+ * capped at the final level are a prefix of that order.
  */
 export function spreadWithRoom(amount: number, shares: readonly number[], rooms: readonly number[]): { alloc: number[]; unplaced: number } {
-  const alloc = new Array<number>(shares.length).fill(0);
+  const n = shares.length;
+  const alloc = new Array<number>(n).fill(0);
   const sign = amount < 0 ? -1 : 1;
   let left = Math.abs(amount);
-  let active = shares.map((_, i) => i).filter((i) => rooms[i] > 0);
-  while (left > 0 && active.length > 0) {
-    const total = active.reduce((s, i) => s + Math.max(0, shares[i]), 0);
-    const share = (i: number) => (total > 0 ? Math.max(0, shares[i]) / total : 1 / active.length);
-    const capped = active.filter((i) => left * share(i) >= rooms[i]);
-    if (capped.length === 0) {
-      for (const i of active) alloc[i] = left * share(i);
-      left = 0;
-      break;
-    }
-    for (const i of capped) {
+  const open = (positive: boolean) => {
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) if (rooms[i] > 0 && alloc[i] === 0 && (positive ? shares[i] > 0 : !(shares[i] > 0))) idx.push(i);
+    return idx;
+  };
+  // First the classes with positive shares; if they all fill up, the zero-share classes share equally.
+  for (const positive of [true, false]) {
+    if (!(left > 0)) break;
+    const idx = open(positive);
+    if (idx.length === 0) continue;
+    const share = (i: number) => (positive ? shares[i] : 1);
+    idx.sort((a, b) => rooms[a] / share(a) - rooms[b] / share(b));
+    // Share totals of the classes from k on, summed from the end (no cancellation from subtracting).
+    const rest = new Array<number>(idx.length + 1).fill(0);
+    for (let k = idx.length - 1; k >= 0; k--) rest[k] = rest[k + 1] + share(idx[k]);
+    let k = 0;
+    for (; k < idx.length; k++) {
+      const i = idx[k];
+      if (left * (share(i) / rest[k]) < rooms[i]) break;
       alloc[i] = rooms[i];
       left -= rooms[i];
     }
-    active = active.filter((i) => !capped.includes(i));
+    if (k < idx.length) {
+      for (let m = k; m < idx.length; m++) alloc[idx[m]] = left * (share(idx[m]) / rest[k]);
+      left = 0;
+    }
   }
   return { alloc: alloc.map((a) => sign * a), unplaced: sign * Math.max(0, left) };
 }

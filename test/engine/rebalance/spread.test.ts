@@ -26,6 +26,7 @@ describe("spreadWithRoom", () => {
           expect(Math.abs(placed)).toBeCloseTo(Math.min(Math.abs(amount), room), 9);
         },
       ),
+      { numRuns: 2000 },
     );
   });
 });
