@@ -1,0 +1,145 @@
+/**
+ * CME Treasury futures: conversion factors, deliverable grades, and the DV01 of one future.
+ *
+ * Conversion factor (CME Group, "Calculating U.S. Treasury Futures Conversion Factors"): the price of $1 par
+ * of the note or bond at a 6% yield, rounded to 4 decimals,
+ *
+ *   factor = a [ coupon/2 + c + d ] - b
+ *   n = whole years from the first day of the delivery month to maturity
+ *   z = whole months between n and maturity, rounded down to the nearest quarter (TY, TN, US, UB)
+ *       or kept in whole months (TU, Z3N, FV)
+ *   v = z if z < 7; otherwise 3 (quarter contracts) or z - 6 (month contracts)
+ *   a = 1 / 1.03^(v/6),  b = (coupon/2)(6 - v)/6,  c = 1 / 1.03^(2n) if z < 7 else 1 / 1.03^(2n + 1),
+ *   d = (coupon / 0.06)(1 - c)
+ *
+ * Deliverable grades (CBOT Rulebook chapters 18-21, 26, 40; remaining term counted from the first day of
+ * the delivery month unless noted). Only the remaining term is checked: the original term is not an input.
+ *   TU  2-Year        >= 1y 9m, and <= 2y from the last day of the delivery month
+ *   Z3N 3-Year        >= 2y 9m, and <= 3y from the last day of the delivery month
+ *   FV  5-Year        >= 4y 2m (and <= 5y 3m, the longest original term)
+ *   TY  10-Year       >= 6y 6m, and < 8y from the September 2023 contract on (<= 10y before it)
+ *   TN  Ultra 10-Year >= 9y 5m and <= 10y
+ *   US  T-Bond        >= 15y and < 25y
+ *   UB  Ultra T-Bond  >= 25y (and <= 30y, the longest original term)
+ *
+ * Futures DV01 through the cheapest-to-deliver: DV01 = ctdDV01 / 100 x contractSize / conversionFactor,
+ * ctdDV01 per 100 face (CME Group, "Understanding Treasury Futures", hedge ratios).
+ */
+import { numError, quote, valueError } from "../core/errors";
+import { normaliseName } from "../core/cells";
+import { Ymd, addMonths, daysInMonth, formatDate, fromSerial, toSerial } from "./excelDate";
+
+export interface TreasuryContract {
+  code: string;
+  name: string;
+  aliases: readonly string[];
+  /** 1: z in whole months; 3: z rounded down to a quarter. */
+  roundingMonths: 1 | 3;
+  contractSize: number;
+}
+
+export const TREASURY_CONTRACTS: readonly TreasuryContract[] = [
+  { code: "TU", name: "2-Year T-Note", aliases: ["ZT", "2Y", "2YR"], roundingMonths: 1, contractSize: 200000 },
+  { code: "Z3N", name: "3-Year T-Note", aliases: ["Z3", "3Y", "3YR"], roundingMonths: 1, contractSize: 200000 },
+  { code: "FV", name: "5-Year T-Note", aliases: ["ZF", "5Y", "5YR"], roundingMonths: 1, contractSize: 100000 },
+  { code: "TY", name: "10-Year T-Note", aliases: ["ZN", "10Y", "10YR"], roundingMonths: 3, contractSize: 100000 },
+  { code: "TN", name: "Ultra 10-Year T-Note", aliases: ["UXY", "TWN"], roundingMonths: 3, contractSize: 100000 },
+  { code: "US", name: "U.S. Treasury Bond", aliases: ["ZB", "BOND", "30Y"], roundingMonths: 3, contractSize: 100000 },
+  { code: "UB", name: "Ultra U.S. Treasury Bond", aliases: ["WN", "ULTRA", "UL"], roundingMonths: 3, contractSize: 100000 },
+];
+
+export function findContract(name: string, arg = "contract"): TreasuryContract {
+  const key = normaliseName(name);
+  const hit = TREASURY_CONTRACTS.find((c) => normaliseName(c.code) === key || c.aliases.some((a) => normaliseName(a) === key));
+  if (!hit) {
+    valueError(`${arg} must be one of ${TREASURY_CONTRACTS.map((c) => c.code).join(", ")} (CME Treasury futures), got ${quote(name)}`);
+  }
+  return hit;
+}
+
+interface Limit {
+  months: number;
+  /** Counted from the last day of the delivery month instead of the first. */
+  fromLast?: boolean;
+  /** Strict (<) upper limit. */
+  exclusive?: boolean;
+}
+
+interface Grade {
+  min: number;
+  max: Limit;
+  text: string;
+}
+
+function gradeOf(code: string, first: Ymd): Grade {
+  switch (code) {
+    case "TU":
+      return { min: 21, max: { months: 24, fromLast: true }, text: "at least 1 year 9 months from the first day, and at most 2 years from the last day, of the delivery month" };
+    case "Z3N":
+      return { min: 33, max: { months: 36, fromLast: true }, text: "at least 2 years 9 months from the first day, and at most 3 years from the last day, of the delivery month" };
+    case "FV":
+      return { min: 50, max: { months: 63 }, text: "between 4 years 2 months and 5 years 3 months from the first day of the delivery month" };
+    case "TY":
+      return first.y * 12 + first.m >= 2023 * 12 + 9
+        ? { min: 78, max: { months: 96, exclusive: true }, text: "at least 6 years 6 months and less than 8 years from the first day of the delivery month" }
+        : { min: 78, max: { months: 120 }, text: "between 6 years 6 months and 10 years from the first day of the delivery month (before September 2023)" };
+    case "TN":
+      return { min: 113, max: { months: 120 }, text: "between 9 years 5 months and 10 years from the first day of the delivery month" };
+    case "US":
+      return { min: 180, max: { months: 300, exclusive: true }, text: "at least 15 years and less than 25 years from the first day of the delivery month" };
+    default:
+      return { min: 300, max: { months: 360 }, text: "between 25 and 30 years from the first day of the delivery month" };
+  }
+}
+
+export interface ConversionFactorDetail {
+  factor: number;
+  /** The unrounded factor. */
+  exact: number;
+  n: number;
+  z: number;
+  v: number;
+}
+
+/**
+ * Conversion factor of a note or bond (coupon as a decimal, maturity an Excel serial) for a contract and a
+ * delivery month (any Excel serial in that month). Throws #NUM! when the issue is not deliverable.
+ */
+export function conversionFactor(contract: TreasuryContract, coupon: number, maturitySerial: number, deliverySerial: number): ConversionFactorDetail {
+  if (!(coupon >= 0 && coupon <= 0.25)) {
+    numError(`coupon must be an annual rate as a decimal between 0 and 0.25 (4.125% = 0.04125), got ${quote(coupon)}`);
+  }
+  const maturity = fromSerial(maturitySerial);
+  const month = fromSerial(deliverySerial);
+  const first: Ymd = { y: month.y, m: month.m, d: 1 };
+  const last: Ymd = { y: month.y, m: month.m, d: daysInMonth(month.y, month.m) };
+  const grade = gradeOf(contract.code, first);
+  const matSerial = toSerial(maturity);
+  const minDate = addMonths(first, grade.min);
+  const maxDate = addMonths(grade.max.fromLast ? last : first, grade.max.months, grade.max.fromLast);
+  const maxSerial = toSerial(maxDate);
+  const tooLong = grade.max.exclusive ? matSerial >= maxSerial : matSerial > maxSerial;
+  if (matSerial < toSerial(minDate) || tooLong) {
+    numError(
+      `maturity ${formatDate(maturity)} is not deliverable into ${contract.code} (${contract.name}) for the ` +
+        `${formatDate(first).slice(2)} delivery month: the remaining term must be ${grade.text}`,
+    );
+  }
+  const months = (maturity.y - first.y) * 12 + (maturity.m - first.m);
+  const n = Math.floor(months / 12);
+  const z = Math.floor((months - 12 * n) / contract.roundingMonths) * contract.roundingMonths;
+  const v = z < 7 ? z : contract.roundingMonths === 3 ? 3 : z - 6;
+  const a = 1 / Math.pow(1.03, v / 6);
+  const b = (coupon / 2) * ((6 - v) / 6);
+  const c = 1 / Math.pow(1.03, z < 7 ? 2 * n : 2 * n + 1);
+  const d = (coupon / 0.06) * (1 - c);
+  const exact = a * (coupon / 2 + c + d) - b;
+  return { factor: Math.round(exact * 1e4 + 1e-7) / 1e4, exact, n, z, v };
+}
+
+/** DV01 of one Treasury future: ctdDV01 / 100 x contractSize / conversionFactor. */
+export function futuresDv01(ctdDv01Per100: number, factor: number, contractSize = 100000): number {
+  if (!(factor > 0)) numError(`conversionFactor must be > 0, got ${quote(factor)}`);
+  if (!(contractSize > 0)) numError(`contractSize must be > 0, got ${quote(contractSize)}`);
+  return ((ctdDv01Per100 / 100) * contractSize) / factor;
+}
