@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Tactical tilts, leverage and liquidity: OVERLAY.TILT, TRANCHES, LEVERAGE, LIQUIDITY, COSTCOMPARE,
  * TRACKINGERROR. Thin: parse the arguments, call the engine, lay out the spill.
@@ -25,7 +26,7 @@ import { FunctionDef, entry } from "../registry";
  * @param {any} [maxGross] Cap on the gross futures notional of the tilt (sum of |Notional|), base currency. Default: no cap.
  * @returns {any[][]} Table: Asset class, Requested, Applied, Binding limit, Contracts, Notional, Post weight, and a Total row whose Binding limit names the limit that sets the scale ("Equity max", "maxGross" or "none").
  */
-export function tilt(portfolio: unknown, futures: unknown, tilts: unknown, mode?: unknown, maxGross?: unknown) {
+export function tilt(portfolio: any[][], futures: any[][], tilts: any[][], mode?: any, maxGross?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const fut = readFutures(argMatrix(futures, "futures"), plan);
@@ -54,7 +55,7 @@ export function tilt(portfolio: unknown, futures: unknown, tilts: unknown, mode?
  * @param {any} [shape] "equal" (default) or "front" (front-loaded, linearly declining).
  * @returns {any[][]} Table: Tranche, Date, Size, Cumulative.
  */
-export function tranches(total: unknown, count: unknown, start?: unknown, intervalDays?: unknown, shape?: unknown) {
+export function tranches(total: any, count: any, start?: any, intervalDays?: any, shape?: any) {
   return run(() => {
     const t = argNumber(total, "total", { min: -1e15, max: 1e15 });
     const n = argNumber(count, "count", { min: 1, max: MAX_TRANCHES, integer: true });
@@ -77,7 +78,7 @@ export function tranches(total: unknown, count: unknown, start?: unknown, interv
  * @param {any} [target] Net leverage to trade to; must lie in [min, max]. Default: trade only back to the nearest bound.
  * @returns {any[][]} Table Metric, Value: NAV, Physical, Synthetic long, Synthetic short (negative), Gross exposure, Net exposure, Gross leverage, Net leverage, Min, Max, Status (within/over/under), Trade to range (exposure to add, negative to remove, base currency).
  */
-export function leverage(portfolio: unknown, min?: unknown, max?: unknown, target?: unknown) {
+export function leverage(portfolio: any[][], min?: any, max?: any, target?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const lo = argNumber(min, "min", { default: 0, min: -100, max: 100 });
@@ -130,7 +131,7 @@ function exhaustRow(label: string, x: ExhaustingShock, available: number) {
  * @param {any[][]} scenarios Scenarios table: Scenario, then one column per factor (rate factors in bp, +250 = rates up 2.5%; return factors as returns, -0.3 = a 30% fall); optional IM multiplier (default 1).
  * @returns {any[][]} Table: Scenario, Variation margin, Initial margin, Need, Available, Coverage, Status (covered/short), Last tier (the tier the need reaches), Shock; then the rows "Rate rise to exhaust (bp)" and "Equity fall to exhaust".
  */
-export function liquidity(positions: unknown, collateral: unknown, scenarios: unknown) {
+export function liquidity(positions: any[][], collateral: any[][], scenarios: any[][]) {
   return run(() => {
     const book = readPositions(argMatrix(positions, "positions"));
     const coll = readCollateral(argMatrix(collateral, "collateral"));
@@ -158,7 +159,7 @@ export function liquidity(positions: unknown, collateral: unknown, scenarios: un
  * @param {any} [rollBps] Cost of rolling the futures, bp of notional a year (roll trades plus the futures' richness to fair value; negative when rolling earns). Default 4 x futuresBps (quarterly rolls).
  * @returns {any[][]} Table: Route (Physical, Futures, Difference), Trading cost, Holding cost, Total cost, Capital required.
  */
-export function costcompare(notional: unknown, physicalBps: unknown, futuresBps: unknown, marginRate?: unknown, years?: unknown, rollBps?: unknown) {
+export function costcompare(notional: any, physicalBps: any, futuresBps: any, marginRate?: any, years?: any, rollBps?: any) {
   return run(() => {
     const rows = costCompare({
       notional: argNumber(notional, "notional", { min: 0, max: 1e15 }),
@@ -183,7 +184,7 @@ export function costcompare(notional: unknown, physicalBps: unknown, futuresBps:
  * @param {any[][]} covariance Covariance matrix of the assets' returns, n x n, optionally with a row and a column of asset names.
  * @returns {any} The tracking error (a standard deviation, e.g. 0.021 = 2.1%).
  */
-export function trackingerror(weights: unknown, benchmark: unknown, covariance: unknown) {
+export function trackingerror(weights: any[][], benchmark: any[][], covariance: any[][]) {
   return run(() => {
     const w = readWeights(argMatrix(weights, "weights"), "weights");
     const b = readWeights(argMatrix(benchmark, "benchmark"), "benchmark");
