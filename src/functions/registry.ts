@@ -18,7 +18,6 @@ export interface ParamDef {
 export interface FunctionDef {
   /** Id without the namespace: "REBALANCE" for OVERLAY.REBALANCE. */
   id: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes untyped cells
   fn: (...args: any[]) => unknown;
   params: ParamDef[];
 }
