@@ -6,7 +6,10 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stdout.write(`\n${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+    const line = `${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
+    // jest's own summary goes to stderr: end both streams with the line, whichever a reader looks at.
+    process.stderr.write(`\n${line}\n`);
+    process.stdout.write(`\n${line}\n`);
   }
 }
 module.exports = SummaryReporter;
