@@ -7,5 +7,4 @@ module.exports = {
   transform: { "^.+\\.(t|j)sx?$": swc },
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "json"],
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
-  reporters: ["default", "<rootDir>/test/helpers/summaryReporter.js"],
 };
