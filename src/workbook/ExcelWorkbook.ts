@@ -1,0 +1,170 @@
+/**
+ * The WorkbookPort on Office.js. Every call is one Excel.run batch: queue, load what will be read,
+ * context.sync(), then read. Writes go only to sheets this instance added (a proposal sheet); the client's
+ * sheets are only ever read.
+ *
+ * Strings that Excel would reinterpret when written as values (a leading = + - @ makes a formula, "0012"
+ * a number) are written with Excel's quote prefix (a leading apostrophe), so they stay the text they are.
+ */
+import {
+  Area,
+  ChartSpec,
+  Matrix,
+  RangeWrite,
+  ReadOnlySheetError,
+  Selection,
+  TableInfo,
+  WorkbookPort,
+  areaAddress,
+  cellAddress,
+  rectangular,
+} from "./WorkbookPort";
+
+/** Runs a batch against a request context: Excel.run in the add-in, a mock in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const CHART_TYPES: Record<ChartSpec["type"], string> = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+  scatter: "XYScatterLines",
+};
+
+const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
+
+export class ExcelWorkbook implements WorkbookPort {
+  /** Sheets this instance added: the only ones it writes to. */
+  private readonly added = new Set<string>();
+
+  constructor(private readonly run: ExcelRunner = defaultRunner) {}
+
+  listSheets(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.run(async (ctx) => {
+      const tables = ctx.workbook.tables;
+      tables.load("items/name, items/worksheet/name");
+      const names = ctx.workbook.names;
+      names.load("items/name, items/type, items/visible");
+      await ctx.sync();
+      const rangeNames = names.items.filter((n) => n.type === "Range" && n.visible !== false);
+      const ranges = rangeNames.map((n) => {
+        const r = n.getRange();
+        r.load("worksheet/name");
+        return r;
+      });
+      await ctx.sync();
+      return [
+        ...tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, kind: "table" as const })),
+        ...rangeNames.map((n, i) => ({ name: n.name, sheet: ranges[i].worksheet.name, kind: "name" as const })),
+      ];
+    });
+  }
+
+  readTable(name: string): Promise<Matrix> {
+    return this.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItemOrNullObject(name);
+      const named = ctx.workbook.names.getItemOrNullObject(name);
+      await ctx.sync();
+      let range: Excel.Range;
+      if (!table.isNullObject) range = table.getRange();
+      else if (!named.isNullObject) range = named.getRange();
+      else throw new Error(`The workbook has no table named '${name}'`);
+      range.load("values");
+      await ctx.sync();
+      return range.values as Matrix;
+    });
+  }
+
+  readSelection(): Promise<Selection> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load("address, values");
+      await ctx.sync();
+      return { address: range.address, values: range.values as Matrix };
+    });
+  }
+
+  addSheet(name: string): Promise<void> {
+    return this.run(async (ctx) => {
+      const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
+      await ctx.sync();
+      if (!existing.isNullObject) throw new Error(`A sheet named '${name}' already exists`);
+      const sheet = ctx.workbook.worksheets.add(name);
+      sheet.activate();
+      await ctx.sync();
+      this.added.add(name.toLowerCase());
+    });
+  }
+
+  async writeRange(sheet: string, w: RangeWrite): Promise<void> {
+    this.guard(sheet);
+    const values = rectangular(w.values);
+    if (values.length === 0 || values[0].length === 0) return;
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(areaAddress({ row: w.row, col: w.col, rows: values.length, cols: values[0].length }));
+      range.values = values.map((row) => row.map(literal)) as unknown as typeof range.values;
+      if (w.numberFormats) {
+        range.numberFormat = values.map((row, i) => row.map((_, j) => w.numberFormats?.[i]?.[j] ?? "General")) as unknown as typeof range.numberFormat;
+      }
+      const width = values[0].length;
+      for (const i of w.boldRows ?? []) {
+        if (i < 0 || i >= values.length) continue;
+        ws.getRange(areaAddress({ row: w.row + i, col: w.col, rows: 1, cols: width })).format.font.bold = true;
+      }
+      range.format.autofitColumns();
+      await ctx.sync();
+    });
+  }
+
+  async addTable(sheet: string, area: Area, name: string): Promise<void> {
+    this.guard(sheet);
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const table = ws.tables.add(areaAddress(area), true);
+      table.name = name;
+      await ctx.sync();
+    });
+  }
+
+  async addChart(sheet: string, spec: ChartSpec): Promise<void> {
+    this.guard(sheet);
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const source = ws.getRange(areaAddress(spec.source));
+      const chart = ws.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, source, "Columns" as Excel.ChartSeriesBy);
+      chart.title.text = spec.title;
+      chart.setPosition(
+        cellAddress(spec.anchor.row, spec.anchor.col),
+        cellAddress(spec.anchor.row + spec.size.rows - 1, spec.anchor.col + spec.size.cols - 1),
+      );
+      (spec.seriesTypes ?? []).forEach((t, i) => {
+        if (t === "line" && spec.type !== "line") chart.series.getItemAt(i).chartType = "Line" as Excel.ChartType;
+      });
+      if (spec.valueFormat) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+      if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
+      chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+      await ctx.sync();
+    });
+  }
+
+  private guard(sheet: string): void {
+    if (!this.added.has(sheet.toLowerCase())) throw new ReadOnlySheetError(sheet);
+  }
+}
+
+/** A value as Excel must receive it to store it literally. */
+function literal(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  if (/^[=+\-@]/.test(v) || (v.trim() !== "" && Number.isFinite(Number(v)))) return `'${v}`;
+  return v;
+}

@@ -1,0 +1,176 @@
+/**
+ * Workflows compute through the one function registry, exactly as a formula does: the same arguments,
+ * the same spill, the same error messages. An Excel error becomes a WorkflowError attributed to the input
+ * or option it names, so the pane can show it beside that field.
+ */
+import { ExcelError, Result, Spill } from "../../functions/excel";
+import { callFunction, findFunction } from "../../functions/registry";
+import { CellValue, Matrix } from "../WorkbookPort";
+import { InputName, OptionDef, OptionValue, WorkflowError, WorkflowInputs, WorkflowOptions, cellText } from "./model";
+
+/** An argument of a call: an input table, an option, or a literal. */
+export type Arg =
+  | { input: InputName }
+  | { option: string }
+  | { value: CellValue | undefined; field?: string };
+
+export interface Call {
+  fn: string;
+  args: Arg[];
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/**
+ * The field an error message concerns. Messages name their argument first ("Portfolio row 4 (Private
+ * equity): ...", "rule must be one of ...", "cash: the portfolio has no Cash row"); failing that, the
+ * earliest argument named anywhere in the message.
+ */
+export function attributeError(message: string, fields: { field: string; names: string[] }[]): string | undefined {
+  const lower = message.toLowerCase();
+  let best: { field: string; at: number; len: number } | undefined;
+  for (const f of fields) {
+    for (const name of f.names) {
+      const n = name.toLowerCase();
+      if (n === "") continue;
+      const re = new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`);
+      const m = re.exec(lower);
+      if (!m) continue;
+      const at = m.index + m[1].length;
+      if (!best || at < best.at || (at === best.at && n.length > best.len)) best = { field: f.field, at, len: n.length };
+    }
+  }
+  return best?.field;
+}
+
+/** The value an argument passes: an input's matrix, an option's value (empty for undefined), a literal. */
+function argValue(a: Arg, inputs: WorkflowInputs, options: WorkflowOptions): unknown {
+  if ("input" in a) return inputs[a.input]?.values;
+  if ("option" in a) return emptyToUndefined(options[a.option]);
+  return a.value;
+}
+
+function emptyToUndefined(v: OptionValue): OptionValue {
+  return typeof v === "string" && v.trim() === "" ? undefined : v;
+}
+
+/**
+ * Calls a registered function. Returns its result; throws a WorkflowError (attributed to a field) for an
+ * Excel error, or when the function is not in this version's catalogue.
+ */
+export async function callRegistry(call: Call, inputs: WorkflowInputs, options: WorkflowOptions): Promise<Result> {
+  const def = findFunction(call.fn);
+  if (!def) throw new WorkflowError(`OVERLAY.${call.fn} is not available in this version of Overlay, so this workflow cannot run yet.`);
+  const values = call.args.map((a) => argValue(a, inputs, options));
+  // Trailing omitted arguments are left out, as in a formula.
+  while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+  const r = await callFunction(def, values);
+  if (r instanceof ExcelError) {
+    const fields = call.args.map((a, i) => {
+      const param = def.params[i]?.name ?? "";
+      if ("input" in a) return { field: a.input, names: [a.input, param] };
+      if ("option" in a) return { field: a.option, names: [a.option, param] };
+      return { field: a.field ?? "", names: a.field ? [a.field, param] : [] };
+    });
+    const field = attributeError(r.message, fields.filter((f) => f.field !== ""));
+    throw new WorkflowError(r.message || `OVERLAY.${call.fn} returned ${r.code}`, field, r.code);
+  }
+  return r;
+}
+
+/** The formula that computes the same thing in a cell: =OVERLAY.REBALANCE(Portfolio[#All],Futures[#All],"edge"). */
+export function formulaOf(call: Call, inputs: WorkflowInputs, options: WorkflowOptions): string {
+  const parts = call.args.map((a) => {
+    if ("input" in a) return inputs[a.input]?.ref ?? a.input;
+    const v = "option" in a ? emptyToUndefined(options[a.option]) : a.value;
+    return literalText(v);
+  });
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return `=OVERLAY.${call.fn}(${parts.join(",")})`;
+}
+
+function literalText(v: unknown): string {
+  if (v === undefined || v === null || v === "") return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(v);
+  const s = String(v).trim();
+  const pct = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%$/.exec(s);
+  if (pct) return s;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return s;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** A spill read by header: rows as records, with a lookup that ignores case and punctuation. */
+export interface SpillTable {
+  headers: string[];
+  rows: CellValue[][];
+  /** The Total row when the spill ends with one. */
+  total?: CellValue[];
+  get(row: CellValue[], header: string): CellValue;
+  num(row: CellValue[], header: string): number | undefined;
+  text(row: CellValue[], header: string): string;
+  has(header: string): boolean;
+}
+
+export function spillTable(result: Result, what: string, totalRow = true): SpillTable {
+  if (!Array.isArray(result) || result.length === 0) throw new WorkflowError(`${what} did not return a table`);
+  const spill = result as Spill;
+  const headers = spill[0].map((h) => cellText(h));
+  const index = new Map(headers.map((h, j) => [norm(h), j]));
+  let rows = spill.slice(1) as CellValue[][];
+  let total: CellValue[] | undefined;
+  if (totalRow && rows.length > 0 && norm(cellText(rows[rows.length - 1][0])) === "total") {
+    total = rows[rows.length - 1];
+    rows = rows.slice(0, -1);
+  }
+  const col = (header: string) => index.get(norm(header));
+  const get = (row: CellValue[], header: string): CellValue => {
+    const j = col(header);
+    return j === undefined ? "" : (row[j] ?? "");
+  };
+  return {
+    headers,
+    rows,
+    total,
+    get,
+    num: (row, header) => {
+      const v = get(row, header);
+      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    },
+    text: (row, header) => cellText(get(row, header)),
+    has: (header) => col(header) !== undefined,
+  };
+}
+
+/** The options as the proposal records them: label and value in words. */
+export function describeOptions(defs: readonly OptionDef[], options: WorkflowOptions): { label: string; value: string }[] {
+  return defs.map((d) => {
+    const v = emptyToUndefined(options[d.key]) ?? d.default;
+    let text: string;
+    if (v === undefined) text = "(function default)";
+    else if (d.kind === "choice") text = d.choices?.find((c) => norm(c.value) === norm(String(v)))?.label ?? String(v);
+    else if (typeof v === "boolean") text = v ? "Yes" : "No";
+    else if (d.percent && typeof v === "number") text = `${round(v * 100, 6)}%`;
+    else text = String(v);
+    return { label: d.label, value: text };
+  });
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The options with each unset one at its default. */
+export function withDefaults(defs: readonly OptionDef[], options: WorkflowOptions): WorkflowOptions {
+  const out: WorkflowOptions = { ...options };
+  for (const d of defs) if (emptyToUndefined(out[d.key]) === undefined && d.default !== undefined) out[d.key] = d.default;
+  return out;
+}
+
+/** Copies a matrix (so a proposal never shares arrays with the workbook it read). */
+export function copyMatrix(m: Matrix): Matrix {
+  return m.map((r) => r.slice());
+}

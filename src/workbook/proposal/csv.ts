@@ -1,0 +1,46 @@
+/**
+ * The trade ticket for the execution desk: one CSV row per trade (RFC 4180 quoting, CRLF line ends).
+ * Formula injection is neutralised: a cell that starts with = + - @, a tab or a carriage return gets a
+ * leading single quote, so a spreadsheet opening the ticket shows it as text and never runs it (OWASP,
+ * "CSV Injection"). Quantities and notionals are written as absolute values with a Side column, so
+ * numbers never start with a minus sign.
+ */
+import { Proposal } from "./model";
+import { stamp } from "./writer";
+
+export const TICKET_HEADERS = ["Proposal", "Workflow", "Line", "Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional", "Note"];
+
+/** A cell neutralised against formula injection. */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function quoteCsv(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+function numberText(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return "";
+  return String(Math.abs(x) === 0 ? 0 : Math.abs(x));
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return cells.map((c) => quoteCsv(neutralise(c))).join(",");
+}
+
+/** The ticket as CSV text. `id` names the proposal (its sheet name, or its time stamp). */
+export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date } = {}): string {
+  const id = opts.id ?? `Proposal ${stamp(opts.now ?? new Date())}`;
+  const lines = [csvLine(TICKET_HEADERS)];
+  p.trades.forEach((t, i) => {
+    lines.push(
+      csvLine([id, p.label, String(i + 1), t.side, t.instrument, numberText(t.quantity), t.unit, t.assetClass, numberText(t.notional), t.note ?? ""]),
+    );
+  });
+  return lines.join("\r\n") + "\r\n";
+}
+
+/** A file name for the ticket: "Overlay ticket Rebalance 2026-11-24 14.32.csv". */
+export function ticketFileName(p: Proposal, now: Date = new Date()): string {
+  return `Overlay ticket ${p.label} ${stamp(now)}.csv`.replace(/[\\/:*?"<>|]/g, "-");
+}

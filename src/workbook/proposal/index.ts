@@ -1,0 +1,42 @@
+/**
+ * The proposal workflows and how to run one: read the inputs through a WorkbookPort, compute through the
+ * function registry, and (separately) write the proposal sheet or the CSV ticket. The task pane and
+ * `overlay propose` run exactly this code.
+ */
+import { WorkbookPort } from "../WorkbookPort";
+import { copyMatrix } from "./call";
+import { InputSource, readInputs } from "./inputs";
+import { InputName, Proposal, Workflow, WorkflowId, WorkflowInputs, WorkflowOptions } from "./model";
+import { equitiseWorkflow } from "./workflows/equitise";
+import { rebalanceWorkflow } from "./workflows/rebalance";
+
+export const WORKFLOWS: readonly Workflow[] = [rebalanceWorkflow, equitiseWorkflow];
+
+export function findWorkflow(id: string): Workflow | undefined {
+  const key = id.toLowerCase();
+  return WORKFLOWS.find((w) => w.id === key || w.label.toLowerCase() === key);
+}
+
+/** Computes a proposal from inputs already read, and records the inputs it used. */
+export async function computeProposal(workflow: Workflow, inputs: WorkflowInputs, options: WorkflowOptions): Promise<Proposal> {
+  const p = await workflow.compute(inputs, options);
+  p.inputs = workflow.inputs
+    .filter((d) => inputs[d.name] !== undefined)
+    .map((d) => ({ name: d.name, ref: inputs[d.name]!.ref, values: copyMatrix(inputs[d.name]!.values) }));
+  return p;
+}
+
+/** Reads the inputs from the workbook and computes the proposal. */
+export async function runWorkflow(
+  port: WorkbookPort,
+  workflow: Workflow,
+  sources: Partial<Record<InputName, InputSource>>,
+  options: WorkflowOptions,
+): Promise<Proposal> {
+  const inputs = await readInputs(port, workflow, sources);
+  return computeProposal(workflow, inputs, options);
+}
+
+export type { WorkflowId };
+export * from "./model";
+export * from "./inputs";

@@ -1,0 +1,83 @@
+/**
+ * What the futures workflows (rebalance, equitise, tilt) share: the plan's NAV and cash from
+ * OVERLAY.EXPOSURE, trades from a spill's Contract / Contracts / Notional columns, and the exposure chart.
+ */
+import { Result } from "../../../functions/excel";
+import { Call, SpillTable, callRegistry, formulaOf, spillTable } from "../call";
+import { ChartModel, ExposureLine, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
+
+export const NOTIONAL_LIMIT_OPTION: OptionDef = {
+  key: "notionalLimit",
+  label: "Gross notional limit (share of NAV)",
+  kind: "number",
+  percent: true,
+  default: 0.2,
+  help: "Guardrail: the trades' gross futures notional may not exceed this share of NAV (20% = 0.2). Empty: no limit.",
+};
+
+export interface PlanFigures {
+  exposure: SpillTable;
+  nav: number;
+  /** The Cash row's physical market value, when the portfolio has one. */
+  cash?: number;
+  /** Effective weight before the trades, per class. */
+  weight: Map<string, number>;
+  result: ResultTable;
+}
+
+export async function planFigures(inputs: WorkflowInputs, options: WorkflowOptions): Promise<PlanFigures> {
+  const call: Call = { fn: "EXPOSURE", args: [{ input: "Portfolio" }] };
+  const r = await callRegistry(call, inputs, options);
+  const t = spillTable(r, "OVERLAY.EXPOSURE");
+  const nav = t.total ? (t.num(t.total, "Physical") ?? 0) : 0;
+  const cashRow = t.rows.find((row) => t.text(row, "Asset class").trim().toLowerCase() === "cash");
+  const weight = new Map(t.rows.map((row) => [t.text(row, "Asset class"), t.num(row, "Effective weight") ?? 0]));
+  return {
+    exposure: t,
+    nav,
+    cash: cashRow ? t.num(cashRow, "Physical") : undefined,
+    weight,
+    result: resultTable("Exposure before the trades", call, r, inputs, options),
+  };
+}
+
+export function resultTable(title: string, call: Call, r: Result, inputs: WorkflowInputs, options: WorkflowOptions): ResultTable {
+  return { title, formula: formulaOf(call, inputs, options), values: Array.isArray(r) ? r.map((row) => row.slice()) : [[r]] };
+}
+
+/** Futures trades of a spill: the rows with a non-zero whole number in Contracts. */
+export function futuresTrades(t: SpillTable, notionalHeader = "Notional"): TradeLine[] {
+  const out: TradeLine[] = [];
+  for (const row of t.rows) {
+    const n = t.num(row, "Contracts");
+    if (n === undefined || n === 0) continue;
+    out.push({
+      assetClass: t.text(row, "Asset class"),
+      instrument: t.text(row, "Contract"),
+      side: n > 0 ? "Buy" : "Sell",
+      quantity: Math.abs(n),
+      unit: "contracts",
+      notional: t.num(row, notionalHeader),
+    });
+  }
+  return out;
+}
+
+/** Exposure against target and range: columns before and after, lines for target, min and max. */
+export function bandsChart(title: string, lines: ExposureLine[]): ChartModel {
+  return {
+    kind: "bands",
+    title,
+    xTitle: "Asset class",
+    yTitle: "Weight of NAV",
+    format: "percent",
+    categories: lines.map((l) => l.name),
+    series: [
+      { name: "Before", values: lines.map((l) => l.before) },
+      { name: "After", values: lines.map((l) => l.after) },
+      { name: "Target", values: lines.map((l) => l.target ?? 0), line: true },
+      { name: "Min", values: lines.map((l) => l.min ?? 0), line: true },
+      { name: "Max", values: lines.map((l) => l.max ?? 0), line: true },
+    ],
+  };
+}
