@@ -2,10 +2,18 @@
  * Workbook commands of `overlay` (run, propose), registered here so the entry point stays small.
  * Each takes its own argument list and returns the exit status.
  */
+import { RUN_USAGE, runCommand } from "./workbook/run";
+
 export interface Command {
   name: string;
   usage: string;
   run: (args: string[]) => Promise<number>;
 }
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [
+  {
+    name: "run",
+    usage: `${RUN_USAGE}\n                                            recalculate the OVERLAY formulas of workbooks into new files`,
+    run: runCommand,
+  },
+];

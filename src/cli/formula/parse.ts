@@ -1,9 +1,14 @@
 /**
  * A parser for the formulas the `overlay` command evaluates: function calls (OVERLAY.* and others, which
  * the evaluator may reject), literals (numbers, 5%, "text" with "" escapes, TRUE/FALSE), array constants
- * {1,2;3,4}, omitted arguments (`,,`), unary minus and plus, and references, kept as their source text for
- * a workbook resolver (A1, $A$1:B2, Sheet1!A1, 'My sheet'!A1:B9, defined names, Table[#All],
- * Table[[#Headers],[Col]]).
+ * {1,2;3,4}, omitted arguments (`,,`), the operators of Excel with its precedence (comparison = <> < > <= >=,
+ * then &, then + -, then * /, then ^, then unary - and +, then the postfix %), parentheses, and references,
+ * kept as their source text for a workbook resolver (A1, $A$1:B2, A:A, 1:3, Sheet1!A1, 'My sheet'!A1:B9,
+ * defined names, Table[#All], Table[[#Headers],[Col]], [@Col], and the spill operator H2#).
+ *
+ * Function names are kept as written (upper case). Excel saves an add-in's custom function in the file as
+ * `_xldudf_OVERLAY_REBALANCE` (and Excel's newer functions with an `_xlfn.` prefix): `canonicalName` maps
+ * those forms back to `OVERLAY.REBALANCE`.
  */
 export type Expr =
   | { kind: "number"; value: number }
@@ -14,7 +19,24 @@ export type Expr =
   | { kind: "missing" }
   | { kind: "call"; name: string; args: Expr[] }
   | { kind: "ref"; text: string }
-  | { kind: "negate"; arg: Expr };
+  | { kind: "negate"; arg: Expr }
+  | { kind: "percent"; arg: Expr }
+  | { kind: "binary"; op: BinaryOp; left: Expr; right: Expr };
+
+export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=";
+
+/**
+ * A function's name in its canonical form: `_XLDUDF_OVERLAY_REBALANCE`, `_XLDUDF_OVERLAY.REBALANCE`,
+ * `_XLL.OVERLAY.REBALANCE` and `[2]!_XLDUDF_OVERLAY_REBALANCE` (as Excel writes a custom function in a file)
+ * become `OVERLAY.REBALANCE`; `_XLFN.ANCHORARRAY` becomes `ANCHORARRAY`. Other names are returned upper case.
+ */
+export function canonicalName(name: string): string {
+  let n = name.toUpperCase().replace(/^\[\d+\]!/, "");
+  n = n.replace(/^_XLFN\.(_XLWS\.)?/, "").replace(/^_XLL\./, "");
+  const udf = /^_XLDUDF_OVERLAY[._]([A-Z0-9]+)$/.exec(n);
+  if (udf) return `OVERLAY.${udf[1]}`;
+  return n;
+}
 
 export class FormulaSyntaxError extends Error {
   constructor(
@@ -153,7 +175,8 @@ class Parser {
       if (s[this.i] === "[") {
         let depth = 0;
         do {
-          if (s[this.i] === "[") depth++;
+          if (s[this.i] === "'") this.i++; // ' escapes a bracket, # or ' in a column name
+          else if (s[this.i] === "[") depth++;
           else if (s[this.i] === "]") depth--;
           this.i++;
         } while (this.i < s.length && depth > 0);
@@ -169,26 +192,90 @@ class Parser {
       this.i++;
       part();
     }
+    if (s[this.i] === "#") this.i++; // the spill operator: H2# is the whole spilled range of H2
     const text = s.slice(start, this.i);
     if (text === "") this.fail("expected a value");
     return { kind: "ref", text };
   }
 
-  operand(): Expr {
+  /** Comparison, the lowest precedence: a = b, a <> b, a < b, a > b, a <= b, a >= b. */
+  expression(): Expr {
+    let left = this.concatenation();
+    for (;;) {
+      this.ws();
+      const m = /^(<>|<=|>=|=|<|>)/.exec(this.s.slice(this.i));
+      if (!m) return left;
+      this.i += m[1].length;
+      left = { kind: "binary", op: m[1] as BinaryOp, left, right: this.concatenation() };
+    }
+  }
+
+  concatenation(): Expr {
+    let left = this.additive();
+    while (this.peek() === "&") {
+      this.i++;
+      left = { kind: "binary", op: "&", left, right: this.additive() };
+    }
+    return left;
+  }
+
+  additive(): Expr {
+    let left = this.multiplicative();
+    for (;;) {
+      const c = this.peek();
+      if (c !== "+" && c !== "-") return left;
+      this.i++;
+      left = { kind: "binary", op: c, left, right: this.multiplicative() };
+    }
+  }
+
+  multiplicative(): Expr {
+    let left = this.power();
+    for (;;) {
+      const c = this.peek();
+      if (c !== "*" && c !== "/") return left;
+      this.i++;
+      left = { kind: "binary", op: c, left, right: this.power() };
+    }
+  }
+
+  /** Excel's ^ is left-associative (2^3^2 = 64) and binds looser than unary minus (-2^2 = 4). */
+  power(): Expr {
+    let left = this.unary();
+    while (this.peek() === "^") {
+      this.i++;
+      left = { kind: "binary", op: "^", left, right: this.unary() };
+    }
+    return left;
+  }
+
+  unary(): Expr {
     const c = this.peek();
     if (c === "-" || c === "+") {
       this.i++;
-      const arg = this.operand();
+      const arg = this.unary();
       if (c === "+") return arg;
       if (arg.kind === "number") return { kind: "number", value: arg.value === 0 ? 0 : -arg.value };
       return { kind: "negate", arg };
     }
+    let e = this.operand();
+    while (this.peek() === "%") {
+      this.i++;
+      e = e.kind === "number" ? { kind: "number", value: e.value / 100 } : { kind: "percent", arg: e };
+    }
+    return e;
+  }
+
+  operand(): Expr {
+    const c = this.peek();
     if (c === "(") {
       this.i++;
-      const e = this.operand();
+      const e = this.expression();
       this.expect(")");
       return e;
     }
+    // A whole-row reference (1:1, $3:$5) starts with a digit like a number does.
+    if (/^\$?\d+:\$?\d+(?![\d.])/.test(this.s.slice(this.i))) return this.reference();
     if (/[\d.]/.test(c)) return { kind: "number", value: this.number() };
     if (c === '"') return { kind: "string", value: this.string() };
     if (c === "{") return this.arrayConstant();
@@ -197,33 +284,35 @@ class Parser {
       if (e) return { kind: "error", value: e };
       this.fail("unknown error value");
     }
-    const fn = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(this.s.slice(this.i));
+    // A function call; [2]! is the external-workbook prefix Excel sometimes puts before an add-in's function.
+    const fn = /^((?:\[\d+\]!)?[A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(this.s.slice(this.i));
     if (fn) {
       this.i += fn[0].length;
       const args: Expr[] = [];
       if (this.eat(")")) return { kind: "call", name: fn[1].toUpperCase(), args };
       for (;;) {
         const d = this.peek();
-        args.push(d === "," || d === ")" ? { kind: "missing" } : this.operand());
+        args.push(d === "," || d === ")" ? { kind: "missing" } : this.expression());
         if (this.eat(",")) continue;
         this.expect(")");
         break;
       }
       return { kind: "call", name: fn[1].toUpperCase(), args };
     }
-    const bool = /^(TRUE|FALSE)\b(?![(\[!:])/i.exec(this.s.slice(this.i));
+    const bool = /^(TRUE|FALSE)\b(?![(\[!:.])/i.exec(this.s.slice(this.i));
     if (bool) {
       this.i += bool[0].length;
       return { kind: "boolean", value: bool[1].toUpperCase() === "TRUE" };
     }
+    if (c === "" || /[,)};=<>&*/^%]/.test(c)) this.fail("expected a value");
     return this.reference();
   }
 
   formula(): Expr {
     this.eat("=");
     if (this.atEnd()) this.fail("the formula is empty");
-    const e = this.operand();
-    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}' (operators other than unary minus are not supported)`);
+    const e = this.expression();
+    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}'`);
     return e;
   }
 }
