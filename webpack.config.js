@@ -49,7 +49,7 @@ function cliConfig(mode) {
   };
 }
 
-async function addinConfig(mode, argv) {
+async function addinConfig(mode, serve) {
   const dev = mode === "development";
   const url = (process.env.OVERLAY_URL || pkg.config.production_url).replace(/\/?$/, "/");
   const config = {
@@ -93,7 +93,7 @@ async function addinConfig(mode, argv) {
     ],
     stats: "errors-warnings",
   };
-  if (argv && argv.$0 !== undefined && process.argv.includes("serve")) {
+  if (serve) {
     const { httpsOptions } = require("./scripts/devCerts");
     config.devServer = {
       port: pkg.config.dev_server_port,
@@ -120,5 +120,6 @@ async function addinConfig(mode, argv) {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   if (env.only === "cli") return cliConfig(mode);
-  return [await addinConfig(mode, argv), cliConfig(mode)];
+  if (env.WEBPACK_SERVE) return addinConfig(mode, true); // npm start: the add-in alone, over https
+  return [await addinConfig(mode, false), cliConfig(mode)];
 };
