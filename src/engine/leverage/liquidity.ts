@@ -99,6 +99,10 @@ export interface Book {
   factors: Factor[];
   /** Factor index of each position. */
   factorOf: number[];
+  /** Loss of the book per unit shock of each factor (per +1 bp for rates, per +1.00 return otherwise). */
+  sensitivity: number[];
+  /** Initial margin of the book, sum of |Quantity| x Margin. */
+  initialMargin: number;
 }
 
 export function readPositions(matrix: Matrix, arg = "Positions"): Book {
@@ -128,7 +132,15 @@ export function readPositions(matrix: Matrix, arg = "Positions"): Book {
       );
     }
   });
-  return { positions, factors, factorOf };
+  // The loss is linear in each factor's shock, so the book's losses add up per factor once.
+  const sensitivity = factors.map(() => 0);
+  let initialMargin = 0;
+  positions.forEach((p, i) => {
+    const j = factorOf[i];
+    sensitivity[j] += positionLoss(p, factors[j].kind, 1);
+    initialMargin += Math.abs(p.quantity) * p.margin;
+  });
+  return { positions, factors, factorOf, sensitivity, initialMargin };
 }
 
 export function readCollateral(matrix: Matrix, arg = "Collateral"): Collateral[] {
@@ -187,16 +199,15 @@ export interface MarginCall {
   need: number;
 }
 
-/** Variation margin, initial margin and need of the book for a shock per factor. */
-export function marginCall(book: Book, shocks: readonly number[], imMultiplier = 1): MarginCall {
+/**
+ * Variation margin, initial margin and need of the book for a shock per factor:
+ * VM = sum over factors of sensitivity x shock (the positions' losses, summed per factor once).
+ */
+export function marginCall(book: Pick<Book, "sensitivity" | "initialMargin">, shocks: readonly number[], imMultiplier = 1): MarginCall {
   let vm = 0;
-  let im = 0;
-  book.positions.forEach((p, i) => {
-    const j = book.factorOf[i];
-    vm += positionLoss(p, book.factors[j].kind, shocks[j]);
-    im += Math.abs(p.quantity) * p.margin * imMultiplier;
-  });
-  return { variationMargin: vm, initialMargin: im, need: im + Math.max(0, vm) };
+  book.sensitivity.forEach((s, j) => (vm += s * shocks[j]));
+  const im = book.initialMargin * imMultiplier;
+  return { variationMargin: vm === 0 ? 0 : vm, initialMargin: im, need: im + Math.max(0, vm) };
 }
 
 export interface Waterfall {

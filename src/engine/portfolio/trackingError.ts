@@ -97,11 +97,13 @@ export function readCovariance(m: Matrix, arg = "covariance"): number[][] {
     const row: number[] = [];
     for (let j = 0; j < n; j++) {
       const c = r[j + labelCol];
-      const where = `${arg} row ${i + headerRow + 1} column ${j + labelCol + 1}`;
-      if (isEmpty(c)) valueError(`${where} is empty`);
-      const x = cellToNumber(c);
-      if (x === undefined) valueError(`${where} must be a number, got ${quote(c)}`);
-      if (Math.abs(x) > COV_ENTRY) numError(`${where} must be between -1e6 and 1e6, got ${x}`);
+      const x = typeof c === "number" && Number.isFinite(c) ? c : cellToNumber(c);
+      if (x === undefined || Math.abs(x) > COV_ENTRY) {
+        const where = `${arg} row ${i + headerRow + 1} column ${j + labelCol + 1}`;
+        if (isEmpty(c)) valueError(`${where} is empty`);
+        if (x === undefined) valueError(`${where} must be a number, got ${quote(c)}`);
+        numError(`${where} must be between -1e6 and 1e6, got ${x}`);
+      }
       row.push(x);
     }
     S.push(row);

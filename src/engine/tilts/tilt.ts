@@ -144,7 +144,7 @@ export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly numb
   plan.classes.forEach((c, i) => {
     if (!isLeg[i]) return;
     const t = requested[i];
-    limits.push({ name: `${c.name} ${t > 0 ? "max" : "min"}`, limit: rangeLimit(w[i], t, c.min, c.max) });
+    limits.push({ name: limitName(c.name, t), limit: rangeLimit(w[i], t, c.min, c.max) });
   });
   const grossRequested = plan.classes.reduce((s, _, i) => (isFutureLeg[i] ? s + Math.abs(requested[i]) * plan.nav * fut[i]!.beta : s), 0);
   if (!Number.isFinite(grossRequested)) numError("tilts: the gross notional of the tilt is too large to compute");
@@ -157,6 +157,7 @@ export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly numb
   // Funded: the Cash row absorbs what the rounding leaves of the futures legs.
   const residual = opts.mode === "funded" ? plan.classes.reduce((s, _, i) => (isFutureLeg[i] ? s + applied[i] - achieved[i] : s), 0) : 0;
 
+  const bound = new Set(binding);
   const lines = plan.classes.map((c, i): TiltLine => {
     let post = w[i];
     if (isFutureLeg[i]) post += achieved[i];
@@ -166,7 +167,7 @@ export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly numb
       assetClass: c.name,
       requested: requested[i],
       applied: applied[i],
-      binding: binding.filter((b) => b === `${c.name} max` || b === `${c.name} min`).join(", "),
+      binding: isLeg[i] && bound.has(limitName(c.name, requested[i])) ? limitName(c.name, requested[i]) : "",
       contracts: z ? z.contracts : null,
       notional: z ? z.notional : null,
       postWeight: post,
@@ -184,6 +185,18 @@ export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly numb
     if (!Number.isFinite(x)) numError("tilts: the tilt is too large to compute (overflow)");
   }
   return { scale, binding, grossRequested, lines, total };
+}
+
+/** "Equity max" for a tilt up, "Equity min" for a tilt down. */
+function limitName(name: string, t: number): string {
+  return `${name} ${t > 0 ? "max" : "min"}`;
+}
+
+/** The binding limits for one cell: all of them, or the first five and how many more (Excel cells hold 32,767 characters). */
+export function bindingText(binding: readonly string[]): string {
+  if (binding.length === 0) return "none";
+  if (binding.length <= 5) return binding.join(", ");
+  return `${binding.slice(0, 5).join(", ")} and ${binding.length - 5} more`;
 }
 
 function round10(x: number): number {

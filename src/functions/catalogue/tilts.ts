@@ -11,7 +11,7 @@ import { leverage as leverageEngine } from "../../engine/leverage/leverage";
 import { ExhaustingShock, liquidity as liquidityEngine, readCollateral, readPositions, readScenarios } from "../../engine/leverage/liquidity";
 import { readPortfolio } from "../../engine/portfolio/portfolio";
 import { readCovariance, readWeights, trackingError, validateCovariance } from "../../engine/portfolio/trackingError";
-import { TILT_MODES, readTilts, tilt as tiltEngine } from "../../engine/tilts/tilt";
+import { TILT_MODES, bindingText, readTilts, tilt as tiltEngine } from "../../engine/tilts/tilt";
 import { MAX_DATE_SERIAL, MAX_TRANCHES, TRANCHE_SHAPES, tranches as tranchesEngine } from "../../engine/tilts/tranches";
 import { run, spill } from "../excel";
 import { FunctionDef, entry } from "../registry";
@@ -39,7 +39,7 @@ export function tilt(portfolio: any[][], futures: any[][], tilts: any[][], mode?
       ["Asset class", "Requested", "Applied", "Binding limit", "Contracts", "Notional", "Post weight"],
       [
         ...r.lines.map((l) => [l.assetClass, l.requested, l.applied, l.binding, l.contracts ?? "", l.notional ?? "", l.postWeight]),
-        ["Total", r.total.requested, r.total.applied, r.binding.length ? r.binding.join(", ") : "none", "", r.total.notional, r.total.postWeight],
+        ["Total", r.total.requested, r.total.applied, bindingText(r.binding), "", r.total.notional, r.total.postWeight],
       ],
     );
   });

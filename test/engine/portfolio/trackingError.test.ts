@@ -121,7 +121,7 @@ describe("covariance checks", () => {
 /** Q diag(lambda) Q' with Q a product of random Givens rotations: eigenvalues known exactly. */
 function withEigenvalues(lambda: number[], angles: number[]): number[][] {
   const n = lambda.length;
-  let Q = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let Q: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   angles.forEach((a, k) => {
     const i = k % n;
     const j = (k + 1 + Math.floor(k / n)) % n;

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { OverlayError } from "../../../src/engine/core/errors";
 import { readFutures } from "../../../src/engine/futures/futures";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
-import { bindingScale, rangeLimit, readTilts, tilt, TiltMode } from "../../../src/engine/tilts/tilt";
+import { bindingScale, bindingText, rangeLimit, readTilts, tilt, TiltMode } from "../../../src/engine/tilts/tilt";
 import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../../helpers/plans";
 
 const planA = readPortfolio(PLAN_A);
@@ -54,6 +54,14 @@ describe("rangeLimit and bindingScale", () => {
       binding: ["A max", "B min"],
     });
     expect(bindingScale([{ name: "A max", limit: -1e-18 }])).toEqual({ scale: 0, binding: ["A max"] });
+  });
+});
+
+describe("bindingText", () => {
+  test("none, a list, or the first five and how many more (a cell holds 32,767 characters)", () => {
+    expect(bindingText([])).toBe("none");
+    expect(bindingText(["Equity max", "maxGross"])).toBe("Equity max, maxGross");
+    expect(bindingText(["A max", "B min", "C max", "D max", "E min", "F max", "G min"])).toBe("A max, B min, C max, D max, E min and 2 more");
   });
 });
 
