@@ -1,4 +1,190 @@
-/** Custom functions of this area are added here (see catalogue/portfolio.ts for the pattern). */
-import { FunctionDef } from "../registry";
+/**
+ * Options: OVERLAY.OPTION, BLACK76, IMPLIEDVOL, STRATEGY, PAYOFF, ZEROCOST.
+ * Thin: parse the arguments, call the engine (src/engine/options), lay out the spill.
+ * Conventions (ARCHITECTURE.md): continuous rate and dividend yield, time in years, vols and rates as
+ * decimals; Greeks per unit change (vega per 1.00 of vol, rho per 1.00 of rate), theta per year.
+ */
+import { argChoice, argMatrix, argNumber, argOptionalNumber, scalarOf } from "../../engine/core/cells";
+import { black76 as black76Engine } from "../../engine/options/black76";
+import { bsm } from "../../engine/options/blackScholes";
+import { BLACK76_MEASURES, MEASURES, MEASURE_TITLES, Measure, measureOf } from "../../engine/options/greeks";
+import { impliedVol as impliedVolEngine } from "../../engine/options/impliedVol";
+import { parseOptionKind } from "../../engine/options/optionType";
+import { payoffLike } from "../../engine/options/payoff";
+import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
+import { YEARS_RULE, readLegs, valueStrategy } from "../../engine/options/strategy";
+import { ZERO_COST_STRUCTURES, zeroCostStrike } from "../../engine/options/zeroCost";
+import { run, spill } from "../excel";
+import { entry } from "../registry";
 
-export const OPTIONS_FUNCTIONS: FunctionDef[] = [];
+const PRICE_RULE = { min: 0, minExclusive: true, max: 1e15 };
+const RATE_RULE = { min: -1, max: 1 };
+
+function market(spot: unknown, years: unknown, rate: unknown, yld: unknown, spotName = "spot") {
+  return {
+    spot: argNumber(spot, spotName, PRICE_RULE),
+    years: argNumber(years, "years", YEARS_RULE),
+    rate: argNumber(rate, "rate", RATE_RULE),
+    yield: argNumber(yld, "yield", { ...RATE_RULE, default: 0 }),
+  };
+}
+
+/**
+ * Black-Scholes-Merton price or Greek of a European option on an underlying with a continuous dividend yield. Greeks per unit change: delta and gamma per unit of spot, vega per 1.00 of vol, theta per year, rho and dividend rho per 1.00 of rate and yield (QuantLib's conventions).
+ * @customfunction OPTION
+ * @param {any} type "call" or "put".
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} strike Strike price (> 0).
+ * @param {any} years Time to expiry in years (> 0).
+ * @param {any} rate Continuously compounded risk-free rate, decimal (0.05 = 5%).
+ * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any} vol Volatility, decimal (0.2 = 20%).
+ * @param {any} [measure] "price" (default), "delta", "gamma", "vega", "theta", "rho" or "dividendrho".
+ * @returns {any} The price or the Greek of one unit.
+ */
+export function option(type: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, measure?: unknown) {
+  return run(() => {
+    const kind = parseOptionKind(scalarOf(type, "type"), "type");
+    const m = market(spot, years, rate, yld);
+    const k = argNumber(strike, "strike", STRIKE_RULE);
+    const v = argNumber(vol, "vol", VOL_RULE);
+    const which = argChoice(measure, "measure", MEASURES, "price");
+    return measureOf(bsm({ kind, ...m, strike: k, vol: v }), which);
+  });
+}
+
+/**
+ * Black-76 price or Greek of a European option on a futures price (premium paid up front, discounted at the rate). Delta and gamma per unit of the futures price, vega per 1.00 of vol, theta per year and rho per 1.00 of rate with the futures price held fixed (rho = -years x price).
+ * @customfunction BLACK76
+ * @param {any} type "call" or "put".
+ * @param {any} forward Futures (or forward) price (> 0).
+ * @param {any} strike Strike price (> 0).
+ * @param {any} years Time to expiry in years (> 0).
+ * @param {any} rate Continuously compounded risk-free rate for discounting, decimal.
+ * @param {any} vol Volatility of the futures price, decimal.
+ * @param {any} [measure] "price" (default), "delta", "gamma", "vega", "theta" or "rho".
+ * @returns {any} The price or the Greek of one unit.
+ */
+export function black76(type: unknown, forward: unknown, strike: unknown, years: unknown, rate: unknown, vol: unknown, measure?: unknown) {
+  return run(() => {
+    const kind = parseOptionKind(scalarOf(type, "type"), "type");
+    const f = argNumber(forward, "forward", PRICE_RULE);
+    const k = argNumber(strike, "strike", STRIKE_RULE);
+    const t = argNumber(years, "years", YEARS_RULE);
+    const r = argNumber(rate, "rate", RATE_RULE);
+    const v = argNumber(vol, "vol", VOL_RULE);
+    const which = argChoice(measure, "measure", BLACK76_MEASURES, "price");
+    return measureOf(black76Engine({ kind, forward: f, strike: k, years: t, rate: r, vol: v }), which);
+  });
+}
+
+/**
+ * Black-Scholes-Merton implied volatility: the vol that reproduces the option's price, to about 1e-12 wherever the price determines it that well. #NUM! with the reason when the price is outside the no-arbitrage bounds (at or below the discounted intrinsic value, at or above spot x e^(-yield x years) for a call or strike x e^(-rate x years) for a put).
+ * @customfunction IMPLIEDVOL
+ * @param {any} type "call" or "put".
+ * @param {any} price Option price per unit (> 0).
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} strike Strike price (> 0).
+ * @param {any} years Time to expiry in years (> 0).
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @returns {any} Implied volatility, decimal (0.2 = 20%).
+ */
+export function impliedvol(type: unknown, price: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, yld: unknown) {
+  return run(() => {
+    const kind = parseOptionKind(scalarOf(type, "type"), "type");
+    const p = argNumber(price, "price", { min: 0, max: 1e15 });
+    const m = market(spot, years, rate, yld);
+    const k = argNumber(strike, "strike", STRIKE_RULE);
+    return impliedVolEngine({ kind, price: p, ...m, strike: k });
+  });
+}
+
+/**
+ * Values a multi-leg option strategy with Black-Scholes-Merton: one row per leg and a Total row. Each leg row is the position (Quantity x the per-unit value), so the columns add up to the Total; the Total price is the net premium (positive = paid). Underlying legs are worth the spot, delta 1.
+ * @customfunction STRATEGY
+ * @param {any[][]} legs Legs table with headers: Type (call, put or underlying), Strike, Quantity (units of the underlying, negative = short); optional Vol and Years per leg.
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} years Time to expiry in years for legs without Years.
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility for legs without Vol: a number, or a Strike | Vol smile table (linear in strike, flat outside).
+ * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
+ * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
+ */
+export function strategy(legs: unknown, spot: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, measure?: unknown) {
+  return run(() => {
+    const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
+    const s = argNumber(spot, "spot", PRICE_RULE);
+    const t = argOptionalNumber(years, "years", YEARS_RULE);
+    const r = argNumber(rate, "rate", RATE_RULE);
+    const q = argNumber(yld, "yield", { ...RATE_RULE, default: 0 });
+    const v = readVolSpec(vol, "vol");
+    const one = argOptionalChoice(measure);
+    const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v });
+    const measures: Measure[] = one ? [one] : ["price", "delta", "gamma", "vega", "theta"];
+    return spill(
+      ["Type", "Strike", "Quantity", ...measures.map((m) => MEASURE_TITLES[m])],
+      [
+        ...value.lines.map((l) => [l.leg.kind, l.leg.strike ?? "", l.leg.quantity, ...measures.map((m) => measureOf(l.position, m))]),
+        ["Total", "", "", ...measures.map((m) => measureOf(value.total, m))],
+      ],
+    );
+  });
+}
+
+function argOptionalChoice(measure: unknown): Measure | undefined {
+  const cell = scalarOf(measure, "measure");
+  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return undefined;
+  return argChoice(cell, "measure", MEASURES);
+}
+
+/**
+ * Value of a strategy at expiry for each price of the underlying: sum of Quantity x max(S - K, 0) for calls, Quantity x max(K - S, 0) for puts and Quantity x S for the underlying, minus the premium when given. The result has the shape of spots (a header cell gets "Payoff", empty cells stay empty), so it lines up beside them.
+ * @customfunction PAYOFF
+ * @param {any[][]} legs Legs table with headers: Type (call, put or underlying), Strike, Quantity (negative = short). Vol and Years are ignored.
+ * @param {any[][]} spots A row or column of underlying prices at expiry (>= 0); a text cell first is a header.
+ * @param {any} [premium] Net premium paid for the structure (negative for a net credit), subtracted from every value. Default 0.
+ * @returns {any[][]} Values at expiry, one per spot.
+ */
+export function payoff(legs: unknown, spots: unknown, premium?: unknown) {
+  return run(() => {
+    const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
+    const p = argOptionalNumber(premium, "premium", { min: -1e15, max: 1e15 }) ?? 0;
+    return payoffLike(parsed, argMatrix(spots, "spots"), "spots", p);
+  });
+}
+
+/**
+ * The call strike that makes a structure cost zero, one unit per leg, Black-Scholes-Merton. "collar": long put at strike1, short call; "riskreversal": short put at strike1, long call; "putspreadcollar": long put at strike1, short put at strike2 (below strike1), short call. #NUM! when no strike can fund the puts (a call is worth less than spot x e^(-yield x years)).
+ * @customfunction ZEROCOST
+ * @param {any} structure "collar", "riskreversal" or "putspreadcollar".
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} years Time to expiry in years (> 0).
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility: a number, or a Strike | Vol smile table (linear in strike, flat outside), read at each strike.
+ * @param {any} strike1 Strike of the (long, or for a risk reversal short) put.
+ * @param {any} [strike2] Strike of the short put of a putspreadcollar.
+ * @returns {any} The call strike.
+ */
+export function zerocost(structure: unknown, spot: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, strike1: unknown, strike2?: unknown) {
+  return run(() => {
+    const kind = argChoice(structure, "structure", ZERO_COST_STRUCTURES);
+    const m = market(spot, years, rate, yld);
+    const v = readVolSpec(vol, "vol");
+    if (v === undefined) argNumber(undefined, "vol");
+    const k1 = argNumber(strike1, "strike1", STRIKE_RULE);
+    const k2 = argOptionalNumber(strike2, "strike2", STRIKE_RULE);
+    return zeroCostStrike({ structure: kind, ...m, vol: v!, strike1: k1, strike2: k2 });
+  });
+}
+
+export const OPTIONS_FUNCTIONS = [
+  entry("OPTION", option, "type, spot, strike, years, rate, yield, vol, [measure]"),
+  entry("BLACK76", black76, "type, forward, strike, years, rate, vol, [measure]"),
+  entry("IMPLIEDVOL", impliedvol, "type, price, spot, strike, years, rate, yield"),
+  entry("STRATEGY", strategy, "legs#, spot, years, rate, yield, vol#, [measure]"),
+  entry("PAYOFF", payoff, "legs#, spots#, [premium]"),
+  entry("ZEROCOST", zerocost, "structure, spot, years, rate, yield, vol#, strike1, [strike2]"),
+];

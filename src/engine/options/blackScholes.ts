@@ -1,0 +1,161 @@
+/**
+ * Black-Scholes-Merton: European options on an underlying with a continuous dividend yield.
+ *
+ *   F = S e^{(r-q)T},  s = sigma sqrt(T),  d1 = ln(F/K)/s + s/2,  d2 = d1 - s,  w = +1 call / -1 put
+ *   price  = w (S e^{-qT} N(w d1) - K e^{-rT} N(w d2))
+ *   delta  = w e^{-qT} N(w d1)                 gamma = e^{-qT} n(d1) / (S s)
+ *   vega   = S e^{-qT} n(d1) sqrt(T)           theta = -S e^{-qT} n(d1) sigma / (2 sqrt T) + w (q S e^{-qT} N(w d1) - r K e^{-rT} N(w d2))
+ *   rho    = w K T e^{-rT} N(w d2)             dividend rho = -w S T e^{-qT} N(w d1)
+ * Merton (1973); Haug, "The Complete Guide to Option Pricing Formulas" (2007), 1.1.6 and 2.1; the
+ * conventions of QuantLib's AnalyticEuropeanEngine / BlackCalculator (theta per year, vega and rho per 1.00).
+ *
+ * One exponential serves both Gaussian factors: exp(-d2^2/2) = exp(-d1^2/2) F/K (since d1 s = ln(F/K) + s^2/2).
+ * The kernel works on Float64Arrays with no allocation, for the batch API and the benchmark; the scalar
+ * functions call the same kernel, so a cell and a batch give the same numbers.
+ */
+import { numError } from "../core/errors";
+import { INV_SQRT_2PI, normCdfGiven } from "../core/normal";
+import { Greeks } from "./greeks";
+import { OptionKind, optionSign } from "./optionType";
+
+/** Inputs of a batch: one entry per option. type is +1 for a call, -1 for a put. */
+export interface OptionBatch {
+  type: Float64Array | Int8Array;
+  spot: Float64Array;
+  strike: Float64Array;
+  years: Float64Array;
+  rate: Float64Array;
+  yield: Float64Array;
+  vol: Float64Array;
+}
+
+/** Outputs of a batch: one array per measure, the same length as the inputs. */
+export interface GreeksArrays {
+  price: Float64Array;
+  delta: Float64Array;
+  gamma: Float64Array;
+  vega: Float64Array;
+  theta: Float64Array;
+  rho: Float64Array;
+  dividendRho: Float64Array;
+}
+
+export function greeksArrays(n: number): GreeksArrays {
+  return {
+    price: new Float64Array(n),
+    delta: new Float64Array(n),
+    gamma: new Float64Array(n),
+    vega: new Float64Array(n),
+    theta: new Float64Array(n),
+    rho: new Float64Array(n),
+    dividendRho: new Float64Array(n),
+  };
+}
+
+/** Price and all Greeks of option i into o[...][i]. w = +1 call, -1 put. */
+export function bsmKernel(w: number, S: number, K: number, T: number, r: number, q: number, sigma: number, o: GreeksArrays, i: number): void {
+  const sqT = Math.sqrt(T);
+  const s = sigma * sqT;
+  const dr = Math.exp(-r * T);
+  const dq = Math.exp(-q * T);
+  const fwdPV = S * dq;
+  const kPV = K * dr;
+  const x = Math.log(S / K) + (r - q) * T;
+  const d1 = x / s + 0.5 * s;
+  const d2 = d1 - s;
+  const g1 = Math.exp(-0.5 * d1 * d1);
+  let g2 = g1 * (fwdPV / kPV);
+  if (!(g1 > 1e-300 && g2 <= 1)) g2 = Math.exp(-0.5 * d2 * d2);
+  const n1 = normCdfGiven(w * d1, g1);
+  const n2 = normCdfGiven(w * d2, g2);
+  const pdf = INV_SQRT_2PI * g1;
+  const a = fwdPV * n1;
+  const b = kPV * n2;
+  const decay = fwdPV * pdf;
+  o.price[i] = w * (a - b);
+  o.delta[i] = w * dq * n1;
+  o.gamma[i] = (dq * pdf) / (S * s);
+  o.vega[i] = decay * sqT;
+  o.theta[i] = (-decay * sigma) / (2 * sqT) + w * (q * a - r * b);
+  o.rho[i] = w * T * b;
+  o.dividendRho[i] = -w * T * a;
+}
+
+/** Price only (the same formula as bsmKernel, a little faster). */
+export function bsmPriceKernel(w: number, S: number, K: number, T: number, r: number, q: number, sigma: number): number {
+  const s = sigma * Math.sqrt(T);
+  const fwdPV = S * Math.exp(-q * T);
+  const kPV = K * Math.exp(-r * T);
+  const x = Math.log(S / K) + (r - q) * T;
+  const d1 = x / s + 0.5 * s;
+  const d2 = d1 - s;
+  const g1 = Math.exp(-0.5 * d1 * d1);
+  let g2 = g1 * (fwdPV / kPV);
+  if (!(g1 > 1e-300 && g2 <= 1)) g2 = Math.exp(-0.5 * d2 * d2);
+  return w * (fwdPV * normCdfGiven(w * d1, g1) - kPV * normCdfGiven(w * d2, g2));
+}
+
+/** Price and all Greeks of every option of the batch (no allocation inside the loop). */
+export function bsmBatch(inp: OptionBatch, out: GreeksArrays, n = inp.spot.length): void {
+  const { type, spot, strike, years, rate, yield: q, vol } = inp;
+  for (let i = 0; i < n; i++) bsmKernel(type[i], spot[i], strike[i], years[i], rate[i], q[i], vol[i], out, i);
+}
+
+/** Prices of every option of the batch. */
+export function bsmPriceBatch(inp: OptionBatch, out: Float64Array, n = inp.spot.length): void {
+  const { type, spot, strike, years, rate, yield: q, vol } = inp;
+  for (let i = 0; i < n; i++) out[i] = bsmPriceKernel(type[i], spot[i], strike[i], years[i], rate[i], q[i], vol[i]);
+}
+
+const SCRATCH = greeksArrays(1);
+
+export interface BsmInputs {
+  kind: OptionKind;
+  spot: number;
+  strike: number;
+  years: number;
+  rate: number;
+  yield: number;
+  vol: number;
+}
+
+/** The checks the kernel relies on; the functions layer has already bounded each argument. */
+function checkInputs(p: BsmInputs, model: string): void {
+  if (!(p.spot > 0) || !(p.strike > 0) || !(p.years > 0) || !(p.vol > 0)) {
+    numError(`${model}: spot, strike, years and vol must be > 0, got ${p.spot}, ${p.strike}, ${p.years}, ${p.vol}`);
+  }
+  const s = p.vol * Math.sqrt(p.years);
+  if (!(s >= 1e-100)) numError(`${model}: vol x sqrt(years) = ${s} is too small to price`);
+}
+
+function finiteGreeks(g: Greeks, model: string): Greeks {
+  for (const [k, v] of Object.entries(g)) {
+    if (!Number.isFinite(v)) numError(`${model}: the ${k} overflows for these inputs`);
+  }
+  return g;
+}
+
+/** Black-Scholes-Merton price and Greeks of one option. */
+export function bsm(p: BsmInputs): Greeks {
+  checkInputs(p, "Black-Scholes");
+  bsmKernel(optionSign(p.kind), p.spot, p.strike, p.years, p.rate, p.yield, p.vol, SCRATCH, 0);
+  return finiteGreeks(
+    {
+      price: SCRATCH.price[0],
+      delta: SCRATCH.delta[0],
+      gamma: SCRATCH.gamma[0],
+      vega: SCRATCH.vega[0],
+      theta: SCRATCH.theta[0],
+      rho: SCRATCH.rho[0],
+      dividendRho: SCRATCH.dividendRho[0],
+    },
+    "Black-Scholes",
+  );
+}
+
+/** Black-Scholes-Merton price of one option. */
+export function bsmPrice(p: BsmInputs): number {
+  return bsm(p).price;
+}
+
+export { finiteGreeks as checkFiniteGreeks, checkInputs as checkOptionInputs };
