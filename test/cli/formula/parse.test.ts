@@ -1,0 +1,118 @@
+/** The formula parser and evaluator: Excel's operator precedence, references as text, add-in function names. */
+import { ExcelError } from "../../../src/functions/excel";
+import { evaluate } from "../../../src/cli/formula/evaluate";
+import { canonicalName, parseFormula } from "../../../src/cli/formula/parse";
+import { numberToText } from "../../../src/cli/formula/operators";
+
+const ev = (text: string) => evaluate(parseFormula(text));
+
+describe("operators follow Excel's precedence", () => {
+  // Expected values from Excel's documented precedence (support.microsoft.com, "Calculation operators and
+  // precedence in Excel"): negation before %, % before ^, ^ before * /, then + -, then &, then comparisons.
+  test.each([
+    ["=1+2*3", 7],
+    ["=(1+2)*3", 9],
+    ["=-2^2", 4],
+    ["=2^3^2", 64],
+    ["=10-4-3", 3],
+    ["=12/3/2", 2],
+    ["=50%*4", 2],
+    ["=1+2&3", "33"],
+    ["=1+1=2", true],
+    ["=\"a\"&\"b\"=\"AB\"", true],
+    ["=2<10", true],
+    ["=\"2\"<\"10\"", false],
+    ["=1<\"a\"", true],
+    ["=\"z\"<TRUE", true],
+    ["=\"3\"+1", 4],
+    ["=TRUE+TRUE", 2],
+    ["=1/3&\"\"", "0.333333333333333"],
+    ["=-(-3)", 3],
+    ["=+5", 5],
+    ["=2*-3", -6],
+    ["=1e3", 1000],
+  ])("%s", async (text, expected) => {
+    expect(await ev(text)).toEqual(expected);
+  });
+
+  test("arrays combine element by element, a single row or column repeating", async () => {
+    expect(await ev("={1,2;3,4}*10")).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
+    expect(await ev("={1,2}+{10;20}")).toEqual([
+      [11, 12],
+      [21, 22],
+    ]);
+    const e = (await ev("={1,2,3}+{1,2}")) as ExcelError;
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/1 x 3 and 1 x 2/);
+  });
+
+  test.each([
+    ["=1/0", "#DIV/0!", /Division by zero/],
+    ["=0^0", "#NUM!", /0\^0/],
+    ["=(-8)^(1/3)", "#NUM!", /fractional power/],
+    ["=10^400", "#NUM!", /not a finite number/],
+    ["=\"abc\"*2", "#VALUE!", /\* needs numbers, got 'abc'/],
+    ["={1,0}/{1,0}", "#DIV/0!", /array row 1, column 2/],
+    ["=-\"x\"", "#VALUE!", /- needs numbers/],
+  ])("%s is %s", async (text, code, message) => {
+    const e = (await ev(text)) as ExcelError;
+    expect(e).toBeInstanceOf(ExcelError);
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(message);
+  });
+
+  test("numbers as Excel's General format writes them in text", () => {
+    expect(numberToText(1234.5)).toBe("1234.5");
+    expect(numberToText(0.1 + 0.2)).toBe("0.3");
+    expect(numberToText(1e20)).toBe("1E+20");
+    expect(numberToText(-2.5e-12)).toBe("-2.5E-12");
+  });
+});
+
+describe("references and names", () => {
+  test("references stay text for the resolver, the spill operator included", () => {
+    const e = parseFormula("=OVERLAY.X(A1,$B$2:C3,'My sheet'!A1:B9,Portfolio[[#Headers],[Col]],H2#,Sheet1!H2#,[@Target],A:C,2:5,Rate)");
+    expect(e.kind === "call" && e.args.map((a) => (a.kind === "ref" ? a.text : a.kind))).toEqual([
+      "A1",
+      "$B$2:C3",
+      "'My sheet'!A1:B9",
+      "Portfolio[[#Headers],[Col]]",
+      "H2#",
+      "Sheet1!H2#",
+      "[@Target]",
+      "A:C",
+      "2:5",
+      "Rate",
+    ]);
+  });
+
+  test("a column name with an escaped bracket stays in its structured reference", () => {
+    const e = parseFormula("=OVERLAY.X(T[Col '[1']],1)");
+    expect(e.kind === "call" && e.args[0]).toEqual({ kind: "ref", text: "T[Col '[1']]" });
+  });
+
+  test.each([
+    ["_xldudf_OVERLAY_REBALANCE", "OVERLAY.REBALANCE"],
+    ["_XLDUDF_OVERLAY.OPTION", "OVERLAY.OPTION"],
+    ["[2]!_xldudf_OVERLAY_PV01", "OVERLAY.PV01"],
+    ["_xll.OVERLAY.BOND", "OVERLAY.BOND"],
+    ["_xlfn.ANCHORARRAY", "ANCHORARRAY"],
+    ["OVERLAY.EXPOSURE", "OVERLAY.EXPOSURE"],
+    ["sum", "SUM"],
+  ])("%s is %s", (name, canonical) => {
+    expect(canonicalName(name)).toBe(canonical);
+  });
+
+  test("Excel's saved form of an add-in function evaluates like its name", async () => {
+    expect(await ev("=_xldudf_OVERLAY_CONTRACTS(25000000,5000,250)")).toBe(20);
+    expect(await ev("=[2]!_xldudf_OVERLAY_CONTRACTS(25000000,5000,250)")).toBe(20);
+  });
+
+  test("references without a workbook are #REF!, other functions #NAME?", async () => {
+    expect(((await ev("=OVERLAY.CONTRACTS(A1,5000,250)")) as ExcelError).code).toBe("#REF!");
+    expect(((await ev("=SUM(1,2)")) as ExcelError).message).toMatch(/SUM is not an OVERLAY function/);
+  });
+});
