@@ -34,7 +34,14 @@ function liquidityCase(p: number, s: number): unknown[] {
     const f = i % 4;
     positions.push([`P${i}`, 100 + i, 100 + i, f < 2 ? 1000 : 50, 3000, factors[f], f < 2 ? 80 + (i % 50) : ""]);
   }
-  const collateral = [["Asset", "Value", "Haircut", "Tier"], ["Cash", 5e7, 0, 1], ["Bills", 5e7, 0.01, 1], ["Gilts", 2e8, 0.05, 2], ["Corporates", 1e8, 0.15, 3], ["Equities", 1e8, 0.3, 3]];
+  const collateral = [
+    ["Asset", "Value", "Haircut", "Tier"],
+    ["Cash", 5e7, 0, 1],
+    ["Bills", 5e7, 0.01, 1],
+    ["Gilts", 2e8, 0.05, 2],
+    ["Corporates", 1e8, 0.15, 3],
+    ["Equities", 1e8, 0.3, 3],
+  ];
   const scenarios: unknown[][] = [["Scenario", ...factors]];
   for (let k = 0; k < s; k++) scenarios.push([`S${k}`, (k % 30) * 10, (k % 20) * 12, -(k % 10) * 0.03, -(k % 7) * 0.04]);
   return [positions, collateral, scenarios];
@@ -42,7 +49,7 @@ function liquidityCase(p: number, s: number): unknown[] {
 
 /** n assets: a covariance from a one-factor model (PSD), weights and a policy. */
 function teCase(n: number): { args: unknown[]; S: number[][]; w: number[]; b: number[] } {
-  const vol = Array.from({ length: n }, (_, i) => 0.05 + 0.2 * ((i * 7) % n) / n);
+  const vol = Array.from({ length: n }, (_, i) => 0.05 + (0.2 * ((i * 7) % n)) / n);
   const beta = Array.from({ length: n }, (_, i) => 0.5 + ((i * 3) % n) / n);
   const S = vol.map((_, i) => vol.map((_, j) => 0.03 * beta[i] * beta[j] + (i === j ? vol[i] * vol[i] : 0)));
   const b = Array.from({ length: n }, () => 1 / n);
@@ -85,7 +92,11 @@ export function groups(): BenchGroup[] {
     },
     {
       title: "OVERLAY.LIQUIDITY through the custom-function path",
-      cases: liq.map(({ p, s }) => ({ name: `${p} positions x ${s} scenarios`, items: p * s, fn: okCall("LIQUIDITY", liquidityCase(p, s)) })),
+      cases: liq.map(({ p, s }) => ({
+        name: `${p} positions x ${s} scenarios`,
+        items: p * s,
+        fn: okCall("LIQUIDITY", liquidityCase(p, s)),
+      })),
       notes: (means) => {
         const t = (p: number, s: number) => means.get(`${p} positions x ${s} scenarios`)!;
         return [
@@ -94,19 +105,17 @@ export function groups(): BenchGroup[] {
         ];
       },
     },
-    ...teSizes.map(
-      (n): BenchGroup => ({
-        title: `OVERLAY.TRACKINGERROR, ${n} assets: with the covariance checks vs a bare quadratic form`,
-        cases: [
-          { name: `TRACKINGERROR (${n})`, fn: okCall("TRACKINGERROR", te.get(n)!.args) },
-          { name: `bare sqrt(a'Sa), no parsing or checks (${n})`, fn: () => bare(te.get(n)!.S, te.get(n)!.w, te.get(n)!.b) },
-        ],
-        notes: async () => {
-          const c = te.get(n)!;
-          const r = (await callFunction(findFunction("TRACKINGERROR")!, c.args)) as number;
-          return [`same value: |ours - bare| = ${Math.abs(r - bare(c.S, c.w, c.b)).toExponential(2)}`];
-        },
-      }),
-    ),
+    ...teSizes.map((n): BenchGroup => ({
+      title: `OVERLAY.TRACKINGERROR, ${n} assets: with the covariance checks vs a bare quadratic form`,
+      cases: [
+        { name: `TRACKINGERROR (${n})`, fn: okCall("TRACKINGERROR", te.get(n)!.args) },
+        { name: `bare sqrt(a'Sa), no parsing or checks (${n})`, fn: () => bare(te.get(n)!.S, te.get(n)!.w, te.get(n)!.b) },
+      ],
+      notes: async () => {
+        const c = te.get(n)!;
+        const r = (await callFunction(findFunction("TRACKINGERROR")!, c.args)) as number;
+        return [`same value: |ours - bare| = ${Math.abs(r - bare(c.S, c.w, c.b)).toExponential(2)}`];
+      },
+    })),
   ];
 }

@@ -31,18 +31,54 @@ describe("OVERLAY.TILT", () => {
     const rows = rowsOf(await ok("TILT", PLAN_A, FUTURES_A, TILTS, "funded", 40 * M));
     expect(rows[4]["Binding limit"]).toBe("maxGross");
     expect(rows[1].Contracts).toBe(181); // 20m / 110,000 = 181.8 -> 181
-    const lev = rowsOf(await ok("TILT", PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.02]], "levered"));
+    const lev = rowsOf(
+      await ok(
+        "TILT",
+        PLAN_A,
+        FUTURES_A,
+        [
+          ["Asset class", "Tilt"],
+          ["Bonds", 0.02],
+        ],
+        "levered",
+      ),
+    );
     expect(lev[4]["Binding limit"]).toBe("none");
     // 20m / 110,000 = 181.8 -> 181 contracts = 19.91m of exposure added: post weights add up to 1.01991
     expect(lev[4]["Post weight"] as number).toBeCloseTo(1.01991, 12);
   });
 
   test("bad input names the argument", async () => {
-    expectError(await call("TILT", PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Gold", 0.01]]), "#VALUE!", /^Tilts row 1 \(Gold\): asset class 'Gold' is not in the portfolio/);
-    expectError(await call("TILT", PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.01]]), "#VALUE!", /^tilts: in funded mode the tilts must net to zero/);
-    expectError(await call("TILT", PLAN_A, FUTURES_A, TILTS, "geared"), "#VALUE!", /^mode must be one of "funded", "levered", got 'geared'$/);
+    expectError(
+      await call("TILT", PLAN_A, FUTURES_A, [
+        ["Asset class", "Tilt"],
+        ["Gold", 0.01],
+      ]),
+      "#VALUE!",
+      /^Tilts row 1 \(Gold\): asset class 'Gold' is not in the portfolio/,
+    );
+    expectError(
+      await call("TILT", PLAN_A, FUTURES_A, [
+        ["Asset class", "Tilt"],
+        ["Bonds", 0.01],
+      ]),
+      "#VALUE!",
+      /^tilts: in funded mode the tilts must net to zero/,
+    );
+    expectError(
+      await call("TILT", PLAN_A, FUTURES_A, TILTS, "geared"),
+      "#VALUE!",
+      /^mode must be one of "funded", "levered", got 'geared'$/,
+    );
     expectError(await call("TILT", PLAN_A, FUTURES_A, TILTS, "funded", -1), "#NUM!", /^maxGross must be >= 0, got -1$/);
-    expectError(await call("TILT", PLAN_A, FUTURES_A, [["Class", "Size"], ["Bonds", 0.01]]), "#VALUE!", /^Tilts: missing column 'Tilt'/);
+    expectError(
+      await call("TILT", PLAN_A, FUTURES_A, [
+        ["Class", "Size"],
+        ["Bonds", 0.01],
+      ]),
+      "#VALUE!",
+      /^Tilts: missing column 'Tilt'/,
+    );
   });
 });
 
@@ -100,7 +136,17 @@ describe("OVERLAY.LEVERAGE", () => {
       "Trade to range",
     ]);
     const v = Object.fromEntries(r.slice(1).map((x) => [x[0], x[1]]));
-    expect(v).toMatchObject({ NAV: 1000 * M, Physical: 800 * M, "Synthetic long": 100 * M, "Synthetic short": -20 * M, "Gross exposure": 920 * M, "Net exposure": 880 * M, Min: 0.9, Max: 1.2, Status: "under" });
+    expect(v).toMatchObject({
+      NAV: 1000 * M,
+      Physical: 800 * M,
+      "Synthetic long": 100 * M,
+      "Synthetic short": -20 * M,
+      "Gross exposure": 920 * M,
+      "Net exposure": 880 * M,
+      Min: 0.9,
+      Max: 1.2,
+      Status: "under",
+    });
     expect(v["Net leverage"] as number).toBeCloseTo(0.88, 15);
     expect(v["Trade to range"] as number).toBeCloseTo(20 * M, 4); // (0.90 - 0.88) x 1,000m
   });
@@ -138,9 +184,25 @@ describe("OVERLAY.LIQUIDITY", () => {
 
   test("one row per scenario, then the exhausting rate rise and equity fall", async () => {
     const r = await ok("LIQUIDITY", POS, COLL, SC);
-    expect((r as unknown[][])[0]).toEqual(["Scenario", "Variation margin", "Initial margin", "Need", "Available", "Coverage", "Status", "Last tier", "Shock"]);
+    expect((r as unknown[][])[0]).toEqual([
+      "Scenario",
+      "Variation margin",
+      "Initial margin",
+      "Need",
+      "Available",
+      "Coverage",
+      "Status",
+      "Last tier",
+      "Shock",
+    ]);
     const rows = rowsOf(r);
-    expect(rows.map((x) => x.Scenario)).toEqual(["FPC 250bp", "Equity crash", "Gilt crisis + crash", "Rate rise to exhaust (bp)", "Equity fall to exhaust"]);
+    expect(rows.map((x) => x.Scenario)).toEqual([
+      "FPC 250bp",
+      "Equity crash",
+      "Gilt crisis + crash",
+      "Rate rise to exhaust (bp)",
+      "Equity fall to exhaust",
+    ]);
     // IM = 800 x 4,000 + 100 x 12,000 = 4.4m; Available = 11,711,200 + 30m = 41,711,200.
     // FPC: VM 250 x 800 x 137.54 = 27,508,000; need 31,908,000.
     expect(rows[0]).toMatchObject({ "Initial margin": 4_400_000, Status: "covered", "Last tier": 2, Shock: "" });
@@ -159,9 +221,37 @@ describe("OVERLAY.LIQUIDITY", () => {
   });
 
   test("bad input names the argument", async () => {
-    expectError(await call("LIQUIDITY", POS, COLL, [["Scenario", "Rates"], ["Up", 100]]), "#VALUE!", /^Scenarios: no column for factor 'Equity'/);
-    expectError(await call("LIQUIDITY", POS, [["Asset", "Value"], ["Cash", -1]], SC), "#VALUE!", /^Collateral row 1 \(Cash\): Value must be >= 0/);
-    expectError(await call("LIQUIDITY", POS.map((r) => r.slice(0, 5)), COLL, SC), "#VALUE!", /^Positions: missing column 'Factor'/);
+    expectError(
+      await call("LIQUIDITY", POS, COLL, [
+        ["Scenario", "Rates"],
+        ["Up", 100],
+      ]),
+      "#VALUE!",
+      /^Scenarios: no column for factor 'Equity'/,
+    );
+    expectError(
+      await call(
+        "LIQUIDITY",
+        POS,
+        [
+          ["Asset", "Value"],
+          ["Cash", -1],
+        ],
+        SC,
+      ),
+      "#VALUE!",
+      /^Collateral row 1 \(Cash\): Value must be >= 0/,
+    );
+    expectError(
+      await call(
+        "LIQUIDITY",
+        POS.map((r) => r.slice(0, 5)),
+        COLL,
+        SC,
+      ),
+      "#VALUE!",
+      /^Positions: missing column 'Factor'/,
+    );
   });
 });
 
@@ -206,8 +296,32 @@ describe("OVERLAY.TRACKINGERROR", () => {
   });
 
   test("bad input names what is wrong", async () => {
-    expectError(await call("TRACKINGERROR", [[0.5, 0.5]], [[0.5, 0.5]], [[1, 0, 0], [0, 1, 0]]), "#VALUE!", /^covariance must be square/);
-    expectError(await call("TRACKINGERROR", [[0.5, 0.5]], [[0.5, 0.5]], [[1, 2], [2, 1]]), "#VALUE!", /^covariance is not positive semi-definite/);
+    expectError(
+      await call(
+        "TRACKINGERROR",
+        [[0.5, 0.5]],
+        [[0.5, 0.5]],
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+        ],
+      ),
+      "#VALUE!",
+      /^covariance must be square/,
+    );
+    expectError(
+      await call(
+        "TRACKINGERROR",
+        [[0.5, 0.5]],
+        [[0.5, 0.5]],
+        [
+          [1, 2],
+          [2, 1],
+        ],
+      ),
+      "#VALUE!",
+      /^covariance is not positive semi-definite/,
+    );
     expectError(await call("TRACKINGERROR", [[0.5, 0.5, 0]], [[0.5, 0.5]], COV), "#VALUE!", /weights has 3, benchmark 2, covariance 2 x 2/);
     expectError(await call("TRACKINGERROR", [[0.5, "x"]], [[0.5, 0.5]], COV), "#VALUE!", /^weights column 2 must be a number, got 'x'$/);
   });

@@ -34,7 +34,13 @@ export const POSITION_COLUMNS: readonly ColumnSpec[] = [
   { key: "quantity", header: "Quantity", synonyms: ["Qty", "Contracts", "Units", "Position size"], type: "number", rule: AMOUNT },
   { key: "price", header: "Price", synonyms: ["Futures price", "Level", "Last"], type: "number", rule: POSITIVE },
   { key: "multiplier", header: "Multiplier", synonyms: ["Mult", "Point value", "Contract size", "Size"], type: "number", rule: POSITIVE },
-  { key: "margin", header: "Margin", synonyms: ["Initial margin", "IM", "Margin per contract"], type: "number", rule: { min: 0, max: 1e12 } },
+  {
+    key: "margin",
+    header: "Margin",
+    synonyms: ["Initial margin", "IM", "Margin per contract"],
+    type: "number",
+    rule: { min: 0, max: 1e12 },
+  },
   { key: "factor", header: "Factor", synonyms: ["Risk factor", "Driver", "Underlying"], type: "text" },
   { key: "dv01", header: "DV01", synonyms: ["PV01", "BPV", "DV01 per unit", "PVBP"], type: "number", optional: true, rule: AMOUNT },
 ];
@@ -43,7 +49,15 @@ export const COLLATERAL_COLUMNS: readonly ColumnSpec[] = [
   { key: "asset", header: "Asset", synonyms: ["Collateral", "Asset class", "Name", "Source"], type: "text" },
   { key: "value", header: "Value", synonyms: ["Market value", "MV", "Amount"], type: "number", rule: { min: -1e15, max: 1e15 } },
   { key: "haircut", header: "Haircut", synonyms: ["Haircut %"], type: "number", optional: true, default: 0, rule: { min: 0, max: 1 } },
-  { key: "tier", header: "Tier", synonyms: ["Priority", "Order", "Waterfall"], type: "number", optional: true, default: 1, rule: { min: -1e6, max: 1e6 } },
+  {
+    key: "tier",
+    header: "Tier",
+    synonyms: ["Priority", "Order", "Waterfall"],
+    type: "number",
+    optional: true,
+    default: 1,
+    rule: { min: -1e6, max: 1e6 },
+  },
 ];
 
 export const SCENARIO_COLUMNS: readonly ColumnSpec[] = [
@@ -132,6 +146,15 @@ export function readPositions(matrix: Matrix, arg = "Positions"): Book {
       );
     }
   });
+  // DV01 0 on every row of a factor is most likely an equity factor typed with zeros: say so.
+  factors.forEach((f, j) => {
+    if (f.kind === "rate" && positions.every((p, i) => factorOf[i] !== j || p.dv01 === 0)) {
+      const p = positions[factorOf.indexOf(j)];
+      valueError(
+        `${p.where}: every DV01 of factor '${f.name}' is 0; leave DV01 empty for return positions (equity) and give it for rate positions`,
+      );
+    }
+  });
   // The loss is linear in each factor's shock, so the book's losses add up per factor once.
   const sensitivity = factors.map(() => 0);
   let initialMargin = 0;
@@ -179,8 +202,10 @@ export function readScenarios(matrix: Matrix, book: Book, arg = "Scenarios"): Sc
       const x = t.extra[i][c];
       const f = book.factors[j];
       const header = t.extraHeaders[c];
-      if (f.kind === "rate" && Math.abs(x) > 1e5) numError(`${where}: ${header} must be a rate move in bp between -100000 and 100000, got ${x}`);
-      if (f.kind === "return" && !(x >= -1 && x <= 100)) numError(`${where}: ${header} must be a return >= -1 (-100%) and <= 100, got ${x}`);
+      if (f.kind === "rate" && Math.abs(x) > 1e5)
+        numError(`${where}: ${header} must be a rate move in bp between -100000 and 100000, got ${x}`);
+      if (f.kind === "return" && !(x >= -1 && x <= 100))
+        numError(`${where}: ${header} must be a return >= -1 (-100%) and <= 100, got ${x}`);
       return x;
     });
     return { name: r.name, imMultiplier: r.imMultiplier, shocks, where };
@@ -285,11 +310,20 @@ function exhausting(book: Book, kind: FactorKind, w: Waterfall): ExhaustingShock
   if (idx.length === 0) return { status: `no ${label} positions` };
   const unit = book.factors.map((f) => (f.kind === kind ? 1 : 0));
   // Loss per unit shock: per +1 bp for rates, per -1.00 (a 100% fall) for returns.
-  const sens = marginCall(book, unit.map((u) => (kind === "rate" ? u : -u))).variationMargin;
-  const im = marginCall(book, unit.map(() => 0)).initialMargin;
+  const sens = marginCall(
+    book,
+    unit.map((u) => (kind === "rate" ? u : -u)),
+  ).variationMargin;
+  const im = marginCall(
+    book,
+    unit.map(() => 0),
+  ).initialMargin;
   const room = w.available - im;
   if (room <= 0) {
-    const call = marginCall(book, unit.map(() => 0));
+    const call = marginCall(
+      book,
+      unit.map(() => 0),
+    );
     return { shock: 0, status: "short already", call, lastTier: lastTier(w, call.need) };
   }
   if (!(sens > 0)) return { status: kind === "rate" ? "never: the book gains when rates rise" : "never: the book gains when markets fall" };

@@ -192,7 +192,9 @@ export function validateCovariance(S: readonly (readonly number[])[], arg = "cov
 export function trackingError(w: readonly number[], b: readonly number[], S: readonly (readonly number[])[]): number {
   const n = S.length;
   if (w.length !== n || b.length !== n) {
-    valueError(`weights, benchmark and covariance must have the same size: weights has ${w.length}, benchmark ${b.length}, covariance ${n} x ${n}`);
+    valueError(
+      `weights, benchmark and covariance must have the same size: weights has ${w.length}, benchmark ${b.length}, covariance ${n} x ${n}`,
+    );
   }
   const a = w.map((x, i) => x - b[i]);
   let q = 0;

@@ -56,7 +56,9 @@ export function readTilts(matrix: Matrix, plan: Plan, arg = "Tilts"): number[] {
   t.rows.forEach((r, i) => {
     const j = index.get(normaliseName(r.assetClass));
     if (j === undefined) {
-      valueError(`${whereRow(t, i)}: asset class '${r.assetClass}' is not in the portfolio (classes: ${plan.classes.map((c) => c.name).join(", ")})`);
+      valueError(
+        `${whereRow(t, i)}: asset class '${r.assetClass}' is not in the portfolio (classes: ${plan.classes.map((c) => c.name).join(", ")})`,
+      );
     }
     const c = plan.classes[j];
     if (!c.liquid && r.tilt !== 0) valueError(`${whereRow(t, i)}: '${c.name}' is illiquid (Liquid = FALSE) and cannot be tilted`);

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Tactical tilts, leverage and liquidity: OVERLAY.TILT, TRANCHES, LEVERAGE, LIQUIDITY, COSTCOMPARE,
  * TRACKINGERROR. Thin: parse the arguments, call the engine, lay out the spill.
@@ -8,7 +7,13 @@ import { valueError } from "../../engine/core/errors";
 import { readFutures } from "../../engine/futures/futures";
 import { costCompare } from "../../engine/leverage/implementationCost";
 import { leverage as leverageEngine } from "../../engine/leverage/leverage";
-import { ExhaustingShock, liquidity as liquidityEngine, readCollateral, readPositions, readScenarios } from "../../engine/leverage/liquidity";
+import {
+  ExhaustingShock,
+  liquidity as liquidityEngine,
+  readCollateral,
+  readPositions,
+  readScenarios,
+} from "../../engine/leverage/liquidity";
 import { readPortfolio } from "../../engine/portfolio/portfolio";
 import { readCovariance, readWeights, trackingError, validateCovariance } from "../../engine/portfolio/trackingError";
 import { TILT_MODES, bindingText, readTilts, tilt as tiltEngine } from "../../engine/tilts/tilt";
@@ -140,7 +145,17 @@ export function liquidity(positions: any[][], collateral: any[][], scenarios: an
     return spill(
       ["Scenario", "Variation margin", "Initial margin", "Need", "Available", "Coverage", "Status", "Last tier", "Shock"],
       [
-        ...r.scenarios.map((s) => [s.scenario, s.variationMargin, s.initialMargin, s.need, s.available, s.coverage ?? "", s.status, s.lastTier ?? "", ""]),
+        ...r.scenarios.map((s) => [
+          s.scenario,
+          s.variationMargin,
+          s.initialMargin,
+          s.need,
+          s.available,
+          s.coverage ?? "",
+          s.status,
+          s.lastTier ?? "",
+          "",
+        ]),
         exhaustRow("Rate rise to exhaust (bp)", r.rateRise, r.available),
         exhaustRow("Equity fall to exhaust", r.equityFall, r.available),
       ],

@@ -8,7 +8,12 @@ const HEAD = ["Asset class", "Market value", "Target", "Min", "Max", "Overlay"];
 describe("leverage: hand-worked", () => {
   // NAV = 500 + 300 + 200 = 1000. Non-cash physical 800. Synthetic: Equity +100 (long), Bonds -20 (short);
   // the Cash row's -80 is the funding leg of the futures, not a position.
-  const plan = readPortfolio([HEAD, ["Equity", 500, 0.6, 0.5, 0.7, 100], ["Bonds", 300, 0.3, 0.2, 0.4, -20], ["Cash", 200, 0.1, 0, 0.2, -80]]);
+  const plan = readPortfolio([
+    HEAD,
+    ["Equity", 500, 0.6, 0.5, 0.7, 100],
+    ["Bonds", 300, 0.3, 0.2, 0.4, -20],
+    ["Cash", 200, 0.1, 0, 0.2, -80],
+  ]);
 
   test("the metrics", () => {
     const r = leverage(plan, { min: 0.9, max: 1.2 });
@@ -60,13 +65,20 @@ describe("leverage: properties", () => {
   test("net = physical + long + short; gross >= |net|; trading to the range lands inside it", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ mv: fc.integer({ min: 0, max: 1000 }), ov: fc.integer({ min: -500, max: 500 }) }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ mv: fc.integer({ min: 0, max: 1000 }), ov: fc.integer({ min: -500, max: 500 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.integer({ min: 1, max: 1000 }),
         fc.double({ min: 0, max: 2, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (classes, cash, lo, width) => {
           const n = classes.length;
-          const rows: unknown[][] = [HEAD, ...classes.map((c, i) => [`C${i}`, c.mv, 1 / (n + 1), -10, 10, c.ov]), ["Cash", cash, 1 - n / (n + 1), -10, 10, 0]];
+          const rows: unknown[][] = [
+            HEAD,
+            ...classes.map((c, i) => [`C${i}`, c.mv, 1 / (n + 1), -10, 10, c.ov]),
+            ["Cash", cash, 1 - n / (n + 1), -10, 10, 0],
+          ];
           const plan = readPortfolio(rows as never);
           const r = leverage(plan, { min: lo, max: lo + width });
           expect(r.netExposure).toBeCloseTo(r.physical + r.syntheticLong + r.syntheticShort, 9);

@@ -103,10 +103,23 @@ describe("liquidity: a long-duration book sized for the TPR 350 bp buffer", () =
 describe("liquidity: equity futures", () => {
   // 100 ES long: 100 x 5,000 x 50 = 25m notional; IM 100 x 12,000 = 1.2m; collateral 5m cash.
   const book = readPositions([POS_HEAD.slice(0, 6), ["ES", 100, 5000, 50, 12000, "Equity"]]);
-  const coll = readCollateral([["Asset", "Value"], ["Cash", 5_000_000]]);
+  const coll = readCollateral([
+    ["Asset", "Value"],
+    ["Cash", 5_000_000],
+  ]);
 
   test("a 30% fall: VM = -100 x 5,000 x 50 x (-0.30) = 7.5m; need 8.7m > 5m: short", () => {
-    const r = liquidity(book, coll, readScenarios([["Scenario", "Equity"], ["Crash", -0.3]], book));
+    const r = liquidity(
+      book,
+      coll,
+      readScenarios(
+        [
+          ["Scenario", "Equity"],
+          ["Crash", -0.3],
+        ],
+        book,
+      ),
+    );
     expect(r.scenarios[0].variationMargin).toBeCloseTo(7_500_000, 6);
     expect(r.scenarios[0].need).toBeCloseTo(8_700_000, 6);
     expect(r.scenarios[0].status).toBe("short");
@@ -118,14 +131,37 @@ describe("liquidity: equity futures", () => {
 
   test("a short hedge gains when markets fall: no equity fall exhausts it", () => {
     const short = readPositions([POS_HEAD.slice(0, 6), ["ES", -100, 5000, 50, 12000, "Equity"]]);
-    const r = liquidity(short, coll, readScenarios([["Scenario", "Equity"], ["Crash", -0.3]], short));
+    const r = liquidity(
+      short,
+      coll,
+      readScenarios(
+        [
+          ["Scenario", "Equity"],
+          ["Crash", -0.3],
+        ],
+        short,
+      ),
+    );
     expect(r.scenarios[0].variationMargin).toBeCloseTo(-7_500_000, 6);
     expect(r.equityFall.shock).toBeUndefined();
     expect(r.equityFall.status).toMatch(/never/);
   });
 
   test("collateral already below initial margin: short before any shock", () => {
-    const r = liquidity(book, readCollateral([["Asset", "Value"], ["Cash", 1_000_000]]), readScenarios([["Scenario", "Equity"], ["Flat", 0]], book));
+    const r = liquidity(
+      book,
+      readCollateral([
+        ["Asset", "Value"],
+        ["Cash", 1_000_000],
+      ]),
+      readScenarios(
+        [
+          ["Scenario", "Equity"],
+          ["Flat", 0],
+        ],
+        book,
+      ),
+    );
     expect(r.equityFall).toMatchObject({ shock: 0, status: "short already" });
     expect(r.scenarios[0].status).toBe("short");
   });
@@ -133,7 +169,17 @@ describe("liquidity: equity futures", () => {
   test("gains on one factor offset losses on another (one margin account)", () => {
     // ES long 100 and 200 bond futures (DV01 80): equity -10% loses 2.5m; rates -50 bp gain 200 x 80 x 50 = 800,000.
     const mixed = readPositions([POS_HEAD, ["ES", 100, 5000, 50, 12000, "Equity", ""], ["TY", 200, 110, 1000, 3000, "Rates", 80]]);
-    const r = liquidity(mixed, coll, readScenarios([["Scenario", "Equity", "Rates"], ["Risk off", -0.1, -50]], mixed));
+    const r = liquidity(
+      mixed,
+      coll,
+      readScenarios(
+        [
+          ["Scenario", "Equity", "Rates"],
+          ["Risk off", -0.1, -50],
+        ],
+        mixed,
+      ),
+    );
     expect(r.scenarios[0].variationMargin).toBeCloseTo(2_500_000 - 800_000, 6);
     expect(r.scenarios[0].initialMargin).toBe(1_200_000 + 600_000);
   });
@@ -143,7 +189,18 @@ describe("liquidity: bad input", () => {
   const book = readPositions([POS_HEAD, ["TY", 200, 110, 1000, 3000, "Rates", 80], ["ES", 10, 5000, 50, 12000, "Equity", ""]]);
 
   test("a scenario table without a needed factor column", () => {
-    expectError(() => readScenarios([["Scenario", "Rates"], ["Up", 100]], book), "value", /Scenarios: no column for factor 'Equity' \(Positions row 2 \(ES\)\).*shock columns found: 'Rates'/);
+    expectError(
+      () =>
+        readScenarios(
+          [
+            ["Scenario", "Rates"],
+            ["Up", 100],
+          ],
+          book,
+        ),
+      "value",
+      /Scenarios: no column for factor 'Equity' \(Positions row 2 \(ES\)\).*shock columns found: 'Rates'/,
+    );
   });
   test("negative collateral", () => {
     expectError(() => readCollateral([COLL_HEAD, ["Cash", -5, 0, 1]]), "value", /Collateral row 1 \(Cash\): Value must be >= 0/);
@@ -158,8 +215,26 @@ describe("liquidity: bad input", () => {
       /Positions row 2 \(RX\): factor 'Rates' is a rate factor/,
     );
   });
+  test("a factor whose DV01s are all 0 (an equity factor typed with zeros)", () => {
+    expectError(
+      () => readPositions([POS_HEAD, ["ES", 10, 5000, 50, 12000, "Equity", 0]]),
+      "value",
+      /Positions row 1 \(ES\): every DV01 of factor 'Equity' is 0/,
+    );
+  });
   test("an equity return below -100%", () => {
-    expectError(() => readScenarios([["Scenario", "Rates", "Equity"], ["Doom", 0, -1.5]], book), "num", /Scenarios row 1 \(Doom\): Equity must be a return >= -1/);
+    expectError(
+      () =>
+        readScenarios(
+          [
+            ["Scenario", "Rates", "Equity"],
+            ["Doom", 0, -1.5],
+          ],
+          book,
+        ),
+      "num",
+      /Scenarios row 1 \(Doom\): Equity must be a return >= -1/,
+    );
   });
   test("a missing Factor column", () => {
     expectError(() => readPositions([POS_HEAD.slice(0, 5), ["TY", 1, 1, 1, 1]]), "value", /Positions: missing column 'Factor'/);
@@ -168,9 +243,30 @@ describe("liquidity: bad input", () => {
 
 describe("liquidity: properties", () => {
   const arbBook = fc.record({
-    rates: fc.array(fc.record({ q: fc.integer({ min: -2000, max: 2000 }), dv01: fc.double({ min: 1, max: 500, noNaN: true }), margin: fc.integer({ min: 0, max: 10000 }) }), { minLength: 0, maxLength: 3 }),
-    eqs: fc.array(fc.record({ q: fc.integer({ min: -500, max: 500 }), price: fc.integer({ min: 100, max: 10000 }), margin: fc.integer({ min: 0, max: 20000 }) }), { minLength: 0, maxLength: 3 }),
-    coll: fc.array(fc.record({ v: fc.integer({ min: 0, max: 1e8 }), h: fc.double({ min: 0, max: 0.5, noNaN: true }), tier: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 4 }),
+    rates: fc.array(
+      fc.record({
+        q: fc.integer({ min: -2000, max: 2000 }),
+        dv01: fc.double({ min: 1, max: 500, noNaN: true }),
+        margin: fc.integer({ min: 0, max: 10000 }),
+      }),
+      { minLength: 0, maxLength: 3 },
+    ),
+    eqs: fc.array(
+      fc.record({
+        q: fc.integer({ min: -500, max: 500 }),
+        price: fc.integer({ min: 100, max: 10000 }),
+        margin: fc.integer({ min: 0, max: 20000 }),
+      }),
+      { minLength: 0, maxLength: 3 },
+    ),
+    coll: fc.array(
+      fc.record({
+        v: fc.integer({ min: 0, max: 1e8 }),
+        h: fc.double({ min: 0, max: 0.5, noNaN: true }),
+        tier: fc.integer({ min: 1, max: 3 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
   });
 
   test("the exhausting rate rise and equity fall consume exactly the available collateral", () => {
@@ -185,7 +281,10 @@ describe("liquidity: properties", () => {
         const book = readPositions(rows as never);
         const coll = readCollateral([COLL_HEAD, ...x.coll.map((c, i) => [`A${i}`, c.v, c.h, c.tier])] as never);
         const r = liquidity(book, coll, []);
-        for (const [kind, ex] of [["rate", r.rateRise], ["return", r.equityFall]] as const) {
+        for (const [kind, ex] of [
+          ["rate", r.rateRise],
+          ["return", r.equityFall],
+        ] as const) {
           if (ex.status !== "exhausts" && ex.status !== "beyond a 100% fall") continue;
           const shocks = book.factors.map((f) => (f.kind === kind ? (kind === "rate" ? ex.shock! : -ex.shock!) : 0));
           const need = marginCall(book, shocks).need;
@@ -200,11 +299,21 @@ describe("liquidity: properties", () => {
   test("coverage >= 1 exactly when the status is covered, and the last tier reached covers the need", () => {
     fc.assert(
       fc.property(arbBook, fc.integer({ min: -300, max: 300 }), fc.double({ min: -0.6, max: 0.3, noNaN: true }), (x, bp, ret) => {
-        const rows: unknown[][] = [POS_HEAD, ...x.rates.map((p, i) => [`R${i}`, p.q, 100, 1000, p.margin, "Rates", p.dv01]), ...x.eqs.map((p, i) => [`E${i}`, p.q, p.price, 50, p.margin, "Equity", ""])];
+        const rows: unknown[][] = [
+          POS_HEAD,
+          ...x.rates.map((p, i) => [`R${i}`, p.q, 100, 1000, p.margin, "Rates", p.dv01]),
+          ...x.eqs.map((p, i) => [`E${i}`, p.q, p.price, 50, p.margin, "Equity", ""]),
+        ];
         if (rows.length === 1) return;
         const book = readPositions(rows as never);
         const coll = readCollateral([COLL_HEAD, ...x.coll.map((c, i) => [`A${i}`, c.v, c.h, c.tier])] as never);
-        const sc = readScenarios([["Scenario", "Rates", "Equity"], ["S", bp, ret]], book);
+        const sc = readScenarios(
+          [
+            ["Scenario", "Rates", "Equity"],
+            ["S", bp, ret],
+          ],
+          book,
+        );
         const s = liquidity(book, coll, sc).scenarios[0];
         if (s.coverage !== undefined) expect(s.coverage >= 1).toBe(s.status === "covered");
         if (s.status === "covered" && s.lastTier !== undefined) {

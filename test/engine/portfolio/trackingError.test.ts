@@ -93,28 +93,84 @@ describe("reading the vectors and the covariance", () => {
 
 describe("covariance checks", () => {
   test("not square", () => {
-    expectError(() => readCovariance([[1, 0, 0], [0, 1, 0]]), "value", /covariance must be square.*2 rows x 3 columns/);
+    expectError(
+      () =>
+        readCovariance([
+          [1, 0, 0],
+          [0, 1, 0],
+        ]),
+      "value",
+      /covariance must be square.*2 rows x 3 columns/,
+    );
   });
   test("not symmetric", () => {
-    expectError(() => validateCovariance([[0.04, 0.01], [0.02, 0.09]]), "value", /not symmetric: row 1 column 2 is 0\.01 but row 2 column 1 is 0\.02/);
+    expectError(
+      () =>
+        validateCovariance([
+          [0.04, 0.01],
+          [0.02, 0.09],
+        ]),
+      "value",
+      /not symmetric: row 1 column 2 is 0\.01 but row 2 column 1 is 0\.02/,
+    );
   });
   test("not positive semi-definite: a correlation of 2", () => {
-    expectError(() => validateCovariance([[1, 2], [2, 1]]), "value", /not positive semi-definite/);
+    expectError(
+      () =>
+        validateCovariance([
+          [1, 2],
+          [2, 1],
+        ]),
+      "value",
+      /not positive semi-definite/,
+    );
   });
   test("not PSD although every pairwise correlation is within [-1, 1]: corr(1,2) = corr(1,3) = 0.9, corr(2,3) = -0.9", () => {
     // det = 1 - 3(0.81) + 2(0.9)(0.9)(-0.9) = -2.888 < 0
-    expectError(() => validateCovariance([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]), "value", /not positive semi-definite/);
+    expectError(
+      () =>
+        validateCovariance([
+          [1, 0.9, 0.9],
+          [0.9, 1, -0.9],
+          [0.9, -0.9, 1],
+        ]),
+      "value",
+      /not positive semi-definite/,
+    );
   });
   test("a negative variance", () => {
-    expectError(() => validateCovariance([[0.04, 0], [0, -0.01]]), "value", /row 2 column 2 is a variance and must be >= 0/);
+    expectError(
+      () =>
+        validateCovariance([
+          [0.04, 0],
+          [0, -0.01],
+        ]),
+      "value",
+      /row 2 column 2 is a variance and must be >= 0/,
+    );
   });
   test("sizes must match", () => {
     expectError(() => trackingError([0.5, 0.5, 0], [0.5, 0.5], S2), "value", /weights has 3, benchmark 2, covariance 2 x 2/);
   });
   test("singular PSD matrices pass: perfectly correlated assets, and the zero matrix", () => {
-    expect(checkPsd([[0.04, 0.06], [0.06, 0.09]]).psd).toBe(true); // corr 1: 0.2 and 0.3 vols
-    expect(checkPsd([[0, 0], [0, 0]]).psd).toBe(true);
-    expect(checkPsd([[0, 0.1], [0.1, 0]]).psd).toBe(false);
+    expect(
+      checkPsd([
+        [0.04, 0.06],
+        [0.06, 0.09],
+      ]).psd,
+    ).toBe(true); // corr 1: 0.2 and 0.3 vols
+    expect(
+      checkPsd([
+        [0, 0],
+        [0, 0],
+      ]).psd,
+    ).toBe(true);
+    expect(
+      checkPsd([
+        [0, 0.1],
+        [0.1, 0],
+      ]).psd,
+    ).toBe(false);
   });
 });
 
@@ -135,7 +191,9 @@ function withEigenvalues(lambda: number[], angles: number[]): number[][] {
       return r;
     });
   });
-  const S = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => lambda.reduce((acc, l, k) => acc + Q[i][k] * l * Q[j][k], 0)));
+  const S = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => lambda.reduce((acc, l, k) => acc + Q[i][k] * l * Q[j][k], 0)),
+  );
   return S.map((r, i) => r.map((x, j) => (i <= j ? x : S[j][i])));
 }
 

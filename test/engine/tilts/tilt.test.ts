@@ -49,7 +49,13 @@ describe("rangeLimit and bindingScale", () => {
   test("the scale is capped at 1 and every limit within 1e-12 of it binds", () => {
     expect(bindingScale([{ name: "A max", limit: 2 }])).toEqual({ scale: 1, binding: [] });
     expect(bindingScale([{ name: "A max", limit: 1 }])).toEqual({ scale: 1, binding: [] });
-    expect(bindingScale([{ name: "A max", limit: 0.5 }, { name: "B min", limit: 0.5 }, { name: "maxGross", limit: 0.7 }])).toEqual({
+    expect(
+      bindingScale([
+        { name: "A max", limit: 0.5 },
+        { name: "B min", limit: 0.5 },
+        { name: "maxGross", limit: 0.7 },
+      ]),
+    ).toEqual({
       scale: 0.5,
       binding: ["A max", "B min"],
     });
@@ -61,14 +67,24 @@ describe("bindingText", () => {
   test("none, a list, or the first five and how many more (a cell holds 32,767 characters)", () => {
     expect(bindingText([])).toBe("none");
     expect(bindingText(["Equity max", "maxGross"])).toBe("Equity max, maxGross");
-    expect(bindingText(["A max", "B min", "C max", "D max", "E min", "F max", "G min"])).toBe("A max, B min, C max, D max, E min and 2 more");
+    expect(bindingText(["A max", "B min", "C max", "D max", "E min", "F max", "G min"])).toBe(
+      "A max, B min, C max, D max, E min and 2 more",
+    );
   });
 });
 
 describe("tilt: hand-worked cases on plan A", () => {
   test("funded Bonds +5% / Commodities -5%: Commodities min binds at scale 0.6", () => {
     // limits: Bonds (0.40 - 0.30) / 0.05 = 2; Commodities (0.06 - 0.03) / 0.05 = 0.6 -> scale 0.6.
-    const r = tilt(planA, futA, tiltsOf([["Bonds", 0.05], ["Commodities", -0.05]]), { mode: "funded" });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Bonds", 0.05],
+        ["Commodities", -0.05],
+      ]),
+      { mode: "funded" },
+    );
     expect(r.scale).toBeCloseTo(0.6, 12);
     expect(r.binding).toEqual(["Commodities min"]);
     const b = line(r, "Bonds");
@@ -96,7 +112,15 @@ describe("tilt: hand-worked cases on plan A", () => {
   test("an over-range class cannot be tilted further out: Equity +1% gives scale 0, 'Equity max'", () => {
     // Equity 0.56 > max 0.55: hi = max(0.55, 0.56) = 0.56, limit (0.56 - 0.56) / 0.01 = 0;
     // Commodities (0.06 - 0.03) / 0.01 = 3.
-    const r = tilt(planA, futA, tiltsOf([["Equity", 0.01], ["Commodities", -0.01]]), { mode: "funded" });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Equity", 0.01],
+        ["Commodities", -0.01],
+      ]),
+      { mode: "funded" },
+    );
     expect(r.scale).toBe(0);
     expect(r.binding).toEqual(["Equity max"]);
     expect(line(r, "Equity").binding).toBe("Equity max");
@@ -107,14 +131,30 @@ describe("tilt: hand-worked cases on plan A", () => {
 
   test("two limits at once: Bonds sits on its min, so Equity +1% / Bonds -1% names both", () => {
     // Equity limit 0 (over its max); Bonds 0.30 = min: (0.30 - 0.30) / 0.01 = 0.
-    const r = tilt(planA, futA, tiltsOf([["Equity", 0.01], ["Bonds", -0.01]]), { mode: "funded" });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Equity", 0.01],
+        ["Bonds", -0.01],
+      ]),
+      { mode: "funded" },
+    );
     expect(r.scale).toBe(0);
     expect(r.binding).toEqual(["Equity max", "Bonds min"]);
   });
 
   test("Equity -2% / Bonds +2% fits entirely: scale 1, binding none", () => {
     // limits: Equity (0.56 - 0.45) / 0.02 = 5.5; Bonds (0.40 - 0.30) / 0.02 = 5 -> scale 1.
-    const r = tilt(planA, futA, tiltsOf([["Equity", -0.02], ["Bonds", 0.02]]), { mode: "funded" });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Equity", -0.02],
+        ["Bonds", 0.02],
+      ]),
+      { mode: "funded" },
+    );
     expect(r.scale).toBe(1);
     expect(r.binding).toEqual([]);
     // Equity: -20m / 250,000 = -80 contracts; Bonds: 20m / 110,000 = 181.8 -> 181 (19.91m).
@@ -129,7 +169,15 @@ describe("tilt: hand-worked cases on plan A", () => {
 
   test("maxGross binds: gross 100m requested, cap 40m -> scale 0.4", () => {
     // gross at scale 1 = (0.05 + 0.05) x 1,000m = 100m; 40m / 100m = 0.4 < 0.6 (Commodities min).
-    const r = tilt(planA, futA, tiltsOf([["Bonds", 0.05], ["Commodities", -0.05]]), { mode: "funded", maxGross: 40 * M });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Bonds", 0.05],
+        ["Commodities", -0.05],
+      ]),
+      { mode: "funded", maxGross: 40 * M },
+    );
     expect(r.grossRequested).toBeCloseTo(100 * M, 4);
     expect(r.scale).toBeCloseTo(0.4, 12);
     expect(r.binding).toEqual(["maxGross"]);
@@ -150,7 +198,15 @@ describe("tilt: hand-worked cases on plan A", () => {
       planA,
     );
     // gross at scale 1: 0.02 x 1,000m x 1.1 + 0.02 x 1,000m x 1 = 22m + 20m = 42m; cap 30m -> 30/42 = 0.714286.
-    const r = tilt(planA, fut, tiltsOf([["Equity", -0.02], ["Bonds", 0.02]]), { mode: "funded", maxGross: 30 * M });
+    const r = tilt(
+      planA,
+      fut,
+      tiltsOf([
+        ["Equity", -0.02],
+        ["Bonds", 0.02],
+      ]),
+      { mode: "funded", maxGross: 30 * M },
+    );
     expect(r.scale).toBeCloseTo(30 / 42, 12);
     expect(r.binding).toEqual(["maxGross"]);
     // Equity: -14.2857m x 1.1 = -15.714m / 250,000 = -62.86 -> -62 contracts, -15.5m notional,
@@ -165,7 +221,15 @@ describe("tilt: hand-worked cases on plan A", () => {
 
   test("a Cash leg trades without contracts and may take the funding side", () => {
     // Cash: (0.08 - 0.05) / 0.03 = 1 -> exactly at 1, not binding. Bonds 30m / 110,000 -> 272 (29.92m).
-    const r = tilt(planA, futA, tiltsOf([["Bonds", 0.03], ["Cash", -0.03]]), { mode: "funded" });
+    const r = tilt(
+      planA,
+      futA,
+      tiltsOf([
+        ["Bonds", 0.03],
+        ["Cash", -0.03],
+      ]),
+      { mode: "funded" },
+    );
     expect(r.scale).toBe(1);
     expect(r.binding).toEqual([]);
     expect(line(r, "Cash").contracts).toBeNull();
@@ -193,21 +257,57 @@ describe("tilt: hand-worked cases on plan A", () => {
 
 describe("tilt: bad input", () => {
   test("funded tilts that do not net to zero", () => {
-    expectError(() => tilt(planA, futA, tiltsOf([["Bonds", 0.05]]), { mode: "funded" }), "value", /funded mode the tilts must net to zero.*add up to 0\.05.*Cash -0\.05.*levered/);
+    expectError(
+      () => tilt(planA, futA, tiltsOf([["Bonds", 0.05]]), { mode: "funded" }),
+      "value",
+      /funded mode the tilts must net to zero.*add up to 0\.05.*Cash -0\.05.*levered/,
+    );
   });
   test("a class not in the portfolio", () => {
     expectError(() => tiltsOf([["Gold", 0.01]]), "value", /Tilts row 1 \(Gold\): asset class 'Gold' is not in the portfolio/);
   });
   test("an illiquid class", () => {
     const planB = readPortfolio(PLAN_B);
-    expectError(() => readTilts([["Asset class", "Tilt"], ["Private equity", 0.01]], planB), "value", /Private equity.*illiquid/);
+    expectError(
+      () =>
+        readTilts(
+          [
+            ["Asset class", "Tilt"],
+            ["Private equity", 0.01],
+          ],
+          planB,
+        ),
+      "value",
+      /Private equity.*illiquid/,
+    );
   });
   test("a class without a future", () => {
     const fut = readFutures(FUTURES_B, planA);
-    expectError(() => tilt(planA, fut, tiltsOf([["Commodities", 0.01], ["Bonds", -0.01]]), { mode: "funded" }), "value", /'Commodities' has no future/);
+    expectError(
+      () =>
+        tilt(
+          planA,
+          fut,
+          tiltsOf([
+            ["Commodities", 0.01],
+            ["Bonds", -0.01],
+          ]),
+          { mode: "funded" },
+        ),
+      "value",
+      /'Commodities' has no future/,
+    );
   });
   test("the same class twice", () => {
-    expectError(() => tiltsOf([["Bonds", 0.01], ["bonds", -0.01]]), "value", /Tilts rows 1 and 2: .*'bonds' appears twice/);
+    expectError(
+      () =>
+        tiltsOf([
+          ["Bonds", 0.01],
+          ["bonds", -0.01],
+        ]),
+      "value",
+      /Tilts rows 1 and 2: .*'bonds' appears twice/,
+    );
   });
   test("a tilt that is not a number", () => {
     expectError(() => tiltsOf([["Bonds", "lots" as unknown as number]]), "value", /Tilts row 1 \(Bonds\): Tilt must be a number/);
@@ -239,7 +339,16 @@ const arbPlan = fc
     const raw = names.map((_, i) => x.tilts[i]);
     const mean = raw.reduce((s, t) => s + t, 0) / raw.length;
     const funded = raw.map((t) => t - mean);
-    return { rows, futures, names, raw, funded, maxGross: x.maxGross === undefined ? undefined : x.maxGross * M, below: x.below, above: x.above };
+    return {
+      rows,
+      futures,
+      names,
+      raw,
+      funded,
+      maxGross: x.maxGross === undefined ? undefined : x.maxGross * M,
+      below: x.below,
+      above: x.above,
+    };
   });
 
 function run(p: { rows: unknown[][]; futures: unknown[][] }, t: number[], mode: TiltMode, maxGross?: number) {
@@ -294,20 +403,26 @@ describe("tilt: properties", () => {
 
   test("scaling is monotone: a tighter range or a smaller maxGross never gives a larger scale", () => {
     fc.assert(
-      fc.property(arbPlan, fc.nat({ max: 5 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, k, shrinkLo, shrinkHi) => {
-        const base = run(p, p.funded, "funded", p.maxGross).r.scale;
-        const i = 1 + (k % p.names.length);
-        const tight = p.rows.map((row) => row.slice());
-        const row = tight[i] as number[];
-        const w = row[2];
-        row[3] = row[3] + (w - row[3]) * shrinkLo; // Min moves up towards the weight
-        row[4] = row[4] - (row[4] - w) * shrinkHi; // Max moves down towards the weight
-        const tighter = run({ ...p, rows: tight }, p.funded, "funded", p.maxGross).r.scale;
-        expect(tighter).toBeLessThanOrEqual(base + 1e-15);
-        if (p.maxGross !== undefined) {
-          expect(run(p, p.funded, "funded", p.maxGross / 2).r.scale).toBeLessThanOrEqual(base + 1e-15);
-        }
-      }),
+      fc.property(
+        arbPlan,
+        fc.nat({ max: 5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (p, k, shrinkLo, shrinkHi) => {
+          const base = run(p, p.funded, "funded", p.maxGross).r.scale;
+          const i = 1 + (k % p.names.length);
+          const tight = p.rows.map((row) => row.slice());
+          const row = tight[i] as number[];
+          const w = row[2];
+          row[3] = row[3] + (w - row[3]) * shrinkLo; // Min moves up towards the weight
+          row[4] = row[4] - (row[4] - w) * shrinkHi; // Max moves down towards the weight
+          const tighter = run({ ...p, rows: tight }, p.funded, "funded", p.maxGross).r.scale;
+          expect(tighter).toBeLessThanOrEqual(base + 1e-15);
+          if (p.maxGross !== undefined) {
+            expect(run(p, p.funded, "funded", p.maxGross / 2).r.scale).toBeLessThanOrEqual(base + 1e-15);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -60,31 +60,40 @@ describe("tranches: hand-worked", () => {
 describe("tranches: properties", () => {
   test("whole totals: whole sizes that add up exactly; equal sizes differ by at most 1; front sizes never increase", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 60 }), fc.constantFrom("equal", "front") as fc.Arbitrary<"equal" | "front">, (total, n, shape) => {
-        const t = tranches(total, n, shape, undefined, 7);
-        const sizes = t.map((x) => x.size);
-        expect(sizes.every(Number.isInteger)).toBe(true);
-        expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(t[n - 1].cumulative).toBe(total);
-        const mags = sizes.map(Math.abs);
-        if (shape === "equal") expect(Math.max(...mags) - Math.min(...mags)).toBeLessThanOrEqual(1);
-        else for (let k = 1; k < n; k++) expect(mags[k]).toBeLessThanOrEqual(mags[k - 1]);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom("equal", "front") as fc.Arbitrary<"equal" | "front">,
+        (total, n, shape) => {
+          const t = tranches(total, n, shape, undefined, 7);
+          const sizes = t.map((x) => x.size);
+          expect(sizes.every(Number.isInteger)).toBe(true);
+          expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(t[n - 1].cumulative).toBe(total);
+          const mags = sizes.map(Math.abs);
+          if (shape === "equal") expect(Math.max(...mags) - Math.min(...mags)).toBeLessThanOrEqual(1);
+          else for (let k = 1; k < n; k++) expect(mags[k]).toBeLessThanOrEqual(mags[k - 1]);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test("fractional totals: the last cumulative is the total exactly, sizes add up within rounding", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)), fc.integer({ min: 1, max: 60 }), (total, n) => {
-        const t = tranches(total, n, "front", undefined, 7);
-        expect(t[n - 1].cumulative).toBe(total);
-        const sum = t.reduce((a, x) => a + x.size, 0);
-        expect(Math.abs(sum - total)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(total)) * n);
-        // linear decline: size k proportional to n - k + 1
-        const W = (n * (n + 1)) / 2;
-        t.forEach((x, k) => expect(x.size).toBeCloseTo((total * (n - k)) / W, 4));
-      }),
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)),
+        fc.integer({ min: 1, max: 60 }),
+        (total, n) => {
+          const t = tranches(total, n, "front", undefined, 7);
+          expect(t[n - 1].cumulative).toBe(total);
+          const sum = t.reduce((a, x) => a + x.size, 0);
+          expect(Math.abs(sum - total)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(total)) * n);
+          // linear decline: size k proportional to n - k + 1
+          const W = (n * (n + 1)) / 2;
+          t.forEach((x, k) => expect(x.size).toBeCloseTo((total * (n - k)) / W, 4));
+        },
+      ),
       { numRuns: 300 },
     );
   });
