@@ -9,4 +9,44 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   EXPOSURE: [PLAN_B],
   EQUITISE: [PLAN_B, FUTURES_B, 60_000_000, 15_000_000, "underweight"],
   REBALANCE: [PLAN_A, FUTURES_A, "edge", "always", "nearest"],
+  TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],
+  TRANCHES: [100, 4, 45292, 7, "front"],
+  LEVERAGE: [
+    [
+      ["Asset class", "Market value", "Target", "Min", "Max", "Overlay"],
+      ["Equity", 500, 0.6, 0.5, 0.7, 100],
+      ["Bonds", 300, 0.3, 0.2, 0.4, -20],
+      ["Cash", 200, 0.1, 0, 0.2, -80],
+    ],
+    0.9,
+    1.2,
+    1,
+  ],
+  LIQUIDITY: [
+    [
+      ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
+      ["Gilt swap", 1000, 100, 1, 10, "Rates", 80],
+      ["ES", 10, 5000, 50, 15000, "Equity", ""],
+    ],
+    [
+      ["Asset", "Value", "Haircut", "Tier"],
+      ["Cash", 5e6, 0, 1],
+      ["Gilts", 20e6, 0.05, 2],
+    ],
+    [
+      ["Scenario", "Rates", "Equity", "IM multiplier"],
+      ["Gilt crisis", 250, -0.1, 1.5],
+      ["Crash", 0, -0.3, 1],
+    ],
+  ],
+  COSTCOMPARE: [100e6, 10, 2, 0.05, 2, 8],
+  TRACKINGERROR: [
+    [[0.5], [0.5]],
+    [[0.4], [0.6]],
+    [
+      ["", "A", "B"],
+      ["A", 0.0576, 0.01584],
+      ["B", 0.01584, 0.0144],
+    ],
+  ],
 };

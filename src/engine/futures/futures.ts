@@ -70,11 +70,13 @@ export function contractValue(f: Pick<FutureSpec, "price" | "multiplier" | "fx">
 }
 
 /** Fractional contracts for an exposure (base currency). */
-export function contractsFor(exposure: number, f: Pick<FutureSpec, "price" | "multiplier" | "fx" | "beta">): number {
+export function contractsFor(exposure: number, f: Pick<FutureSpec, "price" | "multiplier" | "fx" | "beta"> & { where?: string }): number {
   const value = contractValue(f);
   const n = (exposure * f.beta) / value;
   if (!Number.isFinite(n) || Math.abs(n) > 1e12) {
-    numError(`An exposure of ${exposure} needs more than 1e12 contracts at a contract value (price x multiplier x fx) of ${value}: check price, multiplier and fx`);
+    numError(
+      `${f.where ? `${f.where}: a` : "A"}n exposure of ${exposure} needs more than 1e12 contracts at a contract value (price x multiplier x fx) of ${value}: check price, multiplier and fx`,
+    );
   }
   return n;
 }
