@@ -5,8 +5,8 @@
  * P_j placed on its tenor T_j with the key-rate triangle weights: H_kj = P_j h_k(T_j) (a 12-year swap's PV01
  * goes 60% to the 10-year key and 40% to the 15-year key). Units u minimise sum_k (g_k - sum_j H_kj u_j)^2.
  *
- *  1. Continuous least squares, minimum-norm (leastSquares.ts): instruments that are collinear (same tenor)
- *     share the hedge.
+ *  1. Continuous least squares (leastSquares.ts): instruments that are collinear (same tenor) take equal shares
+ *     of the PV01 they add.
  *  2. Instruments flagged Integer (futures contracts) take whole units. With the continuous instruments
  *     re-optimised for any choice of integers, the objective is f(x) = ||a - B x||^2 (a, B: the gap and the
  *     integer columns projected off the continuous columns' span). Start from the best floor/ceiling

@@ -1,11 +1,13 @@
 /**
- * Small dense least squares: the minimum-norm solution of min ||g - H u||^2 (H is K x J, K and J small).
+ * Small dense least squares: min ||g - H u||^2 (H is K x J, K and J small), solved with the columns scaled to
+ * unit length: u = D w, D = diag(1 / ||H_j||), w the minimum-norm least-squares solution for H D.
  *
- * Columns are scaled to unit length (hedge instruments differ by orders of magnitude: a future's PV01 is ~100,
- * a swap's per 1 of notional ~0.001), then the normal matrix is diagonalised with the cyclic Jacobi
- * eigenvalue method (Golub & Van Loan, "Matrix Computations", 8.5) and inverted on the eigenvalues above
- * 1e-12 x the largest (the Moore-Penrose pseudo-inverse): collinear instruments (two on the same tenor) share
- * the hedge instead of blowing up.
+ * The scaling matters because hedge instruments differ by orders of magnitude (a future's PV01 is ~100, a swap's
+ * per 1 of notional ~0.001). The normal matrix of H D is diagonalised with the cyclic Jacobi eigenvalue method
+ * (Golub & Van Loan, "Matrix Computations", 8.5) and inverted on the eigenvalues above 1e-12 x the largest
+ * (the Moore-Penrose pseudo-inverse). When columns are collinear (two instruments on the same tenor) the
+ * solution minimises sum_j (u_j ||H_j||)^2, the squared risk each instrument carries: collinear instruments
+ * take equal shares of the risk (PV01) rather than blowing up.
  */
 
 export type Mat = number[][];
@@ -51,7 +53,7 @@ export function symmetricEigen(a: Mat): { values: number[]; vectors: Mat } {
   return { values: m.map((r, i) => r[i]), vectors: v };
 }
 
-/** Pseudo-inverse of H (K x J) as a J x K matrix, so that u = pinv g is the minimum-norm least-squares solution. */
+/** The J x K matrix P with u = P g the least-squares solution above (the pseudo-inverse of H in the column-scaled norm). */
 export function pseudoInverse(h: Mat, rows: number, cols: number): Mat {
   if (cols === 0) return [];
   const scale = new Array<number>(cols).fill(0);

@@ -141,5 +141,7 @@ export function conversionFactor(contract: TreasuryContract, coupon: number, mat
 export function futuresDv01(ctdDv01Per100: number, factor: number, contractSize = 100000): number {
   if (!(factor > 0)) numError(`conversionFactor must be > 0, got ${quote(factor)}`);
   if (!(contractSize > 0)) numError(`contractSize must be > 0, got ${quote(contractSize)}`);
-  return ((ctdDv01Per100 / 100) * contractSize) / factor;
+  const dv01 = ((ctdDv01Per100 / 100) * contractSize) / factor;
+  if (!Number.isFinite(dv01)) numError(`The futures DV01 overflows for ctdDV01 ${quote(ctdDv01Per100)}, conversionFactor ${quote(factor)}, contractSize ${quote(contractSize)}`);
+  return dv01;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PV, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
  * Thin: parse the arguments, call the engine, lay out the spill.
@@ -44,7 +45,7 @@ function omitted(v: unknown): boolean {
  * @param {any} [basis] Day count: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
  * @returns {any} The measure, per 100 face (duration in years; convexity per unit of yield squared).
  */
-export function bond(measure: unknown, settlement: unknown, maturity: unknown, rate: unknown, yld: unknown, redemption?: unknown, frequency?: unknown, basis?: unknown) {
+export function bond(measure: any, settlement: any, maturity: any, rate: any, yld: any, redemption?: any, frequency?: any, basis?: any) {
   return run(() => {
     const m = argChoice(measure, "measure", BOND_MEASURES);
     const s = wholeSerial(argNumber(settlement, "settlement"), "settlement");
@@ -67,7 +68,7 @@ export function bond(measure: unknown, settlement: unknown, maturity: unknown, r
  * @param {any} deliveryMonth Any date in the delivery month, an Excel date serial.
  * @returns {any} Conversion factor, 4 decimals.
  */
-export function convfactor(contract: unknown, coupon: unknown, maturity: unknown, deliveryMonth: unknown) {
+export function convfactor(contract: any, coupon: any, maturity: any, deliveryMonth: any) {
   return run(() => {
     const c = findContract(argString(contract, "contract"));
     const cpn = argNumber(coupon, "coupon");
@@ -85,7 +86,7 @@ export function convfactor(contract: unknown, coupon: unknown, maturity: unknown
  * @param {any} [contractSize] Face value of one contract. Default 100000 (use 200000 for TU and Z3N).
  * @returns {any} DV01 of one contract.
  */
-export function futuresdv01(ctdDV01: unknown, conversionFactor: unknown, contractSize?: unknown) {
+export function futuresdv01(ctdDV01: any, conversionFactor: any, contractSize?: any) {
   return run(() =>
     futuresDv01(
       argNumber(ctdDV01, "ctdDV01", { min: 0, max: 1e6 }),
@@ -103,7 +104,7 @@ export function futuresdv01(ctdDV01: unknown, conversionFactor: unknown, contrac
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any} Present value, base currency.
  */
-export function pv(cashflows: unknown, curve: unknown, compounding?: unknown) {
+export function pv(cashflows: any[][], curve: any[][], compounding?: any) {
   return run(() => {
     const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
     return presentValue(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
@@ -118,7 +119,7 @@ export function pv(cashflows: unknown, curve: unknown, compounding?: unknown) {
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any} PV01, base currency per 1bp.
  */
-export function pv01(cashflows: unknown, curve: unknown, compounding?: unknown) {
+export function pv01(cashflows: any[][], curve: any[][], compounding?: any) {
   return run(() => {
     const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
     return pv01Of(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
@@ -134,7 +135,7 @@ export function pv01(cashflows: unknown, curve: unknown, compounding?: unknown) 
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any[][]} Table: Tenor, KR01, with a Total row (= PV01).
  */
-export function krd(cashflows: unknown, curve: unknown, keyTenors?: unknown, compounding?: unknown) {
+export function krd(cashflows: any[][], curve: any[][], keyTenors?: any[][], compounding?: any) {
   return run(() => {
     const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
     const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
@@ -155,7 +156,7 @@ export function krd(cashflows: unknown, curve: unknown, keyTenors?: unknown, com
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any} Par rate (decimal), or PV / PV01 per 1 of notional.
  */
-export function swap(measure: unknown, curve: unknown, tenor: unknown, frequency?: unknown, fixedRate?: unknown, compounding?: unknown) {
+export function swap(measure: any, curve: any[][], tenor: any, frequency?: any, fixedRate?: any, compounding?: any) {
   return run(() => {
     const m = argChoice(measure, "measure", SWAP_MEASURES);
     const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
@@ -176,7 +177,7 @@ export function swap(measure: unknown, curve: unknown, tenor: unknown, frequency
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any[][]} The ratio; with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
  */
-export function hedgeratio(assets: unknown, liabilities: unknown, curve?: unknown, keyTenors?: unknown, compounding?: unknown) {
+export function hedgeratio(assets: any[][], liabilities: any[][], curve?: any[][], keyTenors?: any[][], compounding?: any) {
   return run(() => {
     const a = readPv01OrCashFlows(argMatrix(assets, "assets"), "assets");
     const l = readPv01OrCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
@@ -213,7 +214,7 @@ export function hedgeratio(assets: unknown, liabilities: unknown, curve?: unknow
  * @param {any[][]} [keyTenors] Key tenors in years. Default 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50.
  * @returns {any[][]} Two blocks: Instrument, Units, PV01 added (one row per instrument and a Total); then a blank row and Tenor, Liability KR01, Asset KR01, Hedge KR01, Ratio before, Ratio after (one row per key tenor and a Total).
  */
-export function hedgetrades(liabilities: unknown, curve: unknown, targetRatio: unknown, instruments: unknown, assets?: unknown, keyTenors?: unknown) {
+export function hedgetrades(liabilities: any[][], curve: any[][], targetRatio: any, instruments: any[][], assets?: any[][], keyTenors?: any[][]) {
   return run(() => {
     const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
     const c = readCurve(argMatrix(curve, "curve"));

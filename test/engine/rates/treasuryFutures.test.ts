@@ -131,5 +131,6 @@ describe("futures DV01", () => {
     expect(futuresDv01(7.5, 0.8, 100000)).toBeCloseTo(9375, 10);
     expect(futuresDv01(1.9, 0.9024, 200000)).toBeCloseTo((1.9 / 100) * 200000 / 0.9024, 10);
     expect(() => futuresDv01(7.5, 0)).toThrow(/conversionFactor must be > 0/);
+    expect(() => futuresDv01(1e6, 1e-308, 1e12)).toThrow(/overflows/);
   });
 });

@@ -1,0 +1,218 @@
+import fc from "fast-check";
+import { ExcelError } from "../../src/functions/excel";
+import { callFunction, findFunction } from "../../src/functions/registry";
+import { call, expectError, ok, rowsOf } from "../helpers/call";
+import { ASSETS, CURVE, INSTRUMENTS, LIABILITIES, RATES_VALID_CALLS } from "./ratesValidCalls";
+
+const SETTLE = 39493; // 15-Feb-2008
+const MATURE = 43054; // 15-Nov-2017
+
+describe("OVERLAY.BOND", () => {
+  // support.microsoft.com "PRICE function" example: 94.63436162.
+  it("price = Excel PRICE (Microsoft's example), with frequency 2 and basis 0 by default", async () => {
+    expect(await ok("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 2, 0)).toBeCloseTo(94.6343616213, 9);
+    expect(await ok("BOND", "Price", SETTLE, MATURE, 0.0575, 0.065)).toBeCloseTo(94.6343616213, 9);
+  });
+  // support.microsoft.com "DURATION function" example (basis 1): 10.9191453; "MDURATION function": 5.73567.
+  it("duration and mduration = Excel DURATION and MDURATION (Microsoft's examples)", async () => {
+    expect(await ok("BOND", "duration", 43282, 54058, 0.08, 0.09, 100, 2, 1)).toBeCloseTo(10.9191453, 7);
+    expect(await ok("BOND", "mduration", 39448, 42370, 0.08, 0.09, undefined, 2, 1)).toBeCloseTo(5.73567, 5);
+  });
+  it("dirty = price + accrued; dv01 = mduration x dirty / 10000; convexity positive", async () => {
+    const [price, dirty, accrued, mdur, dv01, conv] = await Promise.all(
+      ["price", "dirty", "accrued", "mduration", "dv01", "convexity"].map((m) => ok("BOND", m, SETTLE, MATURE, 0.0575, 0.065)),
+    );
+    expect(accrued).toBeCloseTo(1.4375, 12);
+    expect(dirty as number).toBeCloseTo((price as number) + 1.4375, 12);
+    expect(dv01 as number).toBeCloseTo(((mdur as number) * (dirty as number)) / 1e4, 12);
+    expect(conv as number).toBeGreaterThan(0);
+  });
+  it("truncates dates, frequency and basis as Excel does", async () => {
+    expect(await ok("BOND", "price", SETTLE + 0.7, MATURE + 0.2, 0.0575, 0.065, 100, 2.9, 0.5)).toBeCloseTo(94.6343616213, 9);
+  });
+  it("bad input: an Excel error naming the argument", async () => {
+    expectError(await call("BOND", "price", MATURE, SETTLE, 0.0575, 0.065), "#NUM!", /maturity \(15-Feb-2008\) must be after settlement \(15-Nov-2017\)/);
+    expectError(await call("BOND", "yield", SETTLE, MATURE, 0.0575, 0.065), "#VALUE!", /measure must be one of "price", "dirty"/);
+    expectError(await call("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 3), "#NUM!", /frequency must be 1 \(annual\), 2 \(semiannual\) or 4/);
+    expectError(await call("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 2, 5), "#NUM!", /basis must be 0 \(US 30\/360\)/);
+    expectError(await call("BOND", "price", SETTLE, MATURE, -0.01, 0.065), "#NUM!", /rate must be >= 0/);
+    expectError(await call("BOND", "price", SETTLE, MATURE, 0.05, -3), "#NUM!", /yld must be > -2/);
+    expectError(await call("BOND", "price", SETTLE, MATURE, 0.05, 0.05, 0), "#NUM!", /redemption must be > 0/);
+    expectError(await call("BOND", "price", "15/02/2008", MATURE, 0.05, 0.05), "#VALUE!", /settlement must be a number/);
+    expectError(await call("BOND", "price", 0, MATURE, 0.05, 0.05), "#NUM!", /settlement must be an Excel date serial/);
+  });
+});
+
+describe("OVERLAY.CONVFACTOR and OVERLAY.FUTURESDV01", () => {
+  // Bloomberg TYH2 screen (Martellini, Priaulet & Priaulet, "Fixed-Income Securities", p. 360): 6.5% Feb-2010 -> 1.0305.
+  it("TY March 2002, 6.5% of 15-Feb-2010 -> 1.0305", async () => {
+    expect(await ok("CONVFACTOR", "TY", 0.065, 40224, 37316)).toBe(1.0305);
+    expect(await ok("CONVFACTOR", "zn", 0.065, 40224, 37346)).toBe(1.0305); // any day of March 2002
+  });
+  // lakshmiDRIP/DROP sample UST02Y.java (TUZ5 basket): 0.75% of 31-Dec-2017 -> 0.9024.
+  it("TU December 2015, 0.75% of 31-Dec-2017 -> 0.9024", async () => {
+    expect(await ok("CONVFACTOR", "TU", 0.0075, 43100, 42339)).toBe(0.9024);
+  });
+  it("futures DV01 = ctdDV01 / 100 x contractSize / conversionFactor, contract size 100,000 by default", async () => {
+    expect(await ok("FUTURESDV01", 7.5, 0.8)).toBeCloseTo(9375, 9);
+    expect(await ok("FUTURESDV01", 1.9, 0.9024, 200000)).toBeCloseTo(4210.992907801418, 9);
+  });
+  it("bad input", async () => {
+    expectError(await call("CONVFACTOR", "TYZ5", 0.065, 40224, 37316), "#VALUE!", /contract must be one of TU, Z3N, FV, TY, TN, US, UB/);
+    expectError(await call("CONVFACTOR", "US", 0.065, 40224, 37316), "#NUM!", /not deliverable into US/);
+    expectError(await call("CONVFACTOR", "TY", 6.5, 40224, 37316), "#NUM!", /coupon must be an annual rate as a decimal/);
+    expectError(await call("FUTURESDV01", 7.5, 0), "#NUM!", /conversionFactor must be > 0/);
+    expectError(await call("FUTURESDV01", 7.5, 0.9, -1), "#NUM!", /contractSize must be > 0/);
+  });
+});
+
+describe("OVERLAY.PV, PV01, KRD", () => {
+  const flat = [["Tenor", "Rate"], [1, 0.05], [30, 0.05]];
+  const annuity = [["Time", "Amount"], ...Array.from({ length: 10 }, (_, i) => [i + 1, 1])];
+  // Annuity factor at 5% for 10 years: (1 - 1.05^-10) / 0.05 = 7.7217 (present-value annuity tables).
+  it("PV of a 10-year annuity of 1 at 5% = 7.7217", async () => {
+    expect(await ok("PV", annuity, flat)).toBeCloseTo((1 - Math.pow(1.05, -10)) / 0.05, 12);
+    expect(await ok("PV", annuity, flat, "continuous")).toBeCloseTo(Array.from({ length: 10 }, (_, i) => Math.exp(-0.05 * (i + 1))).reduce((a, b) => a + b), 12);
+  });
+  it("PV01 = PV(curve - 1bp) - PV(curve), positive for positive flows", async () => {
+    const lower = [["Tenor", "Rate"], [1, 0.0499], [30, 0.0499]];
+    const pv01 = (await ok("PV01", annuity, flat)) as number;
+    expect(pv01).toBeCloseTo(((await ok("PV", annuity, lower)) as number) - ((await ok("PV", annuity, flat)) as number), 12);
+    expect(pv01).toBeGreaterThan(0);
+  });
+  it("KRD spills Tenor | KR01 on the default keys with a Total equal to the PV01", async () => {
+    const r = await ok("KRD", LIABILITIES, CURVE);
+    const rows = rowsOf(r);
+    expect(rows.map((x) => x.Tenor)).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, "Total"]);
+    expect(rows[12].KR01 as number).toBeCloseTo((await ok("PV01", LIABILITIES, CURVE)) as number, 6);
+    expect(rows[11].KR01).toBe(0); // no liability flows beyond 40 years: nothing on the 50-year key
+    const custom = rowsOf(await ok("KRD", LIABILITIES, CURVE, [[5, 10, 30]]));
+    expect(custom.map((x) => x.Tenor)).toEqual([5, 10, 30, "Total"]);
+  });
+  it("bad input", async () => {
+    expectError(await call("PV", [["Time", "Amount"]], CURVE), "#VALUE!", /cashflows needs at least 1 data row/);
+    expectError(await call("PV", annuity, [["Tenor", "Rate"]]), "#VALUE!", /curve needs at least 1 data row/);
+    expectError(await call("PV", annuity, [["Tenor", "Rate"], [10, 0.04], [5, 0.03]]), "#VALUE!", /curve row 2: tenors must be strictly increasing/);
+    expectError(await call("PV", annuity, [["Tenor", "Rate"], [-2, 0.04]]), "#NUM!", /curve row 1: Tenor must be >= 0/);
+    expectError(await call("PV01", [["Time", "Amount"], [-1, 5]], CURVE), "#NUM!", /cashflows row 1: Time must be >= 0/);
+    expectError(await call("PV", annuity, CURVE, "monthly"), "#VALUE!", /compounding must be one of "annual", "semiannual", "continuous"/);
+    expectError(await call("KRD", annuity, CURVE, [[5, 2]]), "#VALUE!", /keyTenors must be strictly increasing/);
+    expectError(await call("KRD", annuity, CURVE, [[-5, 2]]), "#NUM!", /keyTenors item 1 must be a tenor/);
+  });
+  it("a cash flow beyond the curve is discounted at the last rate (flat extrapolation)", async () => {
+    expect(await ok("PV", [["Time", "Amount"], [45, 100]], CURVE)).toBeCloseTo(100 * Math.pow(1.041, -45), 10);
+  });
+});
+
+describe("OVERLAY.SWAP", () => {
+  // On a flat curve the par swap rate is the flat rate at the matching compounding (Hull, swap rates and zero rates).
+  it("par rate on a flat 4% curve is 4%; a par swap prices to zero; receive-fixed PV01 positive", async () => {
+    const flat = [["Tenor", "Rate"], [1, 0.04]];
+    expect(await ok("SWAP", "rate", flat, 10)).toBeCloseTo(0.04, 14);
+    expect(await ok("SWAP", "rate", flat, 10, 2, undefined, "semiannual")).toBeCloseTo(0.04, 14);
+    expect(await ok("SWAP", "pv", CURVE, 10)).toBeCloseTo(0, 14);
+    expect(await ok("SWAP", "pv01", CURVE, 10)).toBeGreaterThan(0);
+    const par = (await ok("SWAP", "rate", CURVE, 10)) as number;
+    expect(await ok("SWAP", "pv", CURVE, 10, 1, par)).toBeCloseTo(0, 14);
+    expect((await ok("SWAP", "pv", CURVE, 10, 1, par + 0.01)) as number).toBeGreaterThan(0);
+  });
+  it("bad input", async () => {
+    expectError(await call("SWAP", "npv", CURVE, 10), "#VALUE!", /measure must be one of "rate", "pv", "pv01"/);
+    expectError(await call("SWAP", "rate", CURVE, 0), "#NUM!", /tenor must be > 0/);
+    expectError(await call("SWAP", "rate", CURVE, 10, 3), "#NUM!", /frequency must be 1, 2, 4 or 12/);
+  });
+});
+
+describe("OVERLAY.HEDGERATIO", () => {
+  it("from two PV01 numbers, 1x1 ranges included", async () => {
+    expect(await ok("HEDGERATIO", 45000, 60000)).toBe(0.75);
+    expect(await ok("HEDGERATIO", [[45000]], [[60000]])).toBe(0.75);
+    expectError(await call("HEDGERATIO", 45000, 0), "#DIV/0!", /liability PV01 is zero/);
+  });
+  it("from cash-flow tables and a curve: the PV01 ratio", async () => {
+    const a = (await ok("PV01", ASSETS, CURVE)) as number;
+    const l = (await ok("PV01", LIABILITIES, CURVE)) as number;
+    expect(await ok("HEDGERATIO", ASSETS, LIABILITIES, CURVE)).toBeCloseTo(a / l, 12);
+    expect(await ok("HEDGERATIO", a, LIABILITIES, CURVE)).toBeCloseTo(a / l, 12);
+  });
+  it("with keyTenors: Tenor, Asset KR01, Liability KR01, Hedge ratio; ratio 1 against the liabilities' own flows", async () => {
+    const rows = rowsOf(await ok("HEDGERATIO", LIABILITIES, LIABILITIES, CURVE, true));
+    expect(Object.keys(rows[0])).toEqual(["Tenor", "Asset KR01", "Liability KR01", "Hedge ratio"]);
+    rows.forEach((r) => (r["Liability KR01"] === 0 ? expect(r["Hedge ratio"]).toBe("") : expect(r["Hedge ratio"] as number).toBeCloseTo(1, 12)));
+    expect(rows[rows.length - 1].Tenor).toBe("Total");
+  });
+  it("bad input", async () => {
+    expectError(await call("HEDGERATIO", ASSETS, LIABILITIES), "#VALUE!", /curve is required/);
+    expectError(await call("HEDGERATIO", 5, 10, CURVE, [[1, 2]]), "#VALUE!", /keyTenors need assets and liabilities as cash-flow tables/);
+    expectError(await call("HEDGERATIO", [["Time"], [1]], LIABILITIES, CURVE), "#VALUE!", /assets: missing column 'Amount'/);
+  });
+});
+
+describe("OVERLAY.HEDGETRADES", () => {
+  it("spills the trades, then the key-rate ratios before and after", async () => {
+    const r = (await ok("HEDGETRADES", LIABILITIES, CURVE, 0.8, INSTRUMENTS, ASSETS)) as unknown[][];
+    expect(r[0].slice(0, 3)).toEqual(["Instrument", "Units", "PV01 added"]);
+    expect(r.slice(1, 5).map((x) => x[0])).toEqual(["TY future", "US future", "10y swap", "30y swap"]);
+    expect(Number.isInteger(r[1][1])).toBe(true);
+    expect(Number.isInteger(r[2][1])).toBe(true);
+    expect(r[5][0]).toBe("Total");
+    expect(r[6].every((c) => c === "")).toBe(true);
+    expect(r[7]).toEqual(["Tenor", "Liability KR01", "Asset KR01", "Hedge KR01", "Ratio before", "Ratio after"]);
+    const keyRows = r.slice(8, 20);
+    expect(keyRows.map((x) => x[0])).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50]);
+    // The continuous swaps sit exactly on the 10- and 30-year keys, so those buckets reach the target after the futures.
+    expect(keyRows[5][5] as number).toBeCloseTo(0.8, 9);
+    expect(keyRows[9][5] as number).toBeCloseTo(0.8, 9);
+    expect(r[20][0]).toBe("Total");
+    const units = r.slice(1, 5).map((x) => x[1] as number);
+    const added = r.slice(1, 5).map((x) => x[2] as number);
+    [75, 190, 0.00082, 0.0019].forEach((p, j) => expect(added[j]).toBeCloseTo(units[j] * p, 6));
+  });
+  it("bad input", async () => {
+    expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);
+    expectError(await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [["Instrument", "Tenor"], ["TY", 7]]), "#VALUE!", /instruments: missing column 'PV01'/);
+    expectError(await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [["Instrument", "Tenor", "PV01", "Integer"], ["TY", 7, 75, "maybe"]]), "#VALUE!", /instruments row 1 \(TY\): Integer must be TRUE or FALSE/);
+  });
+});
+
+describe("rates functions under junk (the registry fuzz's approach, on these functions)", () => {
+  const junk: unknown[] = [undefined, null, "", "abc", true, false, 0, -1, 1e308, -1e308, 1e-308, 5e-324, NaN, Infinity, -Infinity, 1.5, 1e15, [[]], [], [[""]], [["x"]], [[1, 2], [3]], [[1e308, -1e308], [1e-308, NaN]], [[true, false]]];
+  const CODES = new Set(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]);
+  const NET = /^(Overlay could not compute this|The result is not a finite number|Overlay produced an unexpected value)/;
+  const check = (id: string, r: unknown) => {
+    if (r instanceof ExcelError) {
+      expect(CODES.has(r.code)).toBe(true);
+      if (NET.test(r.message)) throw new Error(`${id} reached the last-resort net: ${r.message}`);
+      return;
+    }
+    const cells = Array.isArray(r) ? (r as unknown[][]).flat() : [r];
+    cells.forEach((c) => {
+      if (typeof c === "number" && !Number.isFinite(c)) throw new Error(`${id}: non-finite result`);
+    });
+  };
+  it("each argument replaced by junk gives an Excel error or a clean value", async () => {
+    for (const [id, base] of Object.entries(RATES_VALID_CALLS)) {
+      const def = findFunction(id)!;
+      const r0 = await callFunction(def, base);
+      if (r0 instanceof ExcelError) throw new Error(`${id} valid call failed: ${r0.message}`);
+      for (let i = 0; i < def.params.length; i++) {
+        for (const j of junk) {
+          const args = base.slice();
+          args[i] = j;
+          check(id, await callFunction(def, args));
+        }
+      }
+    }
+  });
+  it("random numbers in the numeric arguments (property)", async () => {
+    const num = fc.oneof(fc.double(), fc.integer({ min: -10, max: 3e6 }), fc.constantFrom(0, 1, 2, 4, 12, 0.05, 39493, 43054));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(RATES_VALID_CALLS)), fc.array(num, { minLength: 8, maxLength: 8 }), async (id, nums) => {
+        const def = findFunction(id)!;
+        const args = RATES_VALID_CALLS[id].map((a, i) => (typeof a === "number" ? nums[i] : a));
+        check(id, await callFunction(def, args));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
