@@ -14,7 +14,10 @@ import { DEFAULT_KEY_TENORS, keyRate01s, triangleVector } from "../src/engine/ra
 import { callFunction, findFunction } from "../src/functions/registry";
 import type { BenchGroup } from "./harness";
 
-const curve = makeCurve([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50], [0.041, 0.04, 0.038, 0.037, 0.037, 0.038, 0.04, 0.042, 0.043, 0.042, 0.041, 0.04]);
+const curve = makeCurve(
+  [0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50],
+  [0.041, 0.04, 0.038, 0.037, 0.037, 0.038, 0.04, 0.042, 0.043, 0.042, 0.041, 0.04],
+);
 const curveTable = [["Tenor", "Rate"], ...curve.tenors.map((t, i) => [t, curve.rates[i]])];
 /** 1,200 monthly liability payments (100 years), a run-off pension profile. */
 const liabilities: CashFlows = {
@@ -53,7 +56,13 @@ const assetKr01 = liabilityKr01.map((x) => 0.35 * x);
 
 /** Peer: every integer combination within +/-2 contracts of the least-squares units, continuous units re-solved. */
 function exhaustiveBox(): { objective: number } {
-  const cont = solveHedge({ keys, liabilityKr01, assetKr01, instruments: instruments.map((x) => ({ ...x, integer: false })), targetRatio: 0.8 });
+  const cont = solveHedge({
+    keys,
+    liabilityKr01,
+    assetKr01,
+    instruments: instruments.map((x) => ({ ...x, integer: false })),
+    targetRatio: 0.8,
+  });
   const ints = instruments.map((x, j) => (x.integer ? j : -1)).filter((j) => j >= 0);
   let best = Infinity;
   const steps = [-2, -1, 0, 1, 2];
@@ -66,7 +75,12 @@ function exhaustiveBox(): { objective: number } {
       return Math.round(cont.units[j]) + s;
     });
     // Residual gap after the fixed futures, hedged by the swaps alone (continuous least squares).
-    const residual = keys.map((_, k) => 0.8 * liabilityKr01[k] - assetKr01[k] - ints.reduce((s, j, c2) => s + fixed[c2] * instruments[j].pv01 * triangleVector(keys, instruments[j].tenor)[k], 0));
+    const residual = keys.map(
+      (_, k) =>
+        0.8 * liabilityKr01[k] -
+        assetKr01[k] -
+        ints.reduce((s, j, c2) => s + fixed[c2] * instruments[j].pv01 * triangleVector(keys, instruments[j].tenor)[k], 0),
+    );
     const swaps = instruments.filter((x) => !x.integer);
     const r = solveHedge({ keys, liabilityKr01: residual, assetKr01: new Array(keys.length).fill(0), instruments: swaps, targetRatio: 1 });
     best = Math.min(best, r.objective);
@@ -82,7 +96,13 @@ export function groups(): BenchGroup[] {
     {
       title: "Key-rate 01s: 1,200 monthly liability cash flows on 12 key tenors",
       cases: [
-        { name: "keyRate01s (engine)", items: 1200, target: "< 0.5 ms a call", meets: (ms) => ms < 0.5, fn: () => keyRate01s(liabilities, curve, keys) },
+        {
+          name: "keyRate01s (engine)",
+          items: 1200,
+          target: "< 0.5 ms a call",
+          meets: (ms) => ms < 0.5,
+          fn: () => keyRate01s(liabilities, curve, keys),
+        },
         { name: "bump-and-reprice, 12 revaluations", items: 1200, fn: () => bumpAndReprice(liabilities, curve) },
         {
           name: "OVERLAY.KRD (table in, spill out)",
@@ -118,7 +138,10 @@ export function groups(): BenchGroup[] {
             if (!Array.isArray(r)) throw new Error(String((r as { message?: string }).message));
           },
         },
-        { name: "solveHedge (engine, KR01s given)", fn: () => solveHedge({ keys, liabilityKr01, assetKr01, instruments, targetRatio: 0.8 }) },
+        {
+          name: "solveHedge (engine, KR01s given)",
+          fn: () => solveHedge({ keys, liabilityKr01, assetKr01, instruments, targetRatio: 0.8 }),
+        },
         { name: "exhaustive +/-2 contract box (625 least-squares solves)", fn: () => exhaustiveBox() },
       ],
       notes: () => {

@@ -31,9 +31,17 @@ describe("OVERLAY.BOND", () => {
     expect(await ok("BOND", "price", SETTLE + 0.7, MATURE + 0.2, 0.0575, 0.065, 100, 2.9, 0.5)).toBeCloseTo(94.6343616213, 9);
   });
   it("bad input: an Excel error naming the argument", async () => {
-    expectError(await call("BOND", "price", MATURE, SETTLE, 0.0575, 0.065), "#NUM!", /maturity \(15-Feb-2008\) must be after settlement \(15-Nov-2017\)/);
+    expectError(
+      await call("BOND", "price", MATURE, SETTLE, 0.0575, 0.065),
+      "#NUM!",
+      /maturity \(15-Feb-2008\) must be after settlement \(15-Nov-2017\)/,
+    );
     expectError(await call("BOND", "yield", SETTLE, MATURE, 0.0575, 0.065), "#VALUE!", /measure must be one of "price", "dirty"/);
-    expectError(await call("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 3), "#NUM!", /frequency must be 1 \(annual\), 2 \(semiannual\) or 4/);
+    expectError(
+      await call("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 3),
+      "#NUM!",
+      /frequency must be 1 \(annual\), 2 \(semiannual\) or 4/,
+    );
     expectError(await call("BOND", "price", SETTLE, MATURE, 0.0575, 0.065, 100, 2, 5), "#NUM!", /basis must be 0 \(US 30\/360\)/);
     expectError(await call("BOND", "price", SETTLE, MATURE, -0.01, 0.065), "#NUM!", /rate must be >= 0/);
     expectError(await call("BOND", "price", SETTLE, MATURE, 0.05, -3), "#NUM!", /yld must be > -2/);
@@ -67,15 +75,26 @@ describe("OVERLAY.CONVFACTOR and OVERLAY.FUTURESDV01", () => {
 });
 
 describe("OVERLAY.PV, PV01, KRD", () => {
-  const flat = [["Tenor", "Rate"], [1, 0.05], [30, 0.05]];
+  const flat = [
+    ["Tenor", "Rate"],
+    [1, 0.05],
+    [30, 0.05],
+  ];
   const annuity = [["Time", "Amount"], ...Array.from({ length: 10 }, (_, i) => [i + 1, 1])];
   // Annuity factor at 5% for 10 years: (1 - 1.05^-10) / 0.05 = 7.7217 (present-value annuity tables).
   it("PV of a 10-year annuity of 1 at 5% = 7.7217", async () => {
     expect(await ok("PV", annuity, flat)).toBeCloseTo((1 - Math.pow(1.05, -10)) / 0.05, 12);
-    expect(await ok("PV", annuity, flat, "continuous")).toBeCloseTo(Array.from({ length: 10 }, (_, i) => Math.exp(-0.05 * (i + 1))).reduce((a, b) => a + b), 12);
+    expect(await ok("PV", annuity, flat, "continuous")).toBeCloseTo(
+      Array.from({ length: 10 }, (_, i) => Math.exp(-0.05 * (i + 1))).reduce((a, b) => a + b),
+      12,
+    );
   });
   it("PV01 = PV(curve - 1bp) - PV(curve), positive for positive flows", async () => {
-    const lower = [["Tenor", "Rate"], [1, 0.0499], [30, 0.0499]];
+    const lower = [
+      ["Tenor", "Rate"],
+      [1, 0.0499],
+      [30, 0.0499],
+    ];
     const pv01 = (await ok("PV01", annuity, flat)) as number;
     expect(pv01).toBeCloseTo(((await ok("PV", annuity, lower)) as number) - ((await ok("PV", annuity, flat)) as number), 12);
     expect(pv01).toBeGreaterThan(0);
@@ -92,22 +111,60 @@ describe("OVERLAY.PV, PV01, KRD", () => {
   it("bad input", async () => {
     expectError(await call("PV", [["Time", "Amount"]], CURVE), "#VALUE!", /cashflows needs at least 1 data row/);
     expectError(await call("PV", annuity, [["Tenor", "Rate"]]), "#VALUE!", /curve needs at least 1 data row/);
-    expectError(await call("PV", annuity, [["Tenor", "Rate"], [10, 0.04], [5, 0.03]]), "#VALUE!", /curve row 2: tenors must be strictly increasing/);
-    expectError(await call("PV", annuity, [["Tenor", "Rate"], [-2, 0.04]]), "#NUM!", /curve row 1: Tenor must be >= 0/);
-    expectError(await call("PV01", [["Time", "Amount"], [-1, 5]], CURVE), "#NUM!", /cashflows row 1: Time must be >= 0/);
+    expectError(
+      await call("PV", annuity, [
+        ["Tenor", "Rate"],
+        [10, 0.04],
+        [5, 0.03],
+      ]),
+      "#VALUE!",
+      /curve row 2: tenors must be strictly increasing/,
+    );
+    expectError(
+      await call("PV", annuity, [
+        ["Tenor", "Rate"],
+        [-2, 0.04],
+      ]),
+      "#NUM!",
+      /curve row 1: Tenor must be >= 0/,
+    );
+    expectError(
+      await call(
+        "PV01",
+        [
+          ["Time", "Amount"],
+          [-1, 5],
+        ],
+        CURVE,
+      ),
+      "#NUM!",
+      /cashflows row 1: Time must be >= 0/,
+    );
     expectError(await call("PV", annuity, CURVE, "monthly"), "#VALUE!", /compounding must be one of "annual", "semiannual", "continuous"/);
     expectError(await call("KRD", annuity, CURVE, [[5, 2]]), "#VALUE!", /keyTenors must be strictly increasing/);
     expectError(await call("KRD", annuity, CURVE, [[-5, 2]]), "#NUM!", /keyTenors item 1 must be a tenor/);
   });
   it("a cash flow beyond the curve is discounted at the last rate (flat extrapolation)", async () => {
-    expect(await ok("PV", [["Time", "Amount"], [45, 100]], CURVE)).toBeCloseTo(100 * Math.pow(1.041, -45), 10);
+    expect(
+      await ok(
+        "PV",
+        [
+          ["Time", "Amount"],
+          [45, 100],
+        ],
+        CURVE,
+      ),
+    ).toBeCloseTo(100 * Math.pow(1.041, -45), 10);
   });
 });
 
 describe("OVERLAY.SWAP", () => {
   // On a flat curve the par swap rate is the flat rate at the matching compounding (Hull, swap rates and zero rates).
   it("par rate on a flat 4% curve is 4%; a par swap prices to zero; receive-fixed PV01 positive", async () => {
-    const flat = [["Tenor", "Rate"], [1, 0.04]];
+    const flat = [
+      ["Tenor", "Rate"],
+      [1, 0.04],
+    ];
     expect(await ok("SWAP", "rate", flat, 10)).toBeCloseTo(0.04, 14);
     expect(await ok("SWAP", "rate", flat, 10, 2, undefined, "semiannual")).toBeCloseTo(0.04, 14);
     expect(await ok("SWAP", "pv", CURVE, 10)).toBeCloseTo(0, 14);
@@ -138,7 +195,9 @@ describe("OVERLAY.HEDGERATIO", () => {
   it("with keyTenors: Tenor, Asset KR01, Liability KR01, Hedge ratio; ratio 1 against the liabilities' own flows", async () => {
     const rows = rowsOf(await ok("HEDGERATIO", LIABILITIES, LIABILITIES, CURVE, true));
     expect(Object.keys(rows[0])).toEqual(["Tenor", "Asset KR01", "Liability KR01", "Hedge ratio"]);
-    rows.forEach((r) => (r["Liability KR01"] === 0 ? expect(r["Hedge ratio"]).toBe("") : expect(r["Hedge ratio"] as number).toBeCloseTo(1, 12)));
+    rows.forEach((r) =>
+      r["Liability KR01"] === 0 ? expect(r["Hedge ratio"]).toBe("") : expect(r["Hedge ratio"] as number).toBeCloseTo(1, 12),
+    );
     expect(rows[rows.length - 1].Tenor).toBe("Total");
   });
   it("bad input", async () => {
@@ -170,13 +229,55 @@ describe("OVERLAY.HEDGETRADES", () => {
   });
   it("bad input", async () => {
     expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);
-    expectError(await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [["Instrument", "Tenor"], ["TY", 7]]), "#VALUE!", /instruments: missing column 'PV01'/);
-    expectError(await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [["Instrument", "Tenor", "PV01", "Integer"], ["TY", 7, 75, "maybe"]]), "#VALUE!", /instruments row 1 \(TY\): Integer must be TRUE or FALSE/);
+    expectError(
+      await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [
+        ["Instrument", "Tenor"],
+        ["TY", 7],
+      ]),
+      "#VALUE!",
+      /instruments: missing column 'PV01'/,
+    );
+    expectError(
+      await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [
+        ["Instrument", "Tenor", "PV01", "Integer"],
+        ["TY", 7, 75, "maybe"],
+      ]),
+      "#VALUE!",
+      /instruments row 1 \(TY\): Integer must be TRUE or FALSE/,
+    );
   });
 });
 
 describe("rates functions under junk (the registry fuzz's approach, on these functions)", () => {
-  const junk: unknown[] = [undefined, null, "", "abc", true, false, 0, -1, 1e308, -1e308, 1e-308, 5e-324, NaN, Infinity, -Infinity, 1.5, 1e15, [[]], [], [[""]], [["x"]], [[1, 2], [3]], [[1e308, -1e308], [1e-308, NaN]], [[true, false]]];
+  const junk: unknown[] = [
+    undefined,
+    null,
+    "",
+    "abc",
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -1e308,
+    1e-308,
+    5e-324,
+    NaN,
+    Infinity,
+    -Infinity,
+    1.5,
+    1e15,
+    [[]],
+    [],
+    [[""]],
+    [["x"]],
+    [[1, 2], [3]],
+    [
+      [1e308, -1e308],
+      [1e-308, NaN],
+    ],
+    [[true, false]],
+  ];
   const CODES = new Set(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]);
   const NET = /^(Overlay could not compute this|The result is not a finite number|Overlay produced an unexpected value)/;
   const check = (id: string, r: unknown) => {
@@ -207,11 +308,15 @@ describe("rates functions under junk (the registry fuzz's approach, on these fun
   it("random numbers in the numeric arguments (property)", async () => {
     const num = fc.oneof(fc.double(), fc.integer({ min: -10, max: 3e6 }), fc.constantFrom(0, 1, 2, 4, 12, 0.05, 39493, 43054));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.keys(RATES_VALID_CALLS)), fc.array(num, { minLength: 8, maxLength: 8 }), async (id, nums) => {
-        const def = findFunction(id)!;
-        const args = RATES_VALID_CALLS[id].map((a, i) => (typeof a === "number" ? nums[i] : a));
-        check(id, await callFunction(def, args));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(RATES_VALID_CALLS)),
+        fc.array(num, { minLength: 8, maxLength: 8 }),
+        async (id, nums) => {
+          const def = findFunction(id)!;
+          const args = RATES_VALID_CALLS[id].map((a, i) => (typeof a === "number" ? nums[i] : a));
+          check(id, await callFunction(def, args));
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -12,7 +12,12 @@ export const CURVE = [
   [30, 0.041],
 ];
 export const LIABILITIES = [["Time", "Amount"], ...Array.from({ length: 40 }, (_, i) => [i + 1, 1_000_000 * Math.exp(-i / 30)])];
-export const ASSETS = [["Time", "Amount"], [5, 20_000_000], [10, 15_000_000], [20, 5_000_000]];
+export const ASSETS = [
+  ["Time", "Amount"],
+  [5, 20_000_000],
+  [10, 15_000_000],
+  [20, 5_000_000],
+];
 export const INSTRUMENTS = [
   ["Instrument", "Tenor", "PV01", "Integer"],
   ["TY future", 7, 75, true],

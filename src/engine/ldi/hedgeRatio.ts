@@ -12,7 +12,8 @@ import { keyRate01s } from "../rates/keyRates";
 
 /** assets / liabilities; #DIV/0! when the liability PV01 is zero. */
 export function hedgeRatio(assetPv01: number, liabilityPv01: number): number {
-  if (liabilityPv01 === 0) throw new OverlayError("div0", `liabilities: the liability PV01 is zero, so there is no hedge ratio (assets PV01 ${quote(assetPv01)})`);
+  if (liabilityPv01 === 0)
+    throw new OverlayError("div0", `liabilities: the liability PV01 is zero, so there is no hedge ratio (assets PV01 ${quote(assetPv01)})`);
   return assetPv01 / liabilityPv01;
 }
 

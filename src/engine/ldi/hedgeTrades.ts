@@ -39,8 +39,21 @@ export interface HedgeInstrument {
 export const INSTRUMENT_COLUMNS: readonly ColumnSpec[] = [
   { key: "name", header: "Instrument", synonyms: ["Name", "Hedge", "Contract", "Security"], type: "text" },
   { key: "tenor", header: "Tenor", synonyms: ["Years", "Maturity", "Term", "Time"], type: "number", rule: { min: 0, max: MAX_YEARS } },
-  { key: "pv01", header: "PV01", synonyms: ["DV01", "PV01 per unit", "DV01 per unit", "BPV", "PVBP"], type: "number", rule: { min: -1e12, max: 1e12 } },
-  { key: "integer", header: "Integer", synonyms: ["Whole", "Whole units", "Integer units", "Round"], type: "boolean", optional: true, default: false },
+  {
+    key: "pv01",
+    header: "PV01",
+    synonyms: ["DV01", "PV01 per unit", "DV01 per unit", "BPV", "PVBP"],
+    type: "number",
+    rule: { min: -1e12, max: 1e12 },
+  },
+  {
+    key: "integer",
+    header: "Integer",
+    synonyms: ["Whole", "Whole units", "Integer units", "Round"],
+    type: "boolean",
+    optional: true,
+    default: false,
+  },
 ];
 
 export const MAX_INSTRUMENTS = 50;
@@ -163,7 +176,11 @@ export function solveHedge(p: HedgeProblem): HedgeSolution {
     const a = project(g);
     const bCols = intIdx.map((_, c) => project(hi.map((row) => row[c])));
     const b: Mat = Array.from({ length: K }, (_, k) => bCols.map((col) => col[k]));
-    const x = integerSearch(a, b, intIdx.map((j) => continuous[j]));
+    const x = integerSearch(
+      a,
+      b,
+      intIdx.map((j) => continuous[j]),
+    );
     const rest = g.map((gk, k) => gk - hi[k].reduce((s, v, c) => s + v * x[c], 0));
     const uc = conIdx.length ? matVec(pinvC, rest) : [];
     units = new Array<number>(J).fill(0);

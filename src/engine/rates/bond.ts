@@ -158,7 +158,10 @@ export function bondYield(terms: BondTerms, price: number): number {
   const s = setup(terms);
   const f = terms.frequency;
   if (s.n === 1) {
-    if (s.dsc === 0) numError("YIELD: with DSC = E - A = 0 days (settlement at the end of the last period on this basis) the price does not depend on the yield");
+    if (s.dsc === 0)
+      numError(
+        "YIELD: with DSC = E - A = 0 days (settlement at the end of the last period on this basis) the price does not depend on the yield",
+      );
     const accruedFrac = (s.a / s.e) * (terms.rate / f);
     const num = terms.redemption / 100 + terms.rate / f - (price / 100 + accruedFrac);
     const den = price / 100 + accruedFrac;

@@ -19,7 +19,13 @@ export interface CashFlows {
 export const MAX_AMOUNT = 1e15;
 
 export const CASHFLOW_COLUMNS: readonly ColumnSpec[] = [
-  { key: "time", header: "Time", synonyms: ["Years", "Tenor", "T", "Year", "Maturity", "Term"], type: "number", rule: { min: 0, max: MAX_YEARS } },
+  {
+    key: "time",
+    header: "Time",
+    synonyms: ["Years", "Tenor", "T", "Year", "Maturity", "Term"],
+    type: "number",
+    rule: { min: 0, max: MAX_YEARS },
+  },
   {
     key: "amount",
     header: "Amount",

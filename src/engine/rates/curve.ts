@@ -44,8 +44,10 @@ export function makeCurve(tenors: number[], rates: number[], compounding: Compou
   if (tenors.length === 0) valueError(`${arg} has no tenors`);
   if (tenors.length !== rates.length) valueError(`${arg}: ${tenors.length} tenors but ${rates.length} rates`);
   for (let i = 0; i < tenors.length; i++) {
-    if (!(tenors[i] >= 0 && tenors[i] <= MAX_YEARS)) numError(`${arg} tenor ${i + 1} must be between 0 and ${MAX_YEARS} years, got ${tenors[i]}`);
-    if (!(rates[i] >= MIN_RATE && rates[i] <= MAX_RATE)) numError(`${arg} rate ${i + 1} must be between ${MIN_RATE} and ${MAX_RATE}, got ${rates[i]}`);
+    if (!(tenors[i] >= 0 && tenors[i] <= MAX_YEARS))
+      numError(`${arg} tenor ${i + 1} must be between 0 and ${MAX_YEARS} years, got ${tenors[i]}`);
+    if (!(rates[i] >= MIN_RATE && rates[i] <= MAX_RATE))
+      numError(`${arg} rate ${i + 1} must be between ${MIN_RATE} and ${MAX_RATE}, got ${rates[i]}`);
     if (i > 0 && !(tenors[i] > tenors[i - 1])) {
       valueError(`${arg}: tenors must be strictly increasing, but tenor ${i + 1} (${tenors[i]}) follows ${tenors[i - 1]}`);
     }

@@ -74,19 +74,43 @@ interface Grade {
 function gradeOf(code: string, first: Ymd): Grade {
   switch (code) {
     case "TU":
-      return { min: 21, max: { months: 24, fromLast: true }, text: "at least 1 year 9 months from the first day, and at most 2 years from the last day, of the delivery month" };
+      return {
+        min: 21,
+        max: { months: 24, fromLast: true },
+        text: "at least 1 year 9 months from the first day, and at most 2 years from the last day, of the delivery month",
+      };
     case "Z3N":
-      return { min: 33, max: { months: 36, fromLast: true }, text: "at least 2 years 9 months from the first day, and at most 3 years from the last day, of the delivery month" };
+      return {
+        min: 33,
+        max: { months: 36, fromLast: true },
+        text: "at least 2 years 9 months from the first day, and at most 3 years from the last day, of the delivery month",
+      };
     case "FV":
-      return { min: 50, max: { months: 63 }, text: "between 4 years 2 months and 5 years 3 months from the first day of the delivery month" };
+      return {
+        min: 50,
+        max: { months: 63 },
+        text: "between 4 years 2 months and 5 years 3 months from the first day of the delivery month",
+      };
     case "TY":
       return first.y * 12 + first.m >= 2023 * 12 + 9
-        ? { min: 78, max: { months: 96, exclusive: true }, text: "at least 6 years 6 months and less than 8 years from the first day of the delivery month" }
-        : { min: 78, max: { months: 120 }, text: "between 6 years 6 months and 10 years from the first day of the delivery month (before September 2023)" };
+        ? {
+            min: 78,
+            max: { months: 96, exclusive: true },
+            text: "at least 6 years 6 months and less than 8 years from the first day of the delivery month",
+          }
+        : {
+            min: 78,
+            max: { months: 120 },
+            text: "between 6 years 6 months and 10 years from the first day of the delivery month (before September 2023)",
+          };
     case "TN":
       return { min: 113, max: { months: 120 }, text: "between 9 years 5 months and 10 years from the first day of the delivery month" };
     case "US":
-      return { min: 180, max: { months: 300, exclusive: true }, text: "at least 15 years and less than 25 years from the first day of the delivery month" };
+      return {
+        min: 180,
+        max: { months: 300, exclusive: true },
+        text: "at least 15 years and less than 25 years from the first day of the delivery month",
+      };
     default:
       return { min: 300, max: { months: 360 }, text: "between 25 and 30 years from the first day of the delivery month" };
   }
@@ -105,7 +129,12 @@ export interface ConversionFactorDetail {
  * Conversion factor of a note or bond (coupon as a decimal, maturity an Excel serial) for a contract and a
  * delivery month (any Excel serial in that month). Throws #NUM! when the issue is not deliverable.
  */
-export function conversionFactor(contract: TreasuryContract, coupon: number, maturitySerial: number, deliverySerial: number): ConversionFactorDetail {
+export function conversionFactor(
+  contract: TreasuryContract,
+  coupon: number,
+  maturitySerial: number,
+  deliverySerial: number,
+): ConversionFactorDetail {
   if (!(coupon >= 0 && coupon <= 0.25)) {
     numError(`coupon must be an annual rate as a decimal between 0 and 0.25 (4.125% = 0.04125), got ${quote(coupon)}`);
   }
@@ -142,6 +171,9 @@ export function futuresDv01(ctdDv01Per100: number, factor: number, contractSize 
   if (!(factor > 0)) numError(`conversionFactor must be > 0, got ${quote(factor)}`);
   if (!(contractSize > 0)) numError(`contractSize must be > 0, got ${quote(contractSize)}`);
   const dv01 = ((ctdDv01Per100 / 100) * contractSize) / factor;
-  if (!Number.isFinite(dv01)) numError(`The futures DV01 overflows for ctdDV01 ${quote(ctdDv01Per100)}, conversionFactor ${quote(factor)}, contractSize ${quote(contractSize)}`);
+  if (!Number.isFinite(dv01))
+    numError(
+      `The futures DV01 overflows for ctdDV01 ${quote(ctdDv01Per100)}, conversionFactor ${quote(factor)}, contractSize ${quote(contractSize)}`,
+    );
   return dv01;
 }

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PV, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
  * Thin: parse the arguments, call the engine, lay out the spill.
@@ -214,7 +213,14 @@ export function hedgeratio(assets: any[][], liabilities: any[][], curve?: any[][
  * @param {any[][]} [keyTenors] Key tenors in years. Default 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50.
  * @returns {any[][]} Two blocks: Instrument, Units, PV01 added (one row per instrument and a Total); then a blank row and Tenor, Liability KR01, Asset KR01, Hedge KR01, Ratio before, Ratio after (one row per key tenor and a Total).
  */
-export function hedgetrades(liabilities: any[][], curve: any[][], targetRatio: any, instruments: any[][], assets?: any[][], keyTenors?: any[][]) {
+export function hedgetrades(
+  liabilities: any[][],
+  curve: any[][],
+  targetRatio: any,
+  instruments: any[][],
+  assets?: any[][],
+  keyTenors?: any[][],
+) {
   return run(() => {
     const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
     const c = readCurve(argMatrix(curve, "curve"));

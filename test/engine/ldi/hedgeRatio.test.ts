@@ -17,12 +17,23 @@ describe("hedge ratios", () => {
   });
 
   const curves = fc
-    .tuple(fc.array(fc.double({ min: 0.5, max: 8, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.array(fc.double({ min: 0, max: 0.07, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.constantFrom<Compounding>("annual", "semiannual", "continuous"))
+    .tuple(
+      fc.array(fc.double({ min: 0.5, max: 8, noNaN: true }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.double({ min: 0, max: 0.07, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      fc.constantFrom<Compounding>("annual", "semiannual", "continuous"),
+    )
     .map(([gaps, rates, comp]) => {
       let t = 0;
-      return makeCurve(gaps.map((g) => (t += g)), rates.slice(0, gaps.length), comp);
+      return makeCurve(
+        gaps.map((g) => (t += g)),
+        rates.slice(0, gaps.length),
+        comp,
+      );
     });
-  const liabilities = fc.array(fc.tuple(fc.double({ min: 0.1, max: 70, noNaN: true }), fc.double({ min: 1, max: 1e7, noNaN: true })), { minLength: 1, maxLength: 80 });
+  const liabilities = fc.array(fc.tuple(fc.double({ min: 0.1, max: 70, noNaN: true }), fc.double({ min: 1, max: 1e7, noNaN: true })), {
+    minLength: 1,
+    maxLength: 80,
+  });
 
   it("a hedge with the liability's own cash flows has ratio 1 in every bucket (property)", () => {
     fc.assert(
@@ -52,7 +63,15 @@ describe("hedge ratios", () => {
   it("reads a side as a number (1x1) or a cash-flow table", () => {
     expect(readPv01OrCashFlows([[1234]], "assets")).toEqual({ pv01: 1234 });
     expect(readPv01OrCashFlows([["1,234"]], "assets")).toEqual({ pv01: 1234 });
-    expect(readPv01OrCashFlows([["Time", "Amount"], [1, 5]], "assets")).toEqual({ cashflows: { times: [1], amounts: [5] } });
+    expect(
+      readPv01OrCashFlows(
+        [
+          ["Time", "Amount"],
+          [1, 5],
+        ],
+        "assets",
+      ),
+    ).toEqual({ cashflows: { times: [1], amounts: [5] } });
     expect(() => readPv01OrCashFlows([["abc"]], "assets")).toThrow(/assets/);
   });
 });

@@ -19,7 +19,10 @@ function objective(l: number[], a: number[], ins: HedgeInstrument[], units: numb
 }
 
 describe("hedge trades", () => {
-  const liab = { times: Array.from({ length: 60 }, (_, i) => i + 1), amounts: Array.from({ length: 60 }, (_, i) => 1e6 * Math.exp(-i / 25)) };
+  const liab = {
+    times: Array.from({ length: 60 }, (_, i) => i + 1),
+    amounts: Array.from({ length: 60 }, (_, i) => 1e6 * Math.exp(-i / 25)),
+  };
   const L = keyRate01s(liab, curve, keys);
   const A = new Array(keys.length).fill(0);
 
@@ -31,7 +34,10 @@ describe("hedge trades", () => {
   });
 
   it("needs no trades when the assets already hedge the liabilities at the target (ratio 1 with their own cash flows)", () => {
-    const ins = [{ name: "TY", tenor: 7, pv01: 80, integer: true }, { name: "30y swap", tenor: 30, pv01: 0.0019, integer: false }];
+    const ins = [
+      { name: "TY", tenor: 7, pv01: 80, integer: true },
+      { name: "30y swap", tenor: 30, pv01: 0.0019, integer: false },
+    ];
     const sol = solveHedge({ keys, liabilityKr01: L, assetKr01: L, instruments: ins, targetRatio: 1 });
     expect(sol.units[0]).toBe(0);
     expect(Math.abs(sol.units[1])).toBeLessThan(1e-6);
@@ -49,7 +55,10 @@ describe("hedge trades", () => {
   });
 
   it("splits the hedge between collinear instruments in equal PV01 shares", () => {
-    const ins = [{ name: "a", tenor: 10, pv01: 1, integer: false }, { name: "b", tenor: 10, pv01: 3, integer: false }];
+    const ins = [
+      { name: "a", tenor: 10, pv01: 1, integer: false },
+      { name: "b", tenor: 10, pv01: 3, integer: false },
+    ];
     const sol = solveHedge({ keys, liabilityKr01: L, assetKr01: A, instruments: ins, targetRatio: 1 });
     expect(sol.pv01Added[0]).toBeCloseTo(sol.pv01Added[1], 9);
     expect(sol.units[0] / sol.units[1]).toBeCloseTo(3, 9);
@@ -57,49 +66,92 @@ describe("hedge trades", () => {
   });
 
   const instruments = fc.array(
-    fc.record({ tenor: fc.double({ min: 0.5, max: 55, noNaN: true }), pv01: fc.double({ min: 20, max: 400, noNaN: true }), integer: fc.boolean() }),
+    fc.record({
+      tenor: fc.double({ min: 0.5, max: 55, noNaN: true }),
+      pv01: fc.double({ min: 20, max: 400, noNaN: true }),
+      integer: fc.boolean(),
+    }),
     { minLength: 1, maxLength: 8 },
   );
   it("integer units: never worse than rounding the least-squares units, and no single-contract move improves them (property)", () => {
     fc.assert(
-      fc.property(instruments, fc.double({ min: 0, max: 1.5, noNaN: true }), fc.double({ min: 1e3, max: 1e7, noNaN: true }), (spec, target, size) => {
-        const liabs = { times: [2, 5, 10, 20, 30], amounts: [size, size, size, size, size] };
-        const l = keyRate01s(liabs, curve, keys);
-        const ins = spec.map((s, j) => ({ name: `i${j}`, ...s }));
-        const sol = solveHedge({ keys, liabilityKr01: l, assetKr01: A, instruments: ins, targetRatio: target });
-        const f = objective(l, A, ins, sol.units, target);
-        expect(f).toBeCloseTo(sol.objective, 6);
-        ins.forEach((x, j) => x.integer && expect(Number.isInteger(sol.units[j])).toBe(true));
-        expect(sol.objective).toBeGreaterThanOrEqual(sol.continuousObjective * (1 - 1e-9) - 1e-9);
-        // Rounding the continuous solution to the nearest whole contracts (continuous ones re-solved) is no better.
-        const cont = solveHedge({ keys, liabilityKr01: l, assetKr01: A, instruments: ins.map((x) => ({ ...x, integer: false })), targetRatio: target });
-        const fixed = ins.map((x, j) => (x.integer ? { ...x, pv01: x.pv01 } : x));
-        const rounded = cont.units.map((u, j) => (ins[j].integer ? Math.round(u) : u));
-        const residualL = keys.map((_, k) => target * l[k] - ins.reduce((s, x, j) => s + (x.integer ? rounded[j] * x.pv01 * triangleVector(keys, x.tenor)[k] : 0), 0));
-        const rest = solveHedge({ keys, liabilityKr01: residualL, assetKr01: A, instruments: fixed.filter((x) => !x.integer), targetRatio: 1 });
-        expect(sol.objective).toBeLessThanOrEqual(rest.objective * (1 + 1e-9) + 1e-9);
-        // Local optimality: moving any integer instrument by one contract (others re-optimised or fixed) does not help.
-        ins.forEach((x, j) => {
-          if (!x.integer) return;
-          for (const step of [1, -1]) {
-            const u = sol.units.slice();
-            u[j] += step;
-            expect(objective(l, A, ins, u, target)).toBeGreaterThanOrEqual(sol.objective * (1 - 1e-9) - 1e-9);
-          }
-        });
-      }),
+      fc.property(
+        instruments,
+        fc.double({ min: 0, max: 1.5, noNaN: true }),
+        fc.double({ min: 1e3, max: 1e7, noNaN: true }),
+        (spec, target, size) => {
+          const liabs = { times: [2, 5, 10, 20, 30], amounts: [size, size, size, size, size] };
+          const l = keyRate01s(liabs, curve, keys);
+          const ins = spec.map((s, j) => ({ name: `i${j}`, ...s }));
+          const sol = solveHedge({ keys, liabilityKr01: l, assetKr01: A, instruments: ins, targetRatio: target });
+          const f = objective(l, A, ins, sol.units, target);
+          expect(f).toBeCloseTo(sol.objective, 6);
+          ins.forEach((x, j) => x.integer && expect(Number.isInteger(sol.units[j])).toBe(true));
+          expect(sol.objective).toBeGreaterThanOrEqual(sol.continuousObjective * (1 - 1e-9) - 1e-9);
+          // Rounding the continuous solution to the nearest whole contracts (continuous ones re-solved) is no better.
+          const cont = solveHedge({
+            keys,
+            liabilityKr01: l,
+            assetKr01: A,
+            instruments: ins.map((x) => ({ ...x, integer: false })),
+            targetRatio: target,
+          });
+          const rounded = cont.units.map((u, j) => (ins[j].integer ? Math.round(u) : u));
+          const residualL = keys.map(
+            (_, k) =>
+              target * l[k] - ins.reduce((s, x, j) => s + (x.integer ? rounded[j] * x.pv01 * triangleVector(keys, x.tenor)[k] : 0), 0),
+          );
+          const rest = solveHedge({
+            keys,
+            liabilityKr01: residualL,
+            assetKr01: A,
+            instruments: ins.filter((x) => !x.integer),
+            targetRatio: 1,
+          });
+          expect(sol.objective).toBeLessThanOrEqual(rest.objective * (1 + 1e-9) + 1e-9);
+          // Local optimality: moving any integer instrument by one contract (others re-optimised or fixed) does not help.
+          ins.forEach((x, j) => {
+            if (!x.integer) return;
+            for (const step of [1, -1]) {
+              const u = sol.units.slice();
+              u[j] += step;
+              expect(objective(l, A, ins, u, target)).toBeGreaterThanOrEqual(sol.objective * (1 - 1e-9) - 1e-9);
+            }
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("reads instruments and rejects a zero PV01 with the row named", () => {
-    const t = readInstruments([["Instrument", "Tenor", "DV01", "Integer"], ["TYH6", 7, 82, true], ["10y swap", 10, 0.0008, ""]]);
+    const t = readInstruments([
+      ["Instrument", "Tenor", "DV01", "Integer"],
+      ["TYH6", 7, 82, true],
+      ["10y swap", 10, 0.0008, ""],
+    ]);
     expect(t).toEqual([
       { name: "TYH6", tenor: 7, pv01: 82, integer: true },
       { name: "10y swap", tenor: 10, pv01: 0.0008, integer: false },
     ]);
-    expect(() => readInstruments([["Instrument", "Tenor", "PV01"], ["TY", 7, 0]])).toThrow(/instruments row 1 \(TY\): PV01 must not be 0/);
-    expect(() => readInstruments([["Instrument", "Tenor", "PV01"], ["TY", -7, 80]])).toThrow(/instruments row 1 \(TY\): Tenor must be >= 0/);
-    expect(() => readInstruments([["Instrument", "Tenor", "PV01"], ["TY", 7, 80], ["ty", 10, 80]])).toThrow(/appears twice/);
+    expect(() =>
+      readInstruments([
+        ["Instrument", "Tenor", "PV01"],
+        ["TY", 7, 0],
+      ]),
+    ).toThrow(/instruments row 1 \(TY\): PV01 must not be 0/);
+    expect(() =>
+      readInstruments([
+        ["Instrument", "Tenor", "PV01"],
+        ["TY", -7, 80],
+      ]),
+    ).toThrow(/instruments row 1 \(TY\): Tenor must be >= 0/);
+    expect(() =>
+      readInstruments([
+        ["Instrument", "Tenor", "PV01"],
+        ["TY", 7, 80],
+        ["ty", 10, 80],
+      ]),
+    ).toThrow(/appears twice/);
   });
 });

@@ -23,13 +23,20 @@ describe("PV and PV01 of cash flows", () => {
   });
 
   const curves = fc
-    .tuple(fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.array(fc.double({ min: -0.01, max: 0.08, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.constantFrom<Compounding>("annual", "semiannual", "continuous"))
+    .tuple(
+      fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.double({ min: -0.01, max: 0.08, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      fc.constantFrom<Compounding>("annual", "semiannual", "continuous"),
+    )
     .map(([gaps, rates, comp]) => {
       let t = 0;
       const tenors = gaps.map((g) => (t += g));
       return makeCurve(tenors, rates.slice(0, tenors.length), comp);
     });
-  const flows = fc.array(fc.tuple(fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 40 });
+  const flows = fc.array(fc.tuple(fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+    minLength: 1,
+    maxLength: 40,
+  });
 
   it("PV01 is PV(curve - 1bp) - PV(curve), and matches the derivative -dPV/dr x 1bp to second order (property)", () => {
     fc.assert(
@@ -57,9 +64,25 @@ describe("PV and PV01 of cash flows", () => {
   });
 
   it("reads Time | Amount with synonyms and rejects bad rows", () => {
-    expect(readCashFlows([["Years", "Cash flow"], [1, 10], [2.5, -3]])).toEqual({ times: [1, 2.5], amounts: [10, -3] });
-    expect(() => readCashFlows([["Time", "Amount"], [-1, 10]])).toThrow(/cashflows row 1: Time must be >= 0/);
-    expect(() => readCashFlows([["Time", "Amount"], [1, "abc"]])).toThrow(/cashflows row 1: Amount must be a number, got 'abc'/);
+    expect(
+      readCashFlows([
+        ["Years", "Cash flow"],
+        [1, 10],
+        [2.5, -3],
+      ]),
+    ).toEqual({ times: [1, 2.5], amounts: [10, -3] });
+    expect(() =>
+      readCashFlows([
+        ["Time", "Amount"],
+        [-1, 10],
+      ]),
+    ).toThrow(/cashflows row 1: Time must be >= 0/);
+    expect(() =>
+      readCashFlows([
+        ["Time", "Amount"],
+        [1, "abc"],
+      ]),
+    ).toThrow(/cashflows row 1: Amount must be a number, got 'abc'/);
     expect(() => readCashFlows([["Time", "Amount"]], "liabilities")).toThrow(/liabilities needs at least 1 data row/);
   });
 });

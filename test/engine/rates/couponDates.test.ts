@@ -1,4 +1,13 @@
-import { coupDays, coupDaysBs, coupDaysNc, coupNcd, coupNum, coupPcd, couponPeriod, toFrequency } from "../../../src/engine/rates/couponDates";
+import {
+  coupDays,
+  coupDaysBs,
+  coupDaysNc,
+  coupNcd,
+  coupNum,
+  coupPcd,
+  couponPeriod,
+  toFrequency,
+} from "../../../src/engine/rates/couponDates";
 import { Basis } from "../../../src/engine/rates/dayCount";
 import { fromSerial, toSerial } from "../../../src/engine/rates/excelDate";
 import {

@@ -2,7 +2,12 @@ import { discount, discountAt, makeCurve, readCurve, shiftCurve, zeroRate } from
 import { OverlayError } from "../../../src/engine/core/errors";
 
 describe("zero curves", () => {
-  const curve = readCurve([["Tenor", "Rate"], [1, 0.02], [5, 0.03], [10, 0.04]]);
+  const curve = readCurve([
+    ["Tenor", "Rate"],
+    [1, 0.02],
+    [5, 0.03],
+    [10, 0.04],
+  ]);
   it("interpolates linearly in the zero rate and is flat outside the tenors", () => {
     expect(zeroRate(curve, 3)).toBeCloseTo(0.025, 15);
     expect(zeroRate(curve, 7.5)).toBeCloseTo(0.035, 15);
@@ -21,16 +26,50 @@ describe("zero curves", () => {
     expect(zeroRate(shiftCurve(curve, 0.01), 3)).toBeCloseTo(0.035, 15);
   });
   it("reads header synonyms and ignores trailing empty rows", () => {
-    const c = readCurve([["Years", "Zero rate"], [2, 0.03], ["", ""]], "continuous");
+    const c = readCurve(
+      [
+        ["Years", "Zero rate"],
+        [2, 0.03],
+        ["", ""],
+      ],
+      "continuous",
+    );
     expect(c).toEqual({ tenors: [2], rates: [0.03], compounding: "continuous" });
   });
   it("rejects empty curves, negative and unsorted tenors, with the row in the message", () => {
     expect(() => readCurve([["Tenor", "Rate"]])).toThrow(/curve needs at least 1 data row/);
-    expect(() => readCurve([["Tenor", "Rate"], [-1, 0.02]])).toThrow(/curve row 1: Tenor must be >= 0, got -1/);
-    expect(() => readCurve([["Tenor", "Rate"], [5, 0.02], [2, 0.03]])).toThrow(/curve row 2: tenors must be strictly increasing, but 2 follows 5/);
-    expect(() => readCurve([["Tenor", "Rate"], [5, 0.02], [5, 0.03]])).toThrow(OverlayError);
-    expect(() => readCurve([["Tenor", "Rate"], [5, 5]])).toThrow(/Rate must be <= 2, got 5/);
-    expect(() => readCurve([["Tenor", "Yield curve"], [5, 0.02]])).toThrow(/missing column 'Rate'/);
+    expect(() =>
+      readCurve([
+        ["Tenor", "Rate"],
+        [-1, 0.02],
+      ]),
+    ).toThrow(/curve row 1: Tenor must be >= 0, got -1/);
+    expect(() =>
+      readCurve([
+        ["Tenor", "Rate"],
+        [5, 0.02],
+        [2, 0.03],
+      ]),
+    ).toThrow(/curve row 2: tenors must be strictly increasing, but 2 follows 5/);
+    expect(() =>
+      readCurve([
+        ["Tenor", "Rate"],
+        [5, 0.02],
+        [5, 0.03],
+      ]),
+    ).toThrow(OverlayError);
+    expect(() =>
+      readCurve([
+        ["Tenor", "Rate"],
+        [5, 5],
+      ]),
+    ).toThrow(/Rate must be <= 2, got 5/);
+    expect(() =>
+      readCurve([
+        ["Tenor", "Yield curve"],
+        [5, 0.02],
+      ]),
+    ).toThrow(/missing column 'Rate'/);
     expect(() => makeCurve([], [])).toThrow(/curve has no tenors/);
   });
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { presentValue, pv01 } from "../../../src/engine/rates/cashflows";
 import { Compounding, ZeroCurve, discountAt, makeCurve, zeroRate } from "../../../src/engine/rates/curve";
-import { DEFAULT_KEY_TENORS, bucketPv01, checkKeyTenors, keyRate01s, readKeyTenors, triangleVector } from "../../../src/engine/rates/keyRates";
+import {
+  DEFAULT_KEY_TENORS,
+  bucketPv01,
+  checkKeyTenors,
+  keyRate01s,
+  readKeyTenors,
+  triangleVector,
+} from "../../../src/engine/rates/keyRates";
 
 describe("triangle weights (ARCHITECTURE.md)", () => {
   const keys = [1, 2, 5, 10];
@@ -30,13 +37,20 @@ describe("triangle weights (ARCHITECTURE.md)", () => {
 
 describe("key-rate 01s", () => {
   const curves = fc
-    .tuple(fc.array(fc.double({ min: 0.25, max: 8, noNaN: true }), { minLength: 1, maxLength: 10 }), fc.array(fc.double({ min: -0.01, max: 0.08, noNaN: true }), { minLength: 10, maxLength: 10 }), fc.constantFrom<Compounding>("annual", "semiannual", "continuous"))
+    .tuple(
+      fc.array(fc.double({ min: 0.25, max: 8, noNaN: true }), { minLength: 1, maxLength: 10 }),
+      fc.array(fc.double({ min: -0.01, max: 0.08, noNaN: true }), { minLength: 10, maxLength: 10 }),
+      fc.constantFrom<Compounding>("annual", "semiannual", "continuous"),
+    )
     .map(([gaps, rates, comp]) => {
       let t = 0;
       const tenors = gaps.map((g) => (t += g));
       return makeCurve(tenors, rates.slice(0, tenors.length), comp);
     });
-  const flows = fc.array(fc.tuple(fc.double({ min: 0, max: 70, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 60 });
+  const flows = fc.array(fc.tuple(fc.double({ min: 0, max: 70, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+    minLength: 1,
+    maxLength: 60,
+  });
 
   it("add up to the PV01 (property)", () => {
     fc.assert(

@@ -21,7 +21,11 @@ describe("swaps on a zero curve", () => {
   });
 
   const curves = fc
-    .tuple(fc.array(fc.double({ min: 0.25, max: 6, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.array(fc.double({ min: -0.005, max: 0.08, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.constantFrom<Compounding>("annual", "semiannual", "continuous"))
+    .tuple(
+      fc.array(fc.double({ min: 0.25, max: 6, noNaN: true }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.double({ min: -0.005, max: 0.08, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      fc.constantFrom<Compounding>("annual", "semiannual", "continuous"),
+    )
     .map(([gaps, rates, comp]) => {
       let t = 0;
       const tenors = gaps.map((g) => (t += g));

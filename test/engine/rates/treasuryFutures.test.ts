@@ -2,7 +2,8 @@ import { toSerial } from "../../../src/engine/rates/excelDate";
 import { TREASURY_CONTRACTS, conversionFactor, findContract, futuresDv01 } from "../../../src/engine/rates/treasuryFutures";
 
 const d = (y: number, m: number, day: number) => toSerial({ y, m, d: day });
-const cf = (code: string, coupon: number, maturity: number, delivery: number) => conversionFactor(findContract(code), coupon, maturity, delivery).factor;
+const cf = (code: string, coupon: number, maturity: number, delivery: number) =>
+  conversionFactor(findContract(code), coupon, maturity, delivery).factor;
 
 describe("CME Treasury futures conversion factors", () => {
   // Bloomberg conversion-factor screen for TYH2 (March 2002), as reproduced in Martellini, Priaulet & Priaulet,
@@ -129,7 +130,7 @@ describe("futures DV01", () => {
   // CME Group, "Understanding Treasury Futures": futures DV01 = CTD DV01 / conversion factor (per contract size).
   it("ctdDV01 / 100 x contractSize / conversionFactor", () => {
     expect(futuresDv01(7.5, 0.8, 100000)).toBeCloseTo(9375, 10);
-    expect(futuresDv01(1.9, 0.9024, 200000)).toBeCloseTo((1.9 / 100) * 200000 / 0.9024, 10);
+    expect(futuresDv01(1.9, 0.9024, 200000)).toBeCloseTo(((1.9 / 100) * 200000) / 0.9024, 10);
     expect(() => futuresDv01(7.5, 0)).toThrow(/conversionFactor must be > 0/);
     expect(() => futuresDv01(1e6, 1e-308, 1e12)).toThrow(/overflows/);
   });
