@@ -27,12 +27,13 @@ export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">
 
 /**
  * A function's name in its canonical form: `_XLDUDF_OVERLAY_REBALANCE`, `_XLDUDF_OVERLAY.REBALANCE`,
- * `_XLL.OVERLAY.REBALANCE` and `[2]!_XLDUDF_OVERLAY_REBALANCE` (as Excel writes a custom function in a file)
+ * `_XLL.OVERLAY.REBALANCE`, `_XLUDF.OVERLAY.REBALANCE` and `[2]!_XLDUDF_OVERLAY_REBALANCE` (the forms Excel
+ * writes a custom function in a file)
  * become `OVERLAY.REBALANCE`; `_XLFN.ANCHORARRAY` becomes `ANCHORARRAY`. Other names are returned upper case.
  */
 export function canonicalName(name: string): string {
   let n = name.toUpperCase().replace(/^\[\d+\]!/, "");
-  n = n.replace(/^_XLFN\.(_XLWS\.)?/, "").replace(/^_XLL\./, "");
+  n = n.replace(/^_XLFN\.(_XLWS\.)?/, "").replace(/^_XLL\./, "").replace(/^_XLUDF\./, "");
   const udf = /^_XLDUDF_OVERLAY[._]([A-Z0-9]+)$/.exec(n);
   if (udf) return `OVERLAY.${udf[1]}`;
   return n;
@@ -315,6 +316,14 @@ class Parser {
     if (!this.atEnd()) this.fail(`unexpected '${this.peek()}'`);
     return e;
   }
+}
+
+/** A formula as a person reads it: Excel's saved forms of OVERLAY functions shown as OVERLAY.NAME. */
+export function displayFormula(formula: string): string {
+  return formula
+    .replace(/(\[\d+\]!)?_xldudf_OVERLAY[._]([A-Za-z0-9]+)\s*\(/gi, (_, _x, id: string) => `OVERLAY.${id.toUpperCase()}(`)
+    .replace(/_xll\.OVERLAY\.|_xludf\.OVERLAY\./gi, "OVERLAY.")
+    .replace(/_xlfn\./gi, "");
 }
 
 /** Parses one formula ("=OVERLAY.CONTRACTS(25000000,5000,250)"; the leading = is optional). */

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSyn
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { ExcelError, Result } from "../../functions/excel";
 import { formatCell } from "../format";
+import { displayFormula } from "../formula/parse";
 import { areaAddress } from "./address";
 import { LoadedBook, loadBook } from "./load";
 import { FormulaOutcome, recalc } from "./recalc";
@@ -212,7 +213,8 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
     for (const o of s.outcomes) {
       const where = o.spill && (o.spill.bottom > o.spill.top || o.spill.right > o.spill.left) ? ` -> ${areaAddress(o.spill)}` : "";
       const what = o.status === "skipped" ? `skipped: ${o.reason}` : describeValue(o.value);
-      lines.push(`    ${pad(o.address, width)}=${o.formula.length > 70 ? o.formula.slice(0, 67) + "..." : o.formula}${where}`);
+      const text = displayFormula(o.formula);
+      lines.push(`    ${pad(o.address, width)}=${text.length > 70 ? text.slice(0, 67) + "..." : text}${where}`);
       lines.push(`    ${pad("", width)}${what.length > 110 ? what.slice(0, 107) + "..." : what}`);
     }
   }

@@ -1,0 +1,676 @@
+/**
+ * Generates examples/pension-plan.xlsx: a realistic defined-benefit plan (illustrative figures, not market
+ * data) with its inputs as Excel tables and OVERLAY formulas throughout, every catalogue function at least
+ * once, several reading the results of others.
+ *
+ *   npm run sample            (npx tsx scripts/make-sample-workbook.ts [out.xlsx])
+ *
+ * The tables: Portfolio, Futures, Tilts (Plan); Smile, Legs (Options); Curve, Liabilities, AssetCashflows,
+ * Instruments (LDI); Positions, Collateral, Scenarios (Risk); Holdings, Loadings, Targets (Completion);
+ * a covariance matrix (Covariance). Formulas are saved as Excel saves an add-in's functions
+ * (_xldudf_OVERLAY_REBALANCE), so Excel with the add-in loaded picks them up.
+ *
+ * The layout is computed: a first pass evaluates every formula (with `overlay run`'s engine) to learn the
+ * size of each result, the second lays the results out one under another and fills in the references
+ * between them; the file written is that workbook after `overlay run`, so it opens with every result cached.
+ */
+import ExcelJS from "exceljs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { REGISTRY } from "../src/functions/registry";
+import { cellAddress, quoteSheet } from "../src/cli/workbook/address";
+import { loadBook } from "../src/cli/workbook/load";
+import { runLoaded } from "../src/cli/workbook/run";
+import { canonicalName, parseFormula, Expr } from "../src/cli/formula/parse";
+
+type Row = (string | number | boolean | Date | null)[];
+type Fmt = string | undefined;
+
+const M = 1e6;
+const FIXED_DATE = new Date(Date.UTC(2025, 11, 31));
+const VALUATION = new Date(Date.UTC(2025, 11, 31));
+
+/** Excel's saved form of an OVERLAY function call. */
+const X = (id: string) => `_xldudf_OVERLAY_${id}`;
+
+// ------------------------------------------------------------------------------------------------------------
+// The plan's data
+
+const PORTFOLIO: Row[] = [
+  // Asset class, Market value, Target, Min, Max, Liquid, Proxy, Overlay
+  ["US large cap equity", 610 * M, 0.2, 0.17, 0.23, true, null, 0],
+  ["US small cap equity", 95 * M, 0.04, 0.02, 0.06, true, null, 0],
+  ["International equity", 240 * M, 0.13, 0.1, 0.16, true, null, 0],
+  ["Emerging markets equity", 130 * M, 0.05, 0.03, 0.07, true, null, 0],
+  ["Private equity", 290 * M, 0.08, 0.05, 0.11, false, "US small cap equity", 0],
+  ["Real estate", 180 * M, 0.07, 0.05, 0.09, false, "US large cap equity", 0],
+  ["Long duration fixed income", 600 * M, 0.3, 0.27, 0.33, true, null, 100 * M],
+  ["Core fixed income", 200 * M, 0.08, 0.06, 0.1, true, null, 0],
+  ["Commodities", 45 * M, 0.02, 0.01, 0.03, true, null, 0],
+  ["Cash", 110 * M, 0.03, 0.01, 0.05, true, null, 0],
+];
+
+const FUTURES: Row[] = [
+  // Asset class, Contract, Price, Multiplier, Beta, FX, Margin
+  ["US large cap equity", "ES Mar26 (E-mini S&P 500)", 5900, 50, 1, 1, 22000],
+  ["US small cap equity", "RTY Mar26 (E-mini Russell 2000)", 2250, 50, 1, 1, 10500],
+  ["International equity", "MFS Mar26 (MSCI EAFE)", 2450, 50, 1, 1, 8500],
+  ["Emerging markets equity", "MME Mar26 (MSCI Emerging Markets)", 1150, 50, 1, 1, 4200],
+  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, 0.8, 1, 8000],
+  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, 0.9, 1, 2600],
+  ["Commodities", "BCOM Mar26 (Bloomberg Commodity)", 102.5, 100, 1, 1, 900],
+];
+
+const TILTS: Row[] = [
+  ["Emerging markets equity", 0.01],
+  ["US large cap equity", -0.005],
+  ["Core fixed income", -0.005],
+];
+
+const SMILE: Row[] = [
+  [4700, 0.265],
+  [5000, 0.235],
+  [5300, 0.208],
+  [5600, 0.19],
+  [5900, 0.175],
+  [6200, 0.16],
+  [6500, 0.15],
+  [7100, 0.145],
+];
+
+const CURVE: Row[] = [
+  [1, 0.0415],
+  [2, 0.04],
+  [3, 0.0395],
+  [5, 0.04],
+  [7, 0.0415],
+  [10, 0.0435],
+  [15, 0.0465],
+  [20, 0.0485],
+  [25, 0.049],
+  [30, 0.049],
+  [40, 0.0485],
+  [50, 0.048],
+];
+
+/** Projected benefit payments: a closed plan's cash flows, rising with indexation then running off. */
+function liabilities(): Row[] {
+  const raw: number[] = [];
+  for (let t = 1; t <= 60; t++) raw.push(Math.pow(1.025, t - 1) * Math.exp(-Math.pow(t / 30, 2.4)));
+  // Scaled so the liabilities' value at a flat 4.7% is about 2.6bn (a plan about 96% funded).
+  const pv = raw.reduce((s, a, i) => s + a / Math.pow(1.047, i + 1), 0);
+  const scale = (2600 * M) / pv;
+  return raw.map((a, i) => [i + 1, Math.round((a * scale) / 1e5) * 1e5]);
+}
+
+/** The long-duration bond portfolio's cash flows: a 4.5% coupon ladder maturing evenly from year 5 to 40. */
+function assetCashflows(): Row[] {
+  const face = 640 * M;
+  const perYear = face / 36;
+  let outstanding = face;
+  const out: Row[] = [];
+  for (let t = 1; t <= 40; t++) {
+    const principal = t >= 5 ? perYear : 0;
+    out.push([t, Math.round((outstanding * 0.045 + principal) / 1e5) * 1e5]);
+    outstanding -= principal;
+  }
+  return out;
+}
+
+const POSITIONS: Row[] = [
+  // Contract, Quantity, Price, Multiplier, Margin, Factor, DV01
+  ["ES Mar26", 150, 5900, 50, 22000, "Equity", null],
+  ["MFS Mar26", 120, 2450, 50, 8500, "Equity", null],
+  ["UB Mar26", 850, 118.5, 1000, 8000, "Rates", 255],
+  ["TY Mar26", 400, 110.5, 1000, 2600, "Rates", 68],
+];
+
+const COLLATERAL: Row[] = [
+  ["Cash at the FCM", 25 * M, 0, 1],
+  ["Treasury bills", 60 * M, 0.005, 1],
+  ["Treasury notes", 120 * M, 0.02, 2],
+  ["Agency MBS", 80 * M, 0.05, 3],
+  ["Investment-grade credit", 150 * M, 0.1, 3],
+];
+
+const SCENARIOS: Row[] = [
+  // Scenario, Equity, Rates, IM multiplier
+  ["Equity -20%, rates -50bp", -0.2, -50, 1.5],
+  ["Rates +100bp", -0.05, 100, 1.25],
+  ["2022: equity -25%, rates +250bp", -0.25, 250, 1.5],
+  ["March 2020: equity -34%, rates -150bp", -0.34, -150, 2],
+  ["Taper tantrum 2013: rates +100bp", -0.05, 100, 1.2],
+];
+
+const HOLDINGS: Row[] = [
+  ["Growth manager", 0.3],
+  ["Value manager", 0.25],
+  ["Quality manager", 0.2],
+  ["Small cap manager", 0.1],
+  ["S&P 500 index fund", 0.15],
+];
+
+const FACTORS = ["Market", "Size", "Value", "Momentum", "Quality"];
+const LOADINGS: Row[] = [
+  ["Growth manager", 1.05, -0.1, -0.45, 0.25, 0.2],
+  ["Value manager", 0.95, 0.05, 0.6, -0.15, 0.05],
+  ["Quality manager", 0.9, -0.15, -0.05, 0.1, 0.55],
+  ["Small cap manager", 1.1, 0.85, 0.15, 0.05, -0.2],
+  ["S&P 500 index fund", 1, -0.2, 0, 0, 0.1],
+  ["Russell 2000 futures", 1.1, 0.9, 0.1, -0.05, -0.25],
+  ["US value ETF", 0.95, 0, 0.75, -0.2, 0],
+  ["US momentum ETF", 1, -0.05, -0.2, 0.8, 0.1],
+  ["Minimum volatility ETF", 0.7, -0.1, 0.1, 0.05, 0.35],
+];
+const TARGETS: Row[] = [
+  ["Market", 1],
+  ["Size", 0],
+  ["Value", 0.1],
+  ["Momentum", 0.05],
+  ["Quality", 0.15],
+];
+
+const INSTRUMENTS_FIXED: Row[] = [
+  // Instrument, Tenor, PV01, Integer (the TY and swap rows' PV01 are formulas, filled in below)
+  ["TY Mar26 (10-year note future)", 7, null, true],
+  ["US Mar26 (T-bond future)", 15, 150, true],
+  ["UB Mar26 (Ultra T-bond future)", 25, 255, true],
+  ["10-year receiver swap (per 1 notional)", 10, null, false],
+  ["30-year receiver swap (per 1 notional)", 30, null, false],
+];
+
+/** Covariance of the asset classes' returns, from a three-factor model (equity, rates, commodities) so it is positive definite. */
+function covariance(): { names: string[]; matrix: number[][] } {
+  // Per class: loadings on the equity, rates and commodity factors, and specific volatility (annual).
+  const model: Record<string, [number, number, number, number]> = {
+    "US large cap equity": [0.155, 0.01, 0.01, 0.03],
+    "US small cap equity": [0.19, 0.015, 0.02, 0.08],
+    "International equity": [0.15, 0.01, 0.03, 0.06],
+    "Emerging markets equity": [0.18, 0.01, 0.05, 0.1],
+    "Private equity": [0.2, 0.005, 0.02, 0.12],
+    "Real estate": [0.1, -0.03, 0.01, 0.1],
+    "Long duration fixed income": [0.01, -0.11, -0.01, 0.03],
+    "Core fixed income": [0.005, -0.045, -0.005, 0.015],
+    Commodities: [0.06, 0.02, 0.15, 0.06],
+    Cash: [0, -0.002, 0, 0.004],
+  };
+  const names = PORTFOLIO.map((r) => String(r[0]));
+  const matrix = names.map((a) =>
+    names.map((b) => {
+      const x = model[a];
+      const y = model[b];
+      const v = x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + (a === b ? x[3] * x[3] : 0);
+      return Number(v.toPrecision(8));
+    }),
+  );
+  return { names, matrix };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Layout: output blocks, stacked one under another in a sheet's output column
+
+interface Size {
+  rows: number;
+  cols: number;
+}
+
+interface Block {
+  id: string;
+  sheet: string;
+  title: string;
+  note?: string;
+  formula: (L: Layout) => string;
+}
+
+interface Placed {
+  sheet: string;
+  row: number; // the formula's cell
+  col: number;
+}
+
+class Layout {
+  readonly placed = new Map<string, Placed>();
+
+  constructor(readonly sizes: Map<string, Size>) {}
+
+  at(id: string): Placed {
+    const p = this.placed.get(id);
+    if (!p) throw new Error(`block ${id} is not placed yet`);
+    return p;
+  }
+
+  /** A cell of a block's result, row r and column c from its top-left (0-based), sheet-qualified and absolute. */
+  cell(id: string, r = 0, c = 0): string {
+    const p = this.at(id);
+    return `${quoteSheet(p.sheet)}!${abs(p.row + r, p.col + c)}`;
+  }
+
+  range(id: string, r1: number, c1: number, r2: number, c2: number): string {
+    const p = this.at(id);
+    return `${quoteSheet(p.sheet)}!${abs(p.row + r1, p.col + c1)}:${abs(p.row + r2, p.col + c2)}`;
+  }
+
+  /** The whole spilled result of a block (the spill operator, saved as ANCHORARRAY). */
+  spill(id: string): string {
+    const p = this.at(id);
+    return `_xlfn.ANCHORARRAY(${quoteSheet(p.sheet)}!${abs(p.row, p.col)})`;
+  }
+}
+
+/** Absolute A1 address of a 0-based cell. */
+function abs(row: number, col: number): string {
+  return cellAddress(row + 1, col + 1).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+}
+
+/** The row (0-based within a result) of an asset class in the REBALANCE/EXPOSURE spills: header + Portfolio order. */
+const classRow = (name: string) => 1 + PORTFOLIO.findIndex((r) => r[0] === name);
+
+const BLOCKS: Block[] = [
+  // Plan
+  { id: "exposure", sheet: "Plan", title: "Exposure against the strategic allocation", note: "Physical + synthetic (futures) = effective exposure; weights over NAV.", formula: () => `${X("EXPOSURE")}(Portfolio[#All])` },
+  {
+    id: "rebalance",
+    sheet: "Plan",
+    title: "Rebalancing with futures, to the edge of the ranges",
+    note: "Only classes outside their ranges get a goal; private equity and real estate are offset through their proxies' futures.",
+    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"edge")`,
+  },
+  { id: "rebalanceOptimal", sheet: "Plan", title: "Rebalancing to target, whole contracts chosen together", formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"target","always","optimal")` },
+  { id: "equitise", sheet: "Plan", title: "Cash equitisation", note: "Cash above the buffer (Cash target x NAV) invested pro rata to the targets.", formula: () => `${X("EQUITISE")}(Portfolio[#All],Futures[#All])` },
+  { id: "tilt", sheet: "Plan", title: "Tactical tilts, funded", note: "Scaled so every post-tilt weight stays inside its range.", formula: () => `${X("TILT")}(Portfolio[#All],Futures[#All],Tilts[#All],"funded",150000000)` },
+  {
+    id: "tranches",
+    sheet: "Plan",
+    title: "Staging the US large cap sale in weekly tranches",
+    note: "The contracts come from the rebalancing result above.",
+    formula: (L) => `${X("TRANCHES")}(${L.cell("rebalance", classRow("US large cap equity"), 9)},4,ValuationDate,7,"front")`,
+  },
+  { id: "contracts", sheet: "Plan", title: "Contracts for 50m of US large cap exposure", formula: () => `${X("CONTRACTS")}(50000000,Plan!$C$17,Plan!$D$17,Plan!$E$17)` },
+  {
+    id: "trackingError",
+    sheet: "Plan",
+    title: "Ex-ante tracking error of the effective allocation against policy",
+    note: "Weights from the exposure result; covariance from the Covariance sheet.",
+    formula: (L) => `${X("TRACKINGERROR")}(${L.range("exposure", 1, 5, PORTFOLIO.length, 5)},Portfolio[Target],Covariance!$A$3:$K$13)`,
+  },
+  // Options
+  {
+    id: "zerocost",
+    sheet: "Options",
+    title: "Zero-cost collar: the call strike that pays for the 90% put",
+    note: "Also the call leg's strike in the Legs table.",
+    formula: () => `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`,
+  },
+  { id: "strategy", sheet: "Options", title: "The collar priced leg by leg (smile vols)", formula: () => `${X("STRATEGY")}(Legs[#All],Spot,Years,Rate,DivYield,Smile[#All])` },
+  {
+    id: "payoff",
+    sheet: "Options",
+    title: "Value of the collar at expiry, net of its premium",
+    note: "Premium = the strategy's total price (about zero).",
+    formula: (L) => `${X("PAYOFF")}(Legs[#All],Options!$A$25:$A$36,${L.cell("strategy", 3, 3)})`,
+  },
+  { id: "putPrice", sheet: "Options", title: "The put alone: Black-Scholes-Merton price (ATM vol)", formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol)` },
+  { id: "putDelta", sheet: "Options", title: "Its delta", formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol,"delta")` },
+  { id: "black76", sheet: "Options", title: "The same put on the ES future (Black-76)", formula: () => `${X("BLACK76")}("put",EsFuture,PutStrike,Years,Rate,Vol)` },
+  { id: "impliedVol", sheet: "Options", title: "Implied vol of the quoted put", formula: () => `${X("IMPLIEDVOL")}("put",QuotedPut,Spot,PutStrike,Years,Rate,DivYield)` },
+  {
+    id: "hedgeContracts",
+    sheet: "Options",
+    title: "ES contracts to hedge the collar's delta",
+    note: "Delta notional from the strategy's total delta.",
+    formula: (L) => `${X("CONTRACTS")}(-${L.cell("strategy", 3, 4)}*Spot,EsFuture,50)`,
+  },
+  // LDI
+  { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PV")}(Liabilities[#All],Curve[#All])` },
+  { id: "pv01", sheet: "LDI", title: "PV01 of the liabilities", formula: () => `${X("PV01")}(Liabilities[#All],Curve[#All])` },
+  { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(AssetCashflows[#All],Curve[#All])` },
+  { id: "hedgeRatio", sheet: "LDI", title: "Interest-rate hedge ratio", formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")})` },
+  { id: "hedgeRatioKr", sheet: "LDI", title: "Hedge ratio per key tenor", formula: () => `${X("HEDGERATIO")}(AssetCashflows[#All],Liabilities[#All],Curve[#All],TRUE)` },
+  { id: "krd", sheet: "LDI", title: "Key-rate 01s of the liabilities", formula: () => `${X("KRD")}(Liabilities[#All],Curve[#All])` },
+  {
+    id: "hedgeTrades",
+    sheet: "LDI",
+    title: "Trades to an 80% hedge ratio",
+    note: "Treasury futures in whole contracts and receiver swaps; the TY and swap PV01s in Instruments are OVERLAY formulas too.",
+    formula: () => `${X("HEDGETRADES")}(Liabilities[#All],Curve[#All],0.8,Instruments[#All],AssetCashflows[#All])`,
+  },
+  { id: "swapRate", sheet: "LDI", title: "30-year par swap rate (from the curve)", formula: () => `${X("SWAP")}("rate",Curve[#All],30)` },
+  { id: "swapPv01_30", sheet: "LDI", title: "30-year receiver swap PV01 per 1 notional", formula: () => `${X("SWAP")}("pv01",Curve[#All],30)` },
+  { id: "swapPv01_10", sheet: "LDI", title: "10-year receiver swap PV01 per 1 notional", formula: () => `${X("SWAP")}("pv01",Curve[#All],10)` },
+  { id: "ctdPrice", sheet: "LDI", title: "TY cheapest-to-deliver: clean price", formula: () => `${X("BOND")}("price",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
+  { id: "ctdDuration", sheet: "LDI", title: "Its modified duration", formula: () => `${X("BOND")}("mduration",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
+  { id: "ctdDv01", sheet: "LDI", title: "Its DV01 per 100 face", formula: () => `${X("BOND")}("dv01",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
+  { id: "ctdCf", sheet: "LDI", title: "Its conversion factor into TY Mar26", formula: () => `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)` },
+  { id: "tyDv01", sheet: "LDI", title: "DV01 of one TY contract", formula: (L) => `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})` },
+  // Risk
+  { id: "leverage", sheet: "Risk", title: "Plan leverage against a 0.95 to 1.10 policy", formula: () => `${X("LEVERAGE")}(Portfolio[#All],0.95,1.1)` },
+  { id: "liquidity", sheet: "Risk", title: "Margin and liquidity under stress", formula: () => `${X("LIQUIDITY")}(Positions[#All],Collateral[#All],Scenarios[#All])` },
+  {
+    id: "costCompare",
+    sheet: "Risk",
+    title: "Implementing the long-duration trade: physical bonds or futures",
+    note: "Notional from the equitisation result.",
+    formula: (L) => `${X("COSTCOMPARE")}(ABS_NOTIONAL,12,1.5,0.05,1)`.replace("ABS_NOTIONAL", L.cell("equitise", classRow("Long duration fixed income"), 4)),
+  },
+  // Completion
+  { id: "factorExposure", sheet: "Completion", title: "Factor exposures of the US equity managers", formula: () => `${X("FACTOREXPOSURE")}(Holdings[#All],Loadings[#All])` },
+  {
+    id: "completion",
+    sheet: "Completion",
+    title: "Completion sleeve: 10% of the class, at most 5% in one name",
+    formula: () => `${X("COMPLETION")}(Holdings[#All],Loadings[#All],Targets[#All],0.1,0.05)`,
+  },
+];
+
+/** Where each sheet's results start (0-based column), to the right of its input tables. */
+const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 14, Risk: 9, Completion: 8 };
+
+function place(sizes: Map<string, Size>): Layout {
+  const L = new Layout(sizes);
+  const cursor: Record<string, number> = {};
+  for (const b of BLOCKS) {
+    let row = cursor[b.sheet] ?? 3;
+    row += 1 + (b.note ? 1 : 0);
+    L.placed.set(b.id, { sheet: b.sheet, row, col: OUTPUT_COL[b.sheet] });
+    const s = sizes.get(b.id) ?? { rows: 40, cols: 20 };
+    cursor[b.sheet] = row + s.rows + 2;
+  }
+  return L;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Writing the workbook
+
+const BOLD = { bold: true };
+const TITLE_FONT = { bold: true, size: 14 };
+const NOTE_FONT = { italic: true, color: { argb: "FF595959" } };
+
+function addTable(
+  ws: ExcelJS.Worksheet,
+  name: string,
+  at: [number, number],
+  headers: string[],
+  rows: Row[],
+  formats: Fmt[] = [],
+  formulas: Record<string, { formula: string; result: number }> = {},
+) {
+  ws.addTable({
+    name,
+    ref: cellAddress(at[0] + 1, at[1] + 1),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: false })),
+    rows: rows.map((r) => r.map((v) => (v === null ? "" : v))),
+  });
+  rows.forEach((r, i) =>
+    r.forEach((_, j) => {
+      const cell = ws.getCell(at[0] + 2 + i, at[1] + 1 + j);
+      if (formats[j]) cell.numFmt = formats[j]!;
+      if (r[j] === null) cell.value = null;
+    }),
+  );
+  // Formula cells inside the table ("row,col" 0-based within the data rows).
+  for (const [k, { formula, result }] of Object.entries(formulas)) {
+    const [i, j] = k.split(",").map(Number);
+    ws.getCell(at[0] + 2 + i, at[1] + 1 + j).value = { formula, result } as ExcelJS.CellFormulaValue;
+  }
+}
+
+function param(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, row: number, label: string, name: string, value: number | Date, fmt?: string, note?: string) {
+  ws.getCell(row, 1).value = label;
+  const c = ws.getCell(row, 2);
+  c.value = value;
+  if (fmt) c.numFmt = fmt;
+  if (note) {
+    ws.getCell(row, 3).value = note;
+    ws.getCell(row, 3).font = NOTE_FONT;
+  }
+  wb.definedNames.add(`${quoteSheet(ws.name)}!$B$${row}`, name);
+}
+
+function title(ws: ExcelJS.Worksheet, text: string, sub: string) {
+  ws.getCell("A1").value = text;
+  ws.getCell("A1").font = TITLE_FONT;
+  ws.getCell("A2").value = sub;
+  ws.getCell("A2").font = NOTE_FONT;
+}
+
+function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Overlay for Excel (scripts/make-sample-workbook.ts)";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+
+  // Read me
+  const readme = wb.addWorksheet("Read me");
+  readme.getColumn(1).width = 24;
+  readme.getColumn(2).width = 110;
+  title(readme, "Northfield Manufacturing Pension Plan: derivatives overlay model", "Illustrative figures, not market data. Valuation date 31 December 2025; amounts in USD.");
+  const lines: [string, string][] = [
+    ["How to use", "Open in Excel with the Overlay add-in loaded: every OVERLAY formula recalculates. Without Excel: overlay run examples/pension-plan.xlsx"],
+    ["", "Proposals: overlay propose examples/pension-plan.xlsx --workflow rebalance (or equitise, tilt, hedge, leverage, completion)"],
+    ["Plan", "The strategic allocation (Portfolio), the futures used (Futures), tactical tilts (Tilts); exposure, rebalancing, equitisation, tilts, tranches, tracking error"],
+    ["Options", "An equity collar on the US large cap sleeve: the smile (Smile), the legs (Legs; the call strike is a zero-cost solve), prices, Greeks, payoff"],
+    ["LDI", "Discount curve (Curve), benefit payments (Liabilities), the long-duration bonds (AssetCashflows), hedge instruments (Instruments); PV, PV01, key rates, hedge ratio and trades, swaps, the TY cheapest-to-deliver"],
+    ["Risk", "Futures positions (Positions), collateral (Collateral) and stress scenarios (Scenarios); leverage, liquidity, cost of implementation"],
+    ["Completion", "US equity managers (Holdings), factor loadings (Loadings), factor targets (Targets); factor exposures and a completion sleeve"],
+    ["Covariance", "Covariance of the asset classes' returns (annual), for the tracking error"],
+  ];
+  lines.forEach(([a, b], i) => {
+    readme.getCell(4 + i, 1).value = a;
+    readme.getCell(4 + i, 1).font = BOLD;
+    readme.getCell(4 + i, 2).value = b;
+  });
+  const fnRow = 5 + lines.length;
+  readme.getCell(fnRow, 1).value = "Function";
+  readme.getCell(fnRow, 2).value = "Where";
+  readme.getRow(fnRow).font = BOLD;
+  const used = new Map<string, string[]>();
+  for (const b of BLOCKS) {
+    const id = callName(b.formula(L));
+    const p = L.at(b.id);
+    used.set(id, [...(used.get(id) ?? []), `${p.sheet}!${cellAddress(p.row + 1, p.col + 1)} (${b.title})`]);
+  }
+  used.set("OVERLAY.ZEROCOST", [...(used.get("OVERLAY.ZEROCOST") ?? []), "Options!B19 (the call strike in Legs)"]);
+  used.set("OVERLAY.FUTURESDV01", [...(used.get("OVERLAY.FUTURESDV01") ?? []), "LDI!L5 (TY's PV01 in Instruments)"]);
+  used.set("OVERLAY.SWAP", [...(used.get("OVERLAY.SWAP") ?? []), "LDI!L8:L9 (the swaps' PV01 in Instruments)"]);
+  [...used.keys()].sort().forEach((k, i) => {
+    readme.getCell(fnRow + 1 + i, 1).value = k;
+    readme.getCell(fnRow + 1 + i, 2).value = used.get(k)!.join("; ");
+  });
+
+  // Plan
+  const plan = wb.addWorksheet("Plan");
+  title(plan, "Strategic allocation and futures", "Portfolio: the plan's asset classes (Overlay = existing futures exposure). Futures: the contracts used. Tilts: the house view.");
+  param(plan, wb, 3, "Valuation date", "ValuationDate", VALUATION, "yyyy-mm-dd");
+  const pct = "0.0%";
+  const money = "#,##0";
+  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"], PORTFOLIO, [undefined, money, pct, pct, pct, undefined, undefined, money]);
+  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin"], FUTURES, [undefined, undefined, "#,##0.00", money, "0.00", "0.00", money]);
+  addTable(plan, "Tilts", [24, 0], ["Asset class", "Tilt"], TILTS, [undefined, "0.0%"]);
+  [28, 34, 16, 14, 12, 12, 22, 14].forEach((w, i) => (plan.getColumn(i + 1).width = w));
+
+  // Options
+  const opt = wb.addWorksheet("Options");
+  title(opt, "Equity collar on the US large cap sleeve", "Long a 90% put, short the call that makes it cost nothing; quantities in index units (about 500m of exposure).");
+  param(opt, wb, 4, "Spot (S&P 500)", "Spot", 5900, "#,##0.00");
+  param(opt, wb, 5, "Years to expiry", "Years", 0.5, "0.00");
+  param(opt, wb, 6, "Rate (continuous)", "Rate", 0.042, "0.00%");
+  param(opt, wb, 7, "Dividend yield", "DivYield", 0.013, "0.00%");
+  param(opt, wb, 8, "ATM vol", "Vol", 0.175, "0.0%");
+  param(opt, wb, 9, "Put strike (90%)", "PutStrike", 5310, "#,##0");
+  param(opt, wb, 10, "ES Jun26 future", "EsFuture", 5985, "#,##0.00");
+  param(opt, wb, 11, "Quoted put price", "QuotedPut", 160, "#,##0.00", "a dealer's quote for the 5310 put");
+  addTable(opt, "Smile", [12, 4], ["Strike", "Vol"], SMILE, ["#,##0", "0.0%"]);
+  addTable(opt, "Legs", [16, 0], ["Type", "Strike", "Quantity"], [["put", null, 84700], ["call", null, -84700]], [undefined, "#,##0.00", "#,##0"], {
+    "0,1": { formula: "PutStrike", result: 5310 },
+    "1,1": { formula: `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`, result: 0 },
+  });
+  opt.getCell("A24").value = "Spot";
+  opt.getCell("A24").font = BOLD;
+  for (let i = 0; i < 12; i++) {
+    opt.getCell(25 + i, 1).value = 4500 + 250 * i;
+    opt.getCell(25 + i, 1).numFmt = "#,##0";
+  }
+  [22, 12, 12, 2, 10, 10, 2].forEach((w, i) => (opt.getColumn(i + 1).width = w));
+
+  // LDI
+  const ldi = wb.addWorksheet("LDI");
+  title(ldi, "Liabilities and the interest-rate hedge", "Zero curve (annual compounding), projected benefit payments, the long-duration bonds' cash flows, the hedge instruments.");
+  addTable(ldi, "Curve", [3, 0], ["Tenor", "Rate"], CURVE, ["0", "0.00%"]);
+  addTable(ldi, "Liabilities", [3, 3], ["Time", "Amount"], liabilities(), ["0", money]);
+  addTable(ldi, "AssetCashflows", [3, 6], ["Time", "Amount"], assetCashflows(), ["0", money]);
+  const instruments = INSTRUMENTS_FIXED.map((r) => [...r]);
+  addTable(ldi, "Instruments", [3, 9], ["Instrument", "Tenor", "PV01", "Integer"], instruments, [undefined, "0", "#,##0.000000", undefined], {
+    "0,2": { formula: `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`, result: 0 },
+    "3,2": { formula: `${X("SWAP")}("pv01",Curve[#All],10)`, result: 0 },
+    "4,2": { formula: `${X("SWAP")}("pv01",Curve[#All],30)`, result: 0 },
+  });
+  ldi.getCell("J11").value = "TY cheapest-to-deliver (illustrative)";
+  ldi.getCell("J11").font = BOLD;
+  const ctd: [string, string, number | Date, string][] = [
+    ["Coupon", "CtdCoupon", 0.0425, "0.000%"],
+    ["Maturity", "CtdMaturity", new Date(Date.UTC(2032, 10, 15)), "yyyy-mm-dd"],
+    ["Yield", "CtdYield", 0.0405, "0.000%"],
+    ["Delivery month", "DeliveryMonth", new Date(Date.UTC(2026, 2, 1)), "yyyy-mm"],
+  ];
+  ctd.forEach(([label, name, v, fmt], i) => {
+    ldi.getCell(12 + i, 10).value = label;
+    const c = ldi.getCell(12 + i, 11);
+    c.value = v;
+    c.numFmt = fmt;
+    wb.definedNames.add(`LDI!$K$${12 + i}`, name);
+  });
+  [8, 9, 2, 8, 14, 2, 8, 14, 2, 38, 12, 14, 9, 2].forEach((w, i) => (ldi.getColumn(i + 1).width = w));
+
+  // Risk
+  const risk = wb.addWorksheet("Risk");
+  title(risk, "Leverage, margin and liquidity", "Futures positions with their margin and sensitivity, collateral by tier, stress scenarios (equity as a return, rates in bp).");
+  addTable(risk, "Positions", [3, 0], ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"], POSITIONS, [undefined, money, "#,##0.00", money, money, undefined, money]);
+  addTable(risk, "Collateral", [10, 0], ["Asset", "Value", "Haircut", "Tier"], COLLATERAL, [undefined, money, "0.0%", "0"]);
+  addTable(risk, "Scenarios", [18, 0], ["Scenario", "Equity", "Rates", "IM multiplier"], SCENARIOS, [undefined, "0%", "0", "0.00"]);
+  [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
+
+  // Completion
+  const comp = wb.addWorksheet("Completion");
+  title(comp, "US equity: factor exposures and a completion sleeve", "Manager weights within the US equity class, factor loadings of the managers and of the completion candidates, factor targets.");
+  addTable(comp, "Holdings", [3, 0], ["Security", "Weight"], HOLDINGS, [undefined, pct]);
+  addTable(comp, "Loadings", [10, 0], ["Security", ...FACTORS], LOADINGS, [undefined, "0.00", "0.00", "0.00", "0.00", "0.00"]);
+  addTable(comp, "Targets", [21, 0], ["Factor", "Target"], TARGETS, [undefined, "0.00"]);
+  [26, 10, 10, 10, 10, 10].forEach((w, i) => (comp.getColumn(i + 1).width = w));
+
+  // Covariance
+  const cov = wb.addWorksheet("Covariance");
+  title(cov, "Covariance of annual returns", "From a three-factor model (equity, rates, commodities) plus specific risk.");
+  const { names, matrix } = covariance();
+  cov.getCell(3, 1).value = "Asset class";
+  names.forEach((n, j) => {
+    cov.getCell(3, 2 + j).value = n;
+    cov.getCell(4 + j, 1).value = n;
+    matrix[j].forEach((v, k) => {
+      cov.getCell(4 + j, 2 + k).value = v;
+      cov.getCell(4 + j, 2 + k).numFmt = "0.000000";
+    });
+  });
+  cov.getRow(3).font = BOLD;
+  cov.getColumn(1).width = 28;
+
+  // Results: title, note, formula; formats for the result's cells from pass 1.
+  for (const b of BLOCKS) {
+    const ws = wb.getWorksheet(b.sheet)!;
+    const p = L.at(b.id);
+    const top = p.row - (b.note ? 2 : 1);
+    ws.getCell(top + 1, p.col + 1).value = b.title;
+    ws.getCell(top + 1, p.col + 1).font = { bold: true, size: 12 };
+    if (b.note) {
+      ws.getCell(top + 2, p.col + 1).value = b.note;
+      ws.getCell(top + 2, p.col + 1).font = NOTE_FONT;
+    }
+    ws.getCell(p.row + 1, p.col + 1).value = { formula: b.formula(L), result: 0 } as ExcelJS.CellFormulaValue;
+    const values = results?.get(b.id);
+    if (values) formatResult(ws, p, values);
+  }
+  for (const sheet of Object.keys(OUTPUT_COL)) {
+    const ws = wb.getWorksheet(sheet)!;
+    for (let j = 0; j < 14; j++) ws.getColumn(OUTPUT_COL[sheet] + 1 + j).width = j === 0 ? 30 : 15;
+  }
+  return wb;
+}
+
+/** Number formats for a result by its header row: weights as %, money with separators. */
+function formatResult(ws: ExcelJS.Worksheet, p: Placed, values: unknown[][]) {
+  const table = values.length > 1 && values[0].every((h) => typeof h === "string");
+  if (table) ws.getRow(p.row + 1).font = BOLD;
+  const width = values[0].length;
+  for (let j = 0; j < width; j++) {
+    const header = table ? String(values[0][j]) : "";
+    const nums = values.slice(table ? 1 : 0).map((r) => r[j]).filter((v): v is number => typeof v === "number");
+    if (nums.length === 0) continue;
+    const big = nums.every((v) => Math.abs(v) >= 1000 || v === 0) && nums.some((v) => Math.abs(v) >= 1000);
+    let fmt: string | undefined;
+    if (/date/i.test(header) && nums.every((v) => v > 20000 && v < 80000)) fmt = "yyyy-mm-dd";
+    else if (/weight|target|^min$|^max$|deviation|requested|applied|coverage|ratio|tilt|before|after|gap/i.test(header) && nums.every((v) => Math.abs(v) <= 5)) fmt = "0.00%";
+    else if (/contracts|units/i.test(header)) fmt = "#,##0";
+    else if (big) fmt = "#,##0";
+    if (!fmt) continue;
+    for (let i = table ? 1 : 0; i < values.length; i++) ws.getCell(p.row + 1 + i, p.col + 1 + j).numFmt = fmt;
+  }
+}
+
+function callName(formula: string): string {
+  const e: Expr = parseFormula(formula);
+  return e.kind === "call" ? canonicalName(e.name) : "";
+}
+
+async function evaluateBook(wb: ExcelJS.Workbook) {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const loaded = await loadBook(bytes);
+  return runLoaded(loaded);
+}
+
+export async function makeSampleWorkbook(): Promise<{ bytes: Buffer; errors: string[]; formulas: number }> {
+  // Pass 1: generous room for every result, to learn each result's size.
+  const first = place(new Map());
+  const pass1 = await evaluateBook(build(first));
+  const sizes = new Map<string, Size>();
+  const results = new Map<string, unknown[][]>();
+  for (const b of BLOCKS) {
+    const p = first.at(b.id);
+    const o = pass1.summary.outcomes.find((x) => x.sheet.name === b.sheet && x.row === p.row + 1 && x.col === p.col + 1);
+    if (!o || !o.spill) throw new Error(`no result for ${b.id}`);
+    sizes.set(b.id, { rows: o.spill.bottom - o.spill.top + 1, cols: o.spill.right - o.spill.left + 1 });
+    if (o.value !== undefined && !(o.value instanceof Error)) results.set(b.id, Array.isArray(o.value) ? o.value : [[o.value]]);
+  }
+  // Pass 2: the final layout, references between results filled in, formats from pass 1's values.
+  const final = place(sizes);
+  const { bytes, summary } = await evaluateBook(build(final, results));
+  const errors = [...summary.errors.map((e) => `${e.cell} ${e.code} ${e.message}`), ...summary.skipped.map((s) => `${s.cell} skipped: ${s.reason}`)];
+  return { bytes, errors, formulas: summary.formulas };
+}
+
+/** Every registered function id that the sample's formulas do not call. */
+export function missingFunctions(): string[] {
+  const L = place(new Map());
+  const used = new Set(BLOCKS.map((b) => callName(b.formula(L)).replace(/^OVERLAY\./, "")));
+  return REGISTRY.map((d) => d.id).filter((id) => !used.has(id));
+}
+
+async function main() {
+  const out = resolve(process.argv[2] ?? "examples/pension-plan.xlsx");
+  const missing = missingFunctions();
+  if (missing.length) console.warn(`warning: the sample does not call ${missing.map((m) => `OVERLAY.${m}`).join(", ")}`);
+  const { bytes, errors, formulas } = await makeSampleWorkbook();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  console.log(`wrote ${out}: ${formulas} OVERLAY formulas, ${errors.length} errors`);
+  for (const e of errors) console.log(`  ${e}`);
+  if (errors.length) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 2;
+  });
+}
