@@ -3,8 +3,10 @@
  * A function added to the registry without an entry here fails `fuzz.test.ts`, so new functions are fuzzed too.
  */
 import { FUTURES_A, FUTURES_B, PLAN_A, PLAN_B } from "../helpers/plans";
+import { RATES_VALID_CALLS } from "./ratesValidCalls";
 
 export const VALID_CALLS: Record<string, unknown[]> = {
+  ...RATES_VALID_CALLS,
   CONTRACTS: [25_000_000, 5000, 250, 1.1, 1, "nearest"],
   EXPOSURE: [PLAN_B],
   EQUITISE: [PLAN_B, FUTURES_B, 60_000_000, 15_000_000, "underweight"],
