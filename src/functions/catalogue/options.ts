@@ -3,6 +3,9 @@
  * Thin: parse the arguments, call the engine (src/engine/options), lay out the spill.
  * Conventions (ARCHITECTURE.md): continuous rate and dividend yield, time in years, vols and rates as
  * decimals; Greeks per unit change (vega per 1.00 of vol, rho per 1.00 of rate), theta per year.
+ *
+ * FUNCTIONS.md names the dividend-yield argument `yield`, a reserved word in JavaScript modules, so the
+ * parameter is declared as `Yield` (what Excel's function wizard shows); the registry keeps `yield`.
  */
 import { argChoice, argMatrix, argNumber, argOptionalNumber, scalarOf } from "../../engine/core/cells";
 import { black76 as black76Engine } from "../../engine/options/black76";
@@ -37,15 +40,15 @@ function market(spot: unknown, years: unknown, rate: unknown, yld: unknown, spot
  * @param {any} strike Strike price (> 0).
  * @param {any} years Time to expiry in years (> 0).
  * @param {any} rate Continuously compounded risk-free rate, decimal (0.05 = 5%).
- * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
  * @param {any} vol Volatility, decimal (0.2 = 20%).
  * @param {any} [measure] "price" (default), "delta", "gamma", "vega", "theta", "rho" or "dividendrho".
  * @returns {any} The price or the Greek of one unit.
  */
-export function option(type: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, measure?: unknown) {
+export function option(type: any, spot: any, strike: any, years: any, rate: any, Yield: any, vol: any, measure?: any) {
   return run(() => {
     const kind = parseOptionKind(scalarOf(type, "type"), "type");
-    const m = market(spot, years, rate, yld);
+    const m = market(spot, years, rate, Yield);
     const k = argNumber(strike, "strike", STRIKE_RULE);
     const v = argNumber(vol, "vol", VOL_RULE);
     const which = argChoice(measure, "measure", MEASURES, "price");
@@ -65,7 +68,7 @@ export function option(type: unknown, spot: unknown, strike: unknown, years: unk
  * @param {any} [measure] "price" (default), "delta", "gamma", "vega", "theta" or "rho".
  * @returns {any} The price or the Greek of one unit.
  */
-export function black76(type: unknown, forward: unknown, strike: unknown, years: unknown, rate: unknown, vol: unknown, measure?: unknown) {
+export function black76(type: any, forward: any, strike: any, years: any, rate: any, vol: any, measure?: any) {
   return run(() => {
     const kind = parseOptionKind(scalarOf(type, "type"), "type");
     const f = argNumber(forward, "forward", PRICE_RULE);
@@ -87,14 +90,14 @@ export function black76(type: unknown, forward: unknown, strike: unknown, years:
  * @param {any} strike Strike price (> 0).
  * @param {any} years Time to expiry in years (> 0).
  * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
  * @returns {any} Implied volatility, decimal (0.2 = 20%).
  */
-export function impliedvol(type: unknown, price: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, yld: unknown) {
+export function impliedvol(type: any, price: any, spot: any, strike: any, years: any, rate: any, Yield: any) {
   return run(() => {
     const kind = parseOptionKind(scalarOf(type, "type"), "type");
     const p = argNumber(price, "price", { min: 0, max: 1e15 });
-    const m = market(spot, years, rate, yld);
+    const m = market(spot, years, rate, Yield);
     const k = argNumber(strike, "strike", STRIKE_RULE);
     return impliedVolEngine({ kind, price: p, ...m, strike: k });
   });
@@ -107,18 +110,18 @@ export function impliedvol(type: unknown, price: unknown, spot: unknown, strike:
  * @param {any} spot Price of the underlying (> 0).
  * @param {any} years Time to expiry in years for legs without Years.
  * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
  * @param {any[][]} vol Volatility for legs without Vol: a number, or a Strike | Vol smile table (linear in strike, flat outside).
  * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
  * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
  */
-export function strategy(legs: unknown, spot: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, measure?: unknown) {
+export function strategy(legs: any[][], spot: any, years: any, rate: any, Yield: any, vol: any[][], measure?: any) {
   return run(() => {
     const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
     const s = argNumber(spot, "spot", PRICE_RULE);
     const t = argOptionalNumber(years, "years", YEARS_RULE);
     const r = argNumber(rate, "rate", RATE_RULE);
-    const q = argNumber(yld, "yield", { ...RATE_RULE, default: 0 });
+    const q = argNumber(Yield, "yield", { ...RATE_RULE, default: 0 });
     const v = readVolSpec(vol, "vol");
     const one = argOptionalChoice(measure);
     const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v });
@@ -147,7 +150,7 @@ function argOptionalChoice(measure: unknown): Measure | undefined {
  * @param {any} [premium] Net premium paid for the structure (negative for a net credit), subtracted from every value. Default 0.
  * @returns {any[][]} Values at expiry, one per spot.
  */
-export function payoff(legs: unknown, spots: unknown, premium?: unknown) {
+export function payoff(legs: any[][], spots: any[][], premium?: any) {
   return run(() => {
     const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
     const p = argOptionalNumber(premium, "premium", { min: -1e15, max: 1e15 }) ?? 0;
@@ -162,16 +165,16 @@ export function payoff(legs: unknown, spots: unknown, premium?: unknown) {
  * @param {any} spot Price of the underlying (> 0).
  * @param {any} years Time to expiry in years (> 0).
  * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
  * @param {any[][]} vol Volatility: a number, or a Strike | Vol smile table (linear in strike, flat outside), read at each strike.
  * @param {any} strike1 Strike of the (long, or for a risk reversal short) put.
  * @param {any} [strike2] Strike of the short put of a putspreadcollar.
  * @returns {any} The call strike.
  */
-export function zerocost(structure: unknown, spot: unknown, years: unknown, rate: unknown, yld: unknown, vol: unknown, strike1: unknown, strike2?: unknown) {
+export function zerocost(structure: any, spot: any, years: any, rate: any, Yield: any, vol: any[][], strike1: any, strike2?: any) {
   return run(() => {
     const kind = argChoice(structure, "structure", ZERO_COST_STRUCTURES);
-    const m = market(spot, years, rate, yld);
+    const m = market(spot, years, rate, Yield);
     const v = readVolSpec(vol, "vol");
     if (v === undefined) argNumber(undefined, "vol");
     const k1 = argNumber(strike1, "strike1", STRIKE_RULE);
