@@ -6,6 +6,9 @@
  *  - the `overlay` command: dist/cli/overlay.js (Node; node_modules stay external).
  * `npm start` serves the add-in at https://localhost:3000 with the office-addin-dev-certs certificate.
  * `--env only=cli` builds the command alone (fast).
+ * `--env only=playground` builds the browser playground (the task pane on a sample workbook, no Excel) into
+ * dist/playground; `npm run playground` serves it over https (port 3001, or --env port=N).
+ * Production builds print the size of each bundle (the functions bundle's target: under 150 KB minified).
  */
 const path = require("path");
 const fs = require("fs");
@@ -29,6 +32,30 @@ const tsRule = {
 };
 
 const version = new webpack.DefinePlugin({ __OVERLAY_VERSION__: JSON.stringify(pkg.version) });
+
+/** Prints each emitted script's and WebAssembly module's size after a production build. */
+class SizeReport {
+  constructor(label, budgets = {}) {
+    this.label = label;
+    this.budgets = budgets;
+  }
+  apply(compiler) {
+    compiler.hooks.done.tap("SizeReport", (stats) => {
+      if (stats.hasErrors()) return;
+      const assets = stats
+        .toJson({ all: false, assets: true })
+        .assets.filter((a) => /\.(js|wasm)$/.test(a.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+      const lines = assets.map((a) => {
+        const budget = this.budgets[a.name];
+        const note = budget ? (a.size <= budget ? ` (target < ${kb(budget)}: met)` : ` (target < ${kb(budget)}: MISSED)`) : "";
+        return `  ${a.name.padEnd(34)} ${kb(a.size).padStart(10)}${note}`;
+      });
+      console.log(`Bundle sizes (${this.label}, minified):\n${lines.join("\n")}`);
+    });
+  }
+}
 
 function cliConfig(mode) {
   return {
@@ -58,9 +85,10 @@ async function addinConfig(mode, serve) {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/index.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane loads after the functions on the same page (shared runtime) and reuses their modules.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^cli\// } },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^(cli|playground)\// } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule] },
     // HiGHS's Emscripten glue imports node: built-ins only on its Node path; the browser never loads them.
@@ -68,6 +96,7 @@ async function addinConfig(mode, serve) {
     performance: { hints: false },
     plugins: [
       version,
+      ...(dev ? [] : [new SizeReport("add-in", { "functions.js": 150 * 1024 })]),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: catalogue }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
       new CopyWebpackPlugin({
@@ -117,9 +146,48 @@ async function addinConfig(mode, serve) {
   return config;
 }
 
+/** The playground: the task pane beside a view of a sample MemoryWorkbook, in any browser. */
+async function playgroundConfig(mode, serve, env) {
+  const dev = mode === "development";
+  const config = {
+    name: "playground",
+    mode,
+    devtool: dev ? "source-map" : false,
+    entry: { playground: "./src/playground/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist/playground"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    externals: [({ request }, cb) => (request && request.startsWith("node:") ? cb(null, "var {}") : cb())],
+    performance: { hints: false },
+    plugins: [
+      version,
+      ...(dev ? [] : [new SizeReport("playground")]),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/playground/playground.html" }),
+      // HiGHS's WebAssembly beside the bundle, fetched only when an optimiser runs.
+      new CopyWebpackPlugin({ patterns: [{ from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" }] }),
+    ],
+    stats: "errors-warnings",
+  };
+  if (serve) {
+    const { httpsOptions } = require("./scripts/devCerts");
+    const port = Number(env.port) || 3001;
+    config.devServer = {
+      port,
+      host: "localhost",
+      server: { type: "https", options: await httpsOptions() },
+      static: false,
+      hot: false,
+      client: { overlay: { runtimeErrors: false } },
+      onListening: () => console.log(`\nThe Overlay playground is served at https://localhost:${port}/\n`),
+    };
+  }
+  return config;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   if (env.only === "cli") return cliConfig(mode);
+  if (env.only === "playground") return playgroundConfig(mode, !!env.WEBPACK_SERVE, env);
   if (env.WEBPACK_SERVE) return addinConfig(mode, true); // npm start: the add-in alone, over https
   return [await addinConfig(mode, false), cliConfig(mode)];
 };

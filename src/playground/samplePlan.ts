@@ -88,11 +88,15 @@ export function assetCashFlows(): Matrix {
 /** Hedge instruments: PV01 per unit (a contract, or 1 dollar of swap notional). */
 export const INSTRUMENTS: Matrix = [
   ["Instrument", "Tenor", "PV01", "Integer"],
+  ["TU 2Y T-Note future", 2, 38, true],
+  ["FV 5Y T-Note future", 5, 47, true],
   ["TY 10Y T-Note future", 7, 68, true],
   ["US T-Bond future", 15, 145, true],
   ["UB Ultra Bond future", 25, 232, true],
   ["10Y receiver swap", 10, 0.00082, false],
+  ["20Y receiver swap", 20, 0.00136, false],
   ["30Y receiver swap", 30, 0.00171, false],
+  ["40Y receiver swap", 40, 0.00205, false],
 ];
 
 export const POSITIONS: Matrix = [
@@ -105,10 +109,10 @@ export const POSITIONS: Matrix = [
 
 export const COLLATERAL: Matrix = [
   ["Asset", "Value", "Haircut", "Tier"],
-  ["Cash", 150_000_000, 0, 1],
-  ["US Treasuries", 400_000_000, 0.02, 1],
-  ["Agency MBS", 250_000_000, 0.05, 2],
-  ["Investment-grade credit", 300_000_000, 0.1, 3],
+  ["Cash", 60_000_000, 0, 1],
+  ["US Treasuries", 150_000_000, 0.02, 1],
+  ["Agency MBS", 80_000_000, 0.05, 2],
+  ["Investment-grade credit", 60_000_000, 0.1, 3],
 ];
 
 export const SCENARIOS: Matrix = [
@@ -189,3 +193,9 @@ export function samplePlan(): MemoryWorkbook {
   wb.select("Plan!A1:H11");
   return wb;
 }
+
+/** Option values the playground starts each workflow with (what a consultant would type for this plan). */
+export const SAMPLE_OPTIONS = {
+  options: { spot: "5950", years: "0.5", rate: "0.04", yield: "0.013", vol: "0.16" },
+  completion: { value: "1200000000" },
+} as const;

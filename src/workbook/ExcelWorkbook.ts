@@ -39,28 +39,28 @@ export class ExcelWorkbook implements WorkbookPort {
   constructor(private readonly run: ExcelRunner = defaultRunner) {}
 
   listSheets(): Promise<string[]> {
-    return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await ctx.sync();
+      await context.sync();
       return sheets.items.map((s) => s.name);
     });
   }
 
   listTables(): Promise<TableInfo[]> {
-    return this.run(async (ctx) => {
-      const tables = ctx.workbook.tables;
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
       tables.load("items/name, items/worksheet/name");
-      const names = ctx.workbook.names;
+      const names = context.workbook.names;
       names.load("items/name, items/type, items/visible");
-      await ctx.sync();
+      await context.sync();
       const rangeNames = names.items.filter((n) => n.type === "Range" && n.visible !== false);
       const ranges = rangeNames.map((n) => {
         const r = n.getRange();
         r.load("worksheet/name");
         return r;
       });
-      await ctx.sync();
+      await context.sync();
       return [
         ...tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, kind: "table" as const })),
         ...rangeNames.map((n, i) => ({ name: n.name, sheet: ranges[i].worksheet.name, kind: "name" as const })),
@@ -69,37 +69,37 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   readTable(name: string): Promise<Matrix> {
-    return this.run(async (ctx) => {
-      const table = ctx.workbook.tables.getItemOrNullObject(name);
-      const named = ctx.workbook.names.getItemOrNullObject(name);
-      await ctx.sync();
+    return this.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      const named = context.workbook.names.getItemOrNullObject(name);
+      await context.sync();
       let range: Excel.Range;
       if (!table.isNullObject) range = table.getRange();
       else if (!named.isNullObject) range = named.getRange();
       else throw new Error(`The workbook has no table named '${name}'`);
       range.load("values");
-      await ctx.sync();
+      await context.sync();
       return range.values as Matrix;
     });
   }
 
   readSelection(): Promise<Selection> {
-    return this.run(async (ctx) => {
-      const range = ctx.workbook.getSelectedRange();
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
       range.load("address, values");
-      await ctx.sync();
+      await context.sync();
       return { address: range.address, values: range.values as Matrix };
     });
   }
 
   addSheet(name: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
-      await ctx.sync();
+    return this.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
       if (!existing.isNullObject) throw new Error(`A sheet named '${name}' already exists`);
-      const sheet = ctx.workbook.worksheets.add(name);
+      const sheet = context.workbook.worksheets.add(name);
       sheet.activate();
-      await ctx.sync();
+      await context.sync();
       this.added.add(name.toLowerCase());
     });
   }
@@ -108,37 +108,39 @@ export class ExcelWorkbook implements WorkbookPort {
     this.guard(sheet);
     const values = rectangular(w.values);
     if (values.length === 0 || values[0].length === 0) return;
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      const range = ws.getRange(areaAddress({ row: w.row, col: w.col, rows: values.length, cols: values[0].length }));
-      range.values = values.map((row) => row.map(literal)) as unknown as typeof range.values;
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const target = ws.getRange(areaAddress({ row: w.row, col: w.col, rows: values.length, cols: values[0].length }));
+      target.values = values.map((row) => row.map(literal)) as unknown as typeof target.values;
       if (w.numberFormats) {
-        range.numberFormat = values.map((row, i) => row.map((_, j) => w.numberFormats?.[i]?.[j] ?? "General")) as unknown as typeof range.numberFormat;
+        target.numberFormat = values.map((row, i) =>
+          row.map((_, j) => w.numberFormats?.[i]?.[j] ?? "General"),
+        ) as unknown as typeof target.numberFormat;
       }
       const width = values[0].length;
       for (const i of w.boldRows ?? []) {
         if (i < 0 || i >= values.length) continue;
         ws.getRange(areaAddress({ row: w.row + i, col: w.col, rows: 1, cols: width })).format.font.bold = true;
       }
-      range.format.autofitColumns();
-      await ctx.sync();
+      target.format.autofitColumns();
+      await context.sync();
     });
   }
 
   async addTable(sheet: string, area: Area, name: string): Promise<void> {
     this.guard(sheet);
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       const table = ws.tables.add(areaAddress(area), true);
       table.name = name;
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   async addChart(sheet: string, spec: ChartSpec): Promise<void> {
     this.guard(sheet);
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       const source = ws.getRange(areaAddress(spec.source));
       const chart = ws.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, source, "Columns" as Excel.ChartSeriesBy);
       chart.title.text = spec.title;
@@ -153,7 +155,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
       if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
       chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
-      await ctx.sync();
+      await context.sync();
     });
   }
 

@@ -44,6 +44,22 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly tables: MemoryTable[] = [];
   readonly charts: MemoryChart[] = [];
   private selection: { sheet: string; area: Area } | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `listener` after every change (the playground's sheet view follows the proposal being written). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** The selected range's address, if any. */
+  selectedAddress(): string | undefined {
+    return this.selection ? `${quoteSheet(this.selection.sheet)}!${areaAddress(this.selection.area)}` : undefined;
+  }
 
   // ---- Setting up the client's workbook (not part of the port) ----
 
@@ -77,7 +93,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const { sheet, area } = parseAddress(address);
     const name = sheet ?? this.sheets[0]?.name;
     if (!name || !this.sheet(name)) throw new Error(`No sheet '${sheet ?? ""}' to select on`);
-    this.selection = { sheet: name, area };
+    this.selection = { sheet: this.sheet(name)!.name, area };
+    this.changed();
   }
 
   // ---- Inspection (tests, the playground's sheet view) ----
@@ -112,6 +129,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.tables.filter((t) => t.sheet.toLowerCase() === sheet.toLowerCase());
   }
 
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
   addedSheets(): string[] {
     return this.sheets.filter((s) => s.added).map((s) => s.name);
   }
@@ -141,6 +162,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async addSheet(name: string): Promise<void> {
     if (this.sheet(name)) throw new Error(`A sheet named '${name}' already exists`);
     this.sheets.push({ name, added: true, cells: new Map(), numberFormats: new Map(), bold: new Set() });
+    this.changed();
   }
 
   async writeRange(sheet: string, w: RangeWrite): Promise<void> {
@@ -155,17 +177,20 @@ export class MemoryWorkbook implements WorkbookPort {
         if (w.boldRows?.includes(i)) s.bold.add(key(r, c));
       }),
     );
+    this.changed();
   }
 
   async addTable(sheet: string, area: Area, name: string): Promise<void> {
     this.writable(sheet);
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists`);
     this.tables.push({ name, sheet, kind: "table", area });
+    this.changed();
   }
 
   async addChart(sheet: string, chart: ChartSpec): Promise<void> {
     this.writable(sheet);
     this.charts.push({ ...chart, sheet });
+    this.changed();
   }
 
   private writable(sheet: string): MemorySheet {

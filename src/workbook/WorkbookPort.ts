@@ -131,7 +131,11 @@ export function parseAddress(address: string): { sheet?: string; area: Area } {
   }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(rest);
   if (!m) throw new Error(`'${address}' is not a cell or range address`);
-  const col = (letters: string) => letters.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (letters: string) =>
+    letters
+      .toUpperCase()
+      .split("")
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const r1 = Number(m[2]) - 1;
   const c1 = col(m[1]);
   const r2 = m[4] ? Number(m[4]) - 1 : r1;

@@ -9,10 +9,7 @@ import { CellValue, Matrix } from "../WorkbookPort";
 import { InputName, OptionDef, OptionValue, WorkflowError, WorkflowInputs, WorkflowOptions, cellText } from "./model";
 
 /** An argument of a call: an input table, an option, or a literal. */
-export type Arg =
-  | { input: InputName }
-  | { option: string }
-  | { value: CellValue | undefined; field?: string };
+export type Arg = { input: InputName } | { option: string } | { value: unknown; field?: string };
 
 export interface Call {
   fn: string;
@@ -74,7 +71,10 @@ export async function callRegistry(call: Call, inputs: WorkflowInputs, options: 
       if ("option" in a) return { field: a.option, names: [a.option, param] };
       return { field: a.field ?? "", names: a.field ? [a.field, param] : [] };
     });
-    const field = attributeError(r.message, fields.filter((f) => f.field !== ""));
+    const field = attributeError(
+      r.message,
+      fields.filter((f) => f.field !== ""),
+    );
     throw new WorkflowError(r.message || `OVERLAY.${call.fn} returned ${r.code}`, field, r.code);
   }
   return r;
@@ -93,6 +93,8 @@ export function formulaOf(call: Call, inputs: WorkflowInputs, options: WorkflowO
 
 function literalText(v: unknown): string {
   if (v === undefined || v === null || v === "") return "";
+  if (Array.isArray(v))
+    return `{${(v as unknown[][]).map((row) => (Array.isArray(row) ? row : [row]).map(literalText).join(",")).join(";")}}`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return String(v);
   const s = String(v).trim();
@@ -142,6 +144,34 @@ export function spillTable(result: Result, what: string, totalRow = true): Spill
     text: (row, header) => cellText(get(row, header)),
     has: (header) => col(header) !== undefined,
   };
+}
+
+/**
+ * A spill that stacks several tables (OVERLAY.HEDGETRADES, OVERLAY.COMPLETION) split at its empty rows:
+ * each part is a table with its own header row, trailing empty columns trimmed.
+ */
+export function splitSpill(result: Result, what: string): Spill[] {
+  if (!Array.isArray(result)) throw new WorkflowError(`${what} did not return a table`);
+  const parts: Spill[] = [];
+  let cur: Spill = [];
+  for (const row of result as Spill) {
+    if (row.every((c) => c === "" || c === null || c === undefined)) {
+      if (cur.length) parts.push(cur);
+      cur = [];
+    } else cur.push(row);
+  }
+  if (cur.length) parts.push(cur);
+  return parts.map((p) => {
+    const width = p.reduce(
+      (w, r) =>
+        Math.max(
+          w,
+          r.reduce<number>((k, c, j) => (c === "" ? k : j + 1), 0),
+        ),
+      0,
+    );
+    return p.map((r) => r.slice(0, width));
+  });
 }
 
 /** The options as the proposal records them: label and value in words. */

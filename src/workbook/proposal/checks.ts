@@ -31,7 +31,12 @@ export function optionNumber(v: OptionValue): number | undefined {
 }
 
 /** A pane-only number option (a guardrail): undefined when empty; an error beside the field when unreadable. */
-export function numberOption(options: WorkflowOptions, key: string, label: string, rule: { min?: number; max?: number } = {}): number | undefined {
+export function numberOption(
+  options: WorkflowOptions,
+  key: string,
+  label: string,
+  rule: { min?: number; max?: number } = {},
+): number | undefined {
   const v = options[key];
   if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
   const x = optionNumber(v);
@@ -39,6 +44,20 @@ export function numberOption(options: WorkflowOptions, key: string, label: strin
   if (rule.min !== undefined && x < rule.min) throw new WorkflowError(`${label} must be >= ${rule.min}, got ${x}`, key);
   if (rule.max !== undefined && x > rule.max) throw new WorkflowError(`${label} must be <= ${rule.max}, got ${x}`, key);
   return x;
+}
+
+/** A list option ("1, 2, 5, 10") as a row of numbers for a function; undefined when empty. */
+export function listOption(options: WorkflowOptions, key: string, label: string): number[][] | undefined {
+  const v = options[key];
+  if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
+  if (typeof v === "number") return [[v]];
+  const parts = String(v)
+    .split(/[\s,;]+/)
+    .filter((p) => p !== "");
+  const xs = parts.map((p) => cellToNumber(p));
+  const bad = parts.find((_, i) => xs[i] === undefined);
+  if (bad !== undefined) throw new WorkflowError(`${label} must be numbers separated by commas, got '${bad}'`, key);
+  return [xs as number[]];
 }
 
 /** A weight in words, with enough digits to show how far it is from a bound it is compared with. */
@@ -50,7 +69,11 @@ export function fmtPctNear(x: number, bound: number): string {
 export function wholeContractsCheck(trades: TradeLine[]): Check {
   const bad = trades.filter((t) => t.unit === "contracts" && !Number.isInteger(t.quantity));
   return bad.length === 0
-    ? { name: "Whole contracts", status: "pass", detail: `Every futures trade is a whole number of contracts (${trades.length} trade${trades.length === 1 ? "" : "s"}).` }
+    ? {
+        name: "Whole contracts",
+        status: "pass",
+        detail: `Every futures trade is a whole number of contracts (${trades.length} trade${trades.length === 1 ? "" : "s"}).`,
+      }
     : { name: "Whole contracts", status: "fail", detail: `Not whole: ${bad.map((t) => `${t.instrument} ${t.quantity}`).join(", ")}.` };
 }
 
@@ -62,7 +85,8 @@ export function wholeContractsCheck(trades: TradeLine[]): Check {
 export function rangesCheck(lines: ExposureLine[], untradable: Set<string> = new Set(), lenient = false): Check {
   const gap = (w: number, l: ExposureLine) => Math.max(0, l.min! - w, w - l.max!);
   const outside = lines.filter((l) => l.min !== undefined && l.max !== undefined && gap(l.after, l) > 1e-9);
-  if (outside.length === 0) return { name: "Post-trade weights inside ranges", status: "pass", detail: `All ${lines.length} classes end inside their ranges.` };
+  if (outside.length === 0)
+    return { name: "Post-trade weights inside ranges", status: "pass", detail: `All ${lines.length} classes end inside their ranges.` };
   const excused = (l: ExposureLine) => untradable.has(l.name) || (lenient && gap(l.after, l) <= gap(l.before, l) + 1e-9);
   const words = outside.map((l) => {
     const bound = l.after < l.min! ? l.min! : l.max!;
@@ -110,7 +134,11 @@ export function marginCheck(trades: TradeLine[], futures: Matrix | undefined, ca
   }
   if (priced === 0) return undefined;
   if (cash === undefined) {
-    return { name: "Initial margin", status: "warn", detail: `Initial margin ${fmtMoney(margin)}; the portfolio has no Cash row to post it from.` };
+    return {
+      name: "Initial margin",
+      status: "warn",
+      detail: `Initial margin ${fmtMoney(margin)}; the portfolio has no Cash row to post it from.`,
+    };
   }
   return {
     name: "Initial margin covered by cash",

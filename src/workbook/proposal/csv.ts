@@ -34,7 +34,18 @@ export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date } = 
   const lines = [csvLine(TICKET_HEADERS)];
   p.trades.forEach((t, i) => {
     lines.push(
-      csvLine([id, p.label, String(i + 1), t.side, t.instrument, numberText(t.quantity), t.unit, t.assetClass, numberText(t.notional), t.note ?? ""]),
+      csvLine([
+        id,
+        p.label,
+        String(i + 1),
+        t.side,
+        t.instrument,
+        numberText(t.quantity),
+        t.unit,
+        t.assetClass,
+        numberText(t.notional),
+        t.note ?? "",
+      ]),
     );
   });
   return lines.join("\r\n") + "\r\n";

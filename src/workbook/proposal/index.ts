@@ -7,10 +7,24 @@ import { WorkbookPort } from "../WorkbookPort";
 import { copyMatrix } from "./call";
 import { InputSource, readInputs } from "./inputs";
 import { InputName, Proposal, Workflow, WorkflowId, WorkflowInputs, WorkflowOptions } from "./model";
+import { completionWorkflow } from "./workflows/completion";
 import { equitiseWorkflow } from "./workflows/equitise";
+import { hedgeWorkflow } from "./workflows/hedge";
+import { leverageWorkflow } from "./workflows/leverage";
+import { optionsWorkflow } from "./workflows/options";
 import { rebalanceWorkflow } from "./workflows/rebalance";
+import { tiltWorkflow } from "./workflows/tilt";
 
-export const WORKFLOWS: readonly Workflow[] = [rebalanceWorkflow, equitiseWorkflow];
+/** In the order the pane lists them. `overlay propose --workflow <id>` takes the same ids. */
+export const WORKFLOWS: readonly Workflow[] = [
+  rebalanceWorkflow,
+  equitiseWorkflow,
+  tiltWorkflow,
+  optionsWorkflow,
+  hedgeWorkflow,
+  leverageWorkflow,
+  completionWorkflow,
+];
 
 export function findWorkflow(id: string): Workflow | undefined {
   const key = id.toLowerCase();

@@ -5,10 +5,7 @@
 import { Matrix, TableInfo, WorkbookPort } from "../WorkbookPort";
 import { InputName, Workflow, WorkflowError, WorkflowInputs } from "./model";
 
-export type InputSource =
-  | { kind: "table"; name: string }
-  | { kind: "selection"; address: string; values: Matrix }
-  | { kind: "none" };
+export type InputSource = { kind: "table"; name: string } | { kind: "selection"; address: string; values: Matrix } | { kind: "none" };
 
 function norm(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -20,7 +17,10 @@ function norm(s: string): string {
  */
 export function findInputTable(input: string, tables: readonly TableInfo[]): TableInfo | undefined {
   const want = norm(input);
-  const strip = (s: string) => norm(s).replace(/^(tbl|table)/, "").replace(/(tbl|table)$/, "");
+  const strip = (s: string) =>
+    norm(s)
+      .replace(/^(tbl|table)/, "")
+      .replace(/(tbl|table)$/, "");
   const ordered = [...tables.filter((t) => t.kind === "table"), ...tables.filter((t) => t.kind !== "table")];
   return ordered.find((t) => norm(t.name) === want) ?? ordered.find((t) => strip(t.name) === want);
 }

@@ -39,7 +39,8 @@ export interface OptionDef {
   /** Key in the options record; for options passed to a function, the function's parameter name. */
   key: string;
   label: string;
-  kind: "choice" | "number" | "boolean";
+  /** "list": numbers separated by commas or spaces (key tenors), passed to the function as a row. */
+  kind: "choice" | "number" | "boolean" | "list";
   choices?: readonly { value: string; label: string }[];
   /** Value when the user sets nothing; undefined leaves it to the function's own default. */
   default?: string | number | boolean;
@@ -89,9 +90,9 @@ export interface TradeLine {
   /** What is traded: a futures contract, an instrument, an option leg, a security. */
   instrument: string;
   side: "Buy" | "Sell";
-  /** Absolute quantity: whole contracts, units, or a weight. */
+  /** Absolute quantity: whole contracts, units (swap notional, shares), a weight, or exposure in base currency. */
   quantity: number;
-  unit: "contracts" | "units" | "weight";
+  unit: "contracts" | "units" | "weight" | "exposure";
   /** Signed notional in base currency (negative for a sale), when known. */
   notional?: number;
   note?: string;

@@ -95,7 +95,15 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
     put(g, [["No trades proposed."]]);
   } else {
     const rows: Matrix = p.trades.map((t) => [t.side, t.instrument, t.quantity, t.unit, t.assetClass, t.notional ?? "", t.note ?? ""]);
-    const formats = p.trades.map((t) => [null, null, t.unit === "weight" ? PERCENT_FORMAT : t.unit === "contracts" ? CONTRACTS_FORMAT : NUMBER_FORMAT, null, null, MONEY_FORMAT, null]);
+    const formats = p.trades.map((t) => [
+      null,
+      null,
+      t.unit === "weight" ? PERCENT_FORMAT : t.unit === "contracts" || t.unit === "exposure" ? CONTRACTS_FORMAT : NUMBER_FORMAT,
+      null,
+      null,
+      MONEY_FORMAT,
+      null,
+    ]);
     const area = put(g, [TRADE_HEADERS, ...rows], [TRADE_HEADERS.map(() => null), ...formats], true);
     tradeTable = { name: "", area };
   }
@@ -136,7 +144,10 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
 
   if (p.notes.length) {
     title(g, "Notes");
-    put(g, p.notes.map((n) => [n]));
+    put(
+      g,
+      p.notes.map((n) => [n]),
+    );
     blank(g);
   }
 
@@ -175,7 +186,10 @@ export async function writeProposal(port: WorkbookPort, p: Proposal, opts: { now
   await port.addSheet(sheet);
   await port.writeRange(sheet, { row: 0, col: 0, values: grid.values, numberFormats: grid.formats, boldRows: grid.bold });
   if (layout.tradeTable) {
-    const name = uniqueTableName("OverlayTrades", (await port.listTables()).map((t) => t.name));
+    const name = uniqueTableName(
+      "OverlayTrades",
+      (await port.listTables()).map((t) => t.name),
+    );
     await port.addTable(sheet, layout.tradeTable.area, name);
     layout.tradeTable.name = name;
   }

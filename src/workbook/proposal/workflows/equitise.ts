@@ -74,12 +74,17 @@ export const equitiseWorkflow: Workflow = {
       const before = ex.num(row, "Effective weight") ?? 0;
       const isCash = name.trim().toLowerCase() === "cash";
       const delta = isCash ? -invested : (added.get(name) ?? 0);
-      return { name, before, after: before + delta / plan.nav, target: ex.num(row, "Target"), min: ex.num(row, "Min"), max: ex.num(row, "Max") };
+      return {
+        name,
+        before,
+        after: before + delta / plan.nav,
+        target: ex.num(row, "Target"),
+        min: ex.num(row, "Min"),
+        max: ex.num(row, "Max"),
+      };
     });
     const cashLine = lines.find((l) => l.name.trim().toLowerCase() === "cash");
-    const untradable = new Set(
-      t.rows.filter((row) => t.num(row, "Contracts") === undefined).map((row) => t.text(row, "Asset class")),
-    );
+    const untradable = new Set(t.rows.filter((row) => t.num(row, "Contracts") === undefined).map((row) => t.text(row, "Asset class")));
     if (cashLine) untradable.add(cashLine.name);
 
     const checks: Check[] = [

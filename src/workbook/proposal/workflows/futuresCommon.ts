@@ -2,7 +2,9 @@
  * What the futures workflows (rebalance, equitise, tilt) share: the plan's NAV and cash from
  * OVERLAY.EXPOSURE, trades from a spill's Contract / Contracts / Notional columns, and the exposure chart.
  */
+import { readFutures } from "../../../engine/futures/futures";
 import { Result } from "../../../functions/excel";
+import { Matrix } from "../../WorkbookPort";
 import { Call, SpillTable, callRegistry, formulaOf, spillTable } from "../call";
 import { ChartModel, ExposureLine, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
 
@@ -45,15 +47,29 @@ export function resultTable(title: string, call: Call, r: Result, inputs: Workfl
   return { title, formula: formulaOf(call, inputs, options), values: Array.isArray(r) ? r.map((row) => row.slice()) : [[r]] };
 }
 
-/** Futures trades of a spill: the rows with a non-zero whole number in Contracts. */
-export function futuresTrades(t: SpillTable, notionalHeader = "Notional"): TradeLine[] {
+/** Contract name per asset class (lower case) from a Futures table, for spills without a Contract column. */
+export function contractsByClass(futures: Matrix | undefined): Map<string, string> {
+  try {
+    return new Map(futures ? readFutures(futures).map((f) => [f.assetClass.toLowerCase(), f.contract]) : []);
+  } catch {
+    return new Map(); // the function has reported the table's problems
+  }
+}
+
+/**
+ * Futures trades of a spill: the rows with a non-zero whole number in Contracts. The contract comes from
+ * the spill's Contract column, else from `contracts` (asset class -> contract).
+ */
+export function futuresTrades(t: SpillTable, contracts?: Map<string, string>, notionalHeader = "Notional"): TradeLine[] {
   const out: TradeLine[] = [];
   for (const row of t.rows) {
     const n = t.num(row, "Contracts");
     if (n === undefined || n === 0) continue;
     out.push({
       assetClass: t.text(row, "Asset class"),
-      instrument: t.text(row, "Contract"),
+      instrument: t.has("Contract")
+        ? t.text(row, "Contract")
+        : (contracts?.get(t.text(row, "Asset class").toLowerCase()) ?? t.text(row, "Asset class")),
       side: n > 0 ? "Buy" : "Sell",
       quantity: Math.abs(n),
       unit: "contracts",

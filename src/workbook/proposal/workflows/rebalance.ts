@@ -98,7 +98,9 @@ export const rebalanceWorkflow: Workflow = {
     if (gross) checks.push(gross);
     const margin = marginCheck(trades, inputs.Futures?.values, plan.cash);
     if (margin) checks.push(margin);
-    const outside = lines.filter((l) => l.min !== undefined && l.max !== undefined && (l.before < l.min - 1e-12 || l.before > l.max + 1e-12));
+    const outside = lines.filter(
+      (l) => l.min !== undefined && l.max !== undefined && (l.before < l.min - 1e-12 || l.before > l.max + 1e-12),
+    );
     const notes = [
       outside.length === 0
         ? "Every class starts inside its range."

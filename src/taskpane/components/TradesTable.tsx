@@ -1,0 +1,38 @@
+/** The proposed trades: side, instrument (with its asset class), quantity and notional. */
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { TradeLine } from "../../workbook/proposal/model";
+import { formatQuantity, formatValue } from "./format";
+
+export function TradesTable({ trades }: { trades: TradeLine[] }) {
+  if (trades.length === 0) return <Text as="p">No trades proposed.</Text>;
+  return (
+    <div className="ov-scroll" role="region" aria-label="Trades" tabIndex={0}>
+      <Table size="extra-small" aria-label="Proposed trades">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Side</TableHeaderCell>
+            <TableHeaderCell>Instrument</TableHeaderCell>
+            <TableHeaderCell className="ov-num">Quantity</TableHeaderCell>
+            <TableHeaderCell className="ov-num">Notional</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {trades.map((t, i) => (
+            <TableRow key={i} data-testid="trade-row">
+              <TableCell>{t.side}</TableCell>
+              <TableCell>
+                <span className="ov-strong">{t.instrument}</span>
+                {t.assetClass && t.assetClass !== t.instrument && <span className="ov-sub">{t.assetClass}</span>}
+              </TableCell>
+              <TableCell className="ov-num" data-testid="trade-quantity">
+                {formatQuantity(t.quantity, t.unit)}
+                {t.unit !== "contracts" && <span className="ov-sub">{t.unit}</span>}
+              </TableCell>
+              <TableCell className="ov-num">{formatValue(t.notional, "money")}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

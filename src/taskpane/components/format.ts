@@ -1,0 +1,36 @@
+/** Numbers as the pane shows them (the proposal sheet keeps full precision with Excel formats). */
+import { ValueFormat } from "../../workbook/proposal/model";
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export function formatValue(x: number | undefined, f: ValueFormat, percentDigits = 2): string {
+  if (x === undefined || !Number.isFinite(x)) return "";
+  switch (f) {
+    case "percent":
+      return `${(x * 100).toFixed(percentDigits)}%`;
+    case "money":
+      return Math.abs(x) >= 1e5 ? compact.format(x) : whole.format(x);
+    case "ratio":
+      return x.toFixed(3);
+    default:
+      return plain.format(x);
+  }
+}
+
+export function formatQuantity(q: number, unit: string): string {
+  if (unit === "weight") return `${(q * 100).toFixed(2)}%`;
+  if (unit === "contracts") return whole.format(q);
+  if (unit === "exposure") return Math.abs(q) >= 1e5 ? compact.format(q) : whole.format(q);
+  return Math.abs(q) >= 1e6 ? compact.format(q) : plain.format(q);
+}
+
+/** A range in few characters: "22–28%" for weights, "0–1" for ratios. */
+export function formatRange(min: number, max: number, f: ValueFormat): string {
+  if (f === "percent") {
+    const p = (x: number) => String(Math.round(x * 1000) / 10);
+    return `${p(min)}–${p(max)}%`;
+  }
+  return `${formatValue(min, f)}–${formatValue(max, f)}`;
+}

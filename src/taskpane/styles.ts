@@ -1,0 +1,35 @@
+/** The pane's few layout rules (Fluent's components carry their own styles). Readable at 320 px. */
+export const PANE_CSS = `
+.ov-pane { padding: 12px; max-width: 640px; box-sizing: border-box; font-family: "Segoe UI", system-ui, sans-serif; }
+.ov-pane h1 { margin: 0 0 4px; }
+.ov-header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 4px 8px; }
+.ov-picker { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px; margin: 8px 0 12px; }
+.ov-picker > :first-child { flex: 1 1 180px; }
+.ov-group { border: none; padding: 0; margin: 0 0 12px; display: flex; flex-direction: column; gap: 10px; min-width: 0; }
+.ov-group legend { padding: 0; margin-bottom: 6px; }
+.ov-input { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; }
+.ov-input > :first-child { align-self: stretch; }
+.ov-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0; }
+.ov-summary { margin: 0 0 6px; }
+.ov-intro { font-size: 12px; color: #605e5c; margin-bottom: 10px; }
+.ov-proposal { display: flex; flex-direction: column; gap: 8px; border-top: 1px solid #e1dfdd; padding-top: 12px; }
+.ov-proposal h3 { margin: 8px 0 0; }
+.ov-scroll { overflow-x: auto; max-width: 100%; }
+.ov-scroll:focus-visible { outline: 2px solid #0f6cbd; }
+.ov-num { text-align: right; justify-content: flex-end; white-space: nowrap; }
+.ov-strong { font-weight: 600; display: block; }
+.ov-sub { display: block; font-size: 11px; color: #605e5c; }
+.ov-checks { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.ov-checks li { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; align-items: start; }
+.ov-checks li .ov-sub { grid-column: 2; }
+.ov-badge { min-width: 64px; }
+.ov-notes { margin: 0; padding-left: 18px; }
+.ov-figure { margin: 8px 0; min-width: 0; }
+.ov-chart { width: 100%; min-height: 280px; }
+[data-outside] { color: #c50f1f; font-weight: 600; }
+.ov-error-summary { color: #c50f1f; margin: 4px 0; }
+.ov-ticket { display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
+.ov-ticket > * { align-self: stretch; }
+.ov-ticket > button { align-self: flex-start; }
+.ov-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
