@@ -12,7 +12,7 @@
  * here the futures price, not the spot, is held fixed when the rate moves.
  */
 import { bsmKernel, checkFiniteGreeks, checkOptionInputs, greeksArrays } from "./blackScholes";
-import { Greeks } from "./greeks";
+import { Greeks, Measure } from "./greeks";
 import { OptionKind, optionSign } from "./optionType";
 
 export interface Black76Inputs {
@@ -27,7 +27,7 @@ export interface Black76Inputs {
 const SCRATCH = greeksArrays(1);
 
 /** Black-76 price and Greeks of one option on a futures price (dividendRho is 0: there is no yield). */
-export function black76(p: Black76Inputs): Greeks {
+export function black76(p: Black76Inputs, only?: Measure): Greeks {
   const model = "Black-76";
   checkOptionInputs({ kind: p.kind, spot: p.forward, strike: p.strike, years: p.years, rate: p.rate, yield: p.rate, vol: p.vol }, model);
   bsmKernel(optionSign(p.kind), p.forward, p.strike, p.years, p.rate, p.rate, p.vol, SCRATCH, 0);
@@ -43,5 +43,6 @@ export function black76(p: Black76Inputs): Greeks {
       dividendRho: 0,
     },
     model,
+    only,
   );
 }

@@ -15,7 +15,7 @@
  */
 import { numError } from "../core/errors";
 import { INV_SQRT_2PI, normCdfGiven } from "../core/normal";
-import { Greeks } from "./greeks";
+import { Greeks, Measure } from "./greeks";
 import { OptionKind, optionSign } from "./optionType";
 
 /** Inputs of a batch: one entry per option. type is +1 for a call, -1 for a put. */
@@ -128,15 +128,32 @@ function checkInputs(p: BsmInputs, model: string): void {
   if (!(s >= 1e-100)) numError(`${model}: vol x sqrt(years) = ${s} is too small to price`);
 }
 
-function finiteGreeks(g: Greeks, model: string): Greeks {
-  for (const [k, v] of Object.entries(g)) {
-    if (!Number.isFinite(v)) numError(`${model}: the ${k} overflows for these inputs`);
+const GREEK_OF: Record<Measure, keyof Greeks> = {
+  price: "price",
+  delta: "delta",
+  gamma: "gamma",
+  vega: "vega",
+  theta: "theta",
+  rho: "rho",
+  dividendrho: "dividendRho",
+};
+
+/**
+ * #NUM! if a Greek the caller uses is not a finite number (gamma overflows when spot x vol x sqrt(years)
+ * underflows; an extreme rate x years overflows the discounting). `only`: check just that measure.
+ */
+function finiteGreeks(g: Greeks, model: string, only?: Measure): Greeks {
+  const keys = only ? [GREEK_OF[only]] : (Object.keys(g) as (keyof Greeks)[]);
+  for (const k of keys) {
+    if (!Number.isFinite(g[k])) {
+      numError(`${model}: the ${k === "dividendRho" ? "dividend rho" : k} is not a finite number for these inputs (spot x vol x sqrt(years) or rate x years too extreme)`);
+    }
   }
   return g;
 }
 
-/** Black-Scholes-Merton price and Greeks of one option. */
-export function bsm(p: BsmInputs): Greeks {
+/** Black-Scholes-Merton price and Greeks of one option; `only` limits the finiteness check to one measure. */
+export function bsm(p: BsmInputs, only?: Measure): Greeks {
   checkInputs(p, "Black-Scholes");
   bsmKernel(optionSign(p.kind), p.spot, p.strike, p.years, p.rate, p.yield, p.vol, SCRATCH, 0);
   return finiteGreeks(
@@ -150,12 +167,13 @@ export function bsm(p: BsmInputs): Greeks {
       dividendRho: SCRATCH.dividendRho[0],
     },
     "Black-Scholes",
+    only,
   );
 }
 
 /** Black-Scholes-Merton price of one option. */
 export function bsmPrice(p: BsmInputs): number {
-  return bsm(p).price;
+  return bsm(p, "price").price;
 }
 
 export { finiteGreeks as checkFiniteGreeks, checkInputs as checkOptionInputs };

@@ -12,7 +12,7 @@ import { Matrix } from "../core/cells";
 import { valueError } from "../core/errors";
 import { ColumnSpec, parseTable } from "../core/table";
 import { bsm } from "./blackScholes";
-import { Greeks, addScaled, scaled, zeroGreeks } from "./greeks";
+import { Greeks, Measure, addScaled, scaled, zeroGreeks } from "./greeks";
 import { LegKind, parseLegKind } from "./optionType";
 import { STRIKE_RULE, VOL_RULE, VolSpec, volAt } from "./smile";
 
@@ -75,21 +75,21 @@ export interface StrategyValue {
   total: Greeks;
 }
 
-/** Value and Greeks per unit of one leg. */
-export function legGreeks(leg: Leg, m: StrategyMarket): Greeks {
+/** Value and Greeks per unit of one leg (`only`: the one measure the caller needs finite). */
+export function legGreeks(leg: Leg, m: StrategyMarket, only?: Measure): Greeks {
   if (leg.kind === "underlying") return { ...zeroGreeks(), price: m.spot, delta: 1 };
   const years = leg.years ?? m.years;
   if (years === undefined) valueError(`${leg.where}: Years is empty and the years argument is not given`);
   const strike = leg.strike as number;
   const vol = leg.vol ?? (m.vol === undefined ? undefined : volAt(m.vol, strike));
   if (vol === undefined) valueError(`${leg.where}: Vol is empty and the vol argument is not given`);
-  return bsm({ kind: leg.kind, spot: m.spot, strike, years, rate: m.rate, yield: m.yield, vol });
+  return bsm({ kind: leg.kind, spot: m.spot, strike, years, rate: m.rate, yield: m.yield, vol }, only);
 }
 
-export function valueStrategy(legs: Leg[], m: StrategyMarket): StrategyValue {
+export function valueStrategy(legs: Leg[], m: StrategyMarket, only?: Measure): StrategyValue {
   let total = zeroGreeks();
   const lines = legs.map((leg) => {
-    const unit = legGreeks(leg, m);
+    const unit = legGreeks(leg, m, only);
     const position = scaled(leg.quantity, unit);
     total = addScaled(total, 1, position);
     return { leg, unit, position };

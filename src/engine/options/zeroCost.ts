@@ -37,7 +37,7 @@ function fmt(x: number): string {
 
 export function zeroCostStrike(p: ZeroCostInputs): number {
   const { structure, spot, years, rate, yield: q, vol } = p;
-  const price = (kind: OptionKind, strike: number) => bsm({ kind, spot, strike, years, rate, yield: q, vol: volAt(vol, strike) }).price;
+  const price = (kind: OptionKind, strike: number) => bsm({ kind, spot, strike, years, rate, yield: q, vol: volAt(vol, strike) }, "price").price;
   const put1 = price("put", p.strike1);
   let target = put1;
   if (structure === "putspreadcollar") {

@@ -52,7 +52,7 @@ export function option(type: any, spot: any, strike: any, years: any, rate: any,
     const k = argNumber(strike, "strike", STRIKE_RULE);
     const v = argNumber(vol, "vol", VOL_RULE);
     const which = argChoice(measure, "measure", MEASURES, "price");
-    return measureOf(bsm({ kind, ...m, strike: k, vol: v }), which);
+    return measureOf(bsm({ kind, ...m, strike: k, vol: v }, which), which);
   });
 }
 
@@ -77,7 +77,7 @@ export function black76(type: any, forward: any, strike: any, years: any, rate: 
     const r = argNumber(rate, "rate", RATE_RULE);
     const v = argNumber(vol, "vol", VOL_RULE);
     const which = argChoice(measure, "measure", BLACK76_MEASURES, "price");
-    return measureOf(black76Engine({ kind, forward: f, strike: k, years: t, rate: r, vol: v }), which);
+    return measureOf(black76Engine({ kind, forward: f, strike: k, years: t, rate: r, vol: v }, which), which);
   });
 }
 
@@ -124,7 +124,7 @@ export function strategy(legs: any[][], spot: any, years: any, rate: any, Yield:
     const q = argNumber(Yield, "yield", { ...RATE_RULE, default: 0 });
     const v = readVolSpec(vol, "vol");
     const one = argOptionalChoice(measure);
-    const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v });
+    const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v }, one);
     const measures: Measure[] = one ? [one] : ["price", "delta", "gamma", "vega", "theta"];
     return spill(
       ["Type", "Strike", "Quantity", ...measures.map((m) => MEASURE_TITLES[m])],
