@@ -19,7 +19,7 @@
 import { ExcelError, Result } from "../../functions/excel";
 import { Value, evaluate, Resolver } from "../formula/evaluate";
 import { Expr, FormulaSyntaxError, canonicalName, parseFormula } from "../formula/parse";
-import { Area, MAX_COLS, MAX_ROWS, areaAddress, areaOf, cellAddress, cellKey, intersects, qualified, union } from "./address";
+import { Area, MAX_COLS, MAX_ROWS, areaAddress, areaOf, cellAddress, cellKey, contains, intersects, qualified, union } from "./address";
 import { BookModel, CellRecord, SheetModel } from "./model";
 import { resolveReference } from "./references";
 
@@ -108,8 +108,8 @@ class Node {
   }
 }
 
-const BUCKET_ROWS = 64;
-const BUCKET_COLS = 16;
+const BUCKET_ROWS = 8;
+const BUCKET_COLS = 4;
 
 /** Per sheet, the formula nodes by the buckets of the grid their footprints cover. */
 class SpatialIndex {
@@ -136,10 +136,17 @@ class SpatialIndex {
 
   /** Nodes whose footprint (or, with `bySpill`, spill) intersects the area. */
   query(a: Area, bySpill = false): Node[] {
-    const out = new Set<Node>();
     const bottom = Math.min(a.bottom, this.maxRow);
     const right = Math.min(a.right, this.maxCol);
     if (bottom < a.top || right < a.left) return [];
+    if (a.top === a.bottom && a.left === a.right) {
+      // One cell, one bucket: no duplicates to remove.
+      const set = this.buckets.get(SpatialIndex.bucket(Math.floor(a.top / BUCKET_ROWS), Math.floor(a.left / BUCKET_COLS)));
+      const hits: Node[] = [];
+      if (set) for (const n of set) if (contains(bySpill ? n.spill : n.footprint, a.top, a.left)) hits.push(n);
+      return hits;
+    }
+    const out = new Set<Node>();
     for (let br = Math.floor(a.top / BUCKET_ROWS); br <= Math.floor(bottom / BUCKET_ROWS); br++) {
       for (let bc = Math.floor(a.left / BUCKET_COLS); bc <= Math.floor(right / BUCKET_COLS); bc++) {
         const set = this.buckets.get(SpatialIndex.bucket(br, bc));
@@ -162,7 +169,8 @@ export class Recalc {
   private spillOwner = new Map<SheetModel, Map<number, Node>>();
   private readonly stack: Node[] = [];
   private seq = 0;
-  private readonly names = new Map<string, Expr>();
+  /** Nodes whose result spilled beyond their footprint this round: only they can have been read too early. */
+  private grown: Node[] = [];
 
   constructor(private readonly book: BookModel) {
     for (const sheet of book.sheets) {
@@ -233,6 +241,7 @@ export class Recalc {
     this.index = new Map();
     this.spillOwner = new Map();
     this.seq = 0;
+    this.grown = [];
     for (const sheet of this.book.sheets) {
       this.index.set(sheet, new SpatialIndex());
       this.spillOwner.set(sheet, new Map());
@@ -247,15 +256,11 @@ export class Recalc {
 
   /** Formulas that read cells a result spilled into after they read them. */
   private staleReaders(): Node[] {
+    if (this.grown.length === 0) return [];
     const out: Node[] = [];
     for (const f of this.nodes) {
       if (!f.evaluable) continue;
-      const isStale = f.reads.some((rd) =>
-        this.index
-          .get(rd.sheet)!
-          .query(rd.area, true)
-          .some((b) => b !== f && b.doneSeq > rd.seq && (b.spill.bottom > b.row || b.spill.right > b.col)),
-      );
+      const isStale = f.reads.some((rd) => this.grown.some((b) => b !== f && b.sheet === rd.sheet && b.doneSeq > rd.seq && intersects(b.spill, rd.area)));
       if (isStale) out.push(f);
     }
     return out;
@@ -299,7 +304,7 @@ export class Recalc {
   }
 
   /** Makes sure the formulas whose results may lie in the area are computed; a formula in progress there closes a cycle. */
-  private async settle(reader: Node, sheet: SheetModel, area: Area): Promise<void> {
+  private async settle(sheet: SheetModel, area: Area): Promise<void> {
     for (const b of this.index.get(sheet)!.query(area)) {
       if (!b.evaluable || b.state === 2) continue;
       if (b.state === 1) {
@@ -309,7 +314,6 @@ export class Recalc {
       }
       await this.evaluateNode(b);
     }
-    void reader;
   }
 
   private async readArea(reader: Node, sheet: SheetModel, area: Area): Promise<Value> {
@@ -326,7 +330,7 @@ export class Recalc {
     if (rows * cols > MAX_READ_CELLS) {
       return new ExcelError("#VALUE!", `${qualified(sheet.name, a)} has ${rows * cols} cells, more than overlay run reads at once (${MAX_READ_CELLS})`);
     }
-    await this.settle(reader, sheet, a);
+    await this.settle(sheet, a);
     reader.reads.push({ sheet, area: a, seq: this.seq });
     if (rows === 1 && cols === 1) {
       const v = this.cellValue(sheet, a.top, a.left);
@@ -353,7 +357,7 @@ export class Recalc {
     const key = cellKey(row, col);
     const n = this.anchors.get(sheet)!.get(key);
     if (n && n.evaluable) {
-      await this.settle(reader, sheet, areaOf(row, col));
+      await this.settle(sheet, areaOf(row, col));
       if (n.value instanceof ExcelError) return this.passOn(sheet, row, col, n.value);
       return this.readArea(reader, sheet, n.spill);
     }
@@ -404,7 +408,10 @@ export class Recalc {
     n.spill = spill;
     n.state = 2;
     n.doneSeq = ++this.seq;
-    if (spill.bottom > n.footprint.bottom || spill.right > n.footprint.right) this.index.get(n.sheet)!.add(n, spill);
+    if (spill.bottom > n.footprint.bottom || spill.right > n.footprint.right) {
+      this.index.get(n.sheet)!.add(n, spill);
+      this.grown.push(n);
+    }
   }
 
   /** Why the result cannot spill over the target area, or undefined when it can. */
