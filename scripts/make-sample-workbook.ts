@@ -619,7 +619,7 @@ function formatResult(ws: ExcelJS.Worksheet, p: Placed, values: unknown[][]) {
 }
 
 function callName(formula: string): string {
-  const e: Expr = parseFormula(formula);
+  const e: Expr = parseFormula(formula, { operators: true });
   return e.kind === "call" ? canonicalName(e.name) : "";
 }
 

@@ -51,9 +51,23 @@ export class FormulaSyntaxError extends Error {
 
 const ERROR_LITERALS = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"];
 
+export interface ParseOptions {
+  /**
+   * Excel's binary operators (+ - * / ^ & = <> < > <= >=) and % after any value. `overlay run` reads workbook
+   * formulas with them; `overlay eval` keeps to literals, calls and unary minus (the default).
+   */
+  operators?: boolean;
+}
+
 class Parser {
   private i = 0;
-  constructor(private readonly s: string) {}
+  private readonly operators: boolean;
+  constructor(
+    private readonly s: string,
+    options: ParseOptions = {},
+  ) {
+    this.operators = options.operators === true;
+  }
 
   fail(msg: string): never {
     throw new FormulaSyntaxError(`${msg} at position ${this.i + 1} of ${JSON.stringify(this.s.length > 80 ? this.s.slice(0, 77) + "..." : this.s)}`, this.i);
@@ -202,6 +216,7 @@ class Parser {
   /** Comparison, the lowest precedence: a = b, a <> b, a < b, a > b, a <= b, a >= b. */
   expression(): Expr {
     let left = this.concatenation();
+    if (!this.operators) return left;
     for (;;) {
       this.ws();
       const m = /^(<>|<=|>=|=|<|>)/.exec(this.s.slice(this.i));
@@ -213,7 +228,7 @@ class Parser {
 
   concatenation(): Expr {
     let left = this.additive();
-    while (this.peek() === "&") {
+    while (this.operators && this.peek() === "&") {
       this.i++;
       left = { kind: "binary", op: "&", left, right: this.additive() };
     }
@@ -222,28 +237,30 @@ class Parser {
 
   additive(): Expr {
     let left = this.multiplicative();
-    for (;;) {
+    while (this.operators) {
       const c = this.peek();
       if (c !== "+" && c !== "-") return left;
       this.i++;
       left = { kind: "binary", op: c, left, right: this.multiplicative() };
     }
+    return left;
   }
 
   multiplicative(): Expr {
     let left = this.power();
-    for (;;) {
+    while (this.operators) {
       const c = this.peek();
       if (c !== "*" && c !== "/") return left;
       this.i++;
       left = { kind: "binary", op: c, left, right: this.power() };
     }
+    return left;
   }
 
   /** Excel's ^ is left-associative (2^3^2 = 64) and binds looser than unary minus (-2^2 = 4). */
   power(): Expr {
     let left = this.unary();
-    while (this.peek() === "^") {
+    while (this.operators && this.peek() === "^") {
       this.i++;
       left = { kind: "binary", op: "^", left, right: this.unary() };
     }
@@ -260,7 +277,7 @@ class Parser {
       return { kind: "negate", arg };
     }
     let e = this.operand();
-    while (this.peek() === "%") {
+    while (this.operators && this.peek() === "%") {
       this.i++;
       e = e.kind === "number" ? { kind: "number", value: e.value / 100 } : { kind: "percent", arg: e };
     }
@@ -313,7 +330,7 @@ class Parser {
     this.eat("=");
     if (this.atEnd()) this.fail("the formula is empty");
     const e = this.expression();
-    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}'`);
+    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}'${this.operators ? "" : " (operators other than unary minus are not supported)"}`);
     return e;
   }
 }
@@ -327,6 +344,6 @@ export function displayFormula(formula: string): string {
 }
 
 /** Parses one formula ("=OVERLAY.CONTRACTS(25000000,5000,250)"; the leading = is optional). */
-export function parseFormula(text: string): Expr {
-  return new Parser(text.trim()).formula();
+export function parseFormula(text: string, options: ParseOptions = {}): Expr {
+  return new Parser(text.trim(), options).formula();
 }

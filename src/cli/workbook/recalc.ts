@@ -185,7 +185,7 @@ export class Recalc {
         let expr: Expr | undefined;
         let reason: string | undefined;
         try {
-          expr = parseFormula(rec.formula);
+          expr = parseFormula(rec.formula, { operators: true });
         } catch (e) {
           if (!/overlay\.|_xldudf_overlay/i.test(rec.formula)) continue;
           reason = `cannot read the formula: ${e instanceof FormulaSyntaxError ? e.message : String(e)}`;

@@ -56,7 +56,7 @@ export function resolveReference(book: BookModel, text: string, from: Place): Ta
     return { kind: "error", error: new ExcelError("#NAME?", `${t}: no cell, range or defined name of that name`) };
   }
   try {
-    return { kind: "name", name: name.name, expr: parseFormula(name.text) };
+    return { kind: "name", name: name.name, expr: parseFormula(name.text, { operators: true }) };
   } catch (e) {
     const why = e instanceof FormulaSyntaxError ? e.message : String(e);
     return { kind: "error", error: new ExcelError("#NAME?", `The name ${name.name} refers to ${name.text}, which overlay run cannot read (${why})`) };

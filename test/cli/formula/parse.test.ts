@@ -4,7 +4,15 @@ import { evaluate } from "../../../src/cli/formula/evaluate";
 import { canonicalName, parseFormula } from "../../../src/cli/formula/parse";
 import { numberToText } from "../../../src/cli/formula/operators";
 
-const ev = (text: string) => evaluate(parseFormula(text));
+const ev = (text: string) => evaluate(parseFormula(text, { operators: true }));
+
+describe("operators are for workbook formulas (overlay run); overlay eval keeps to literals and calls", () => {
+  test("without the operators option, a binary operator is a syntax error", () => {
+    expect(() => parseFormula("=OVERLAY.X(1)+2")).toThrow(/unexpected '\+' \(operators other than unary minus are not supported\)/);
+    expect(() => parseFormula("=OVERLAY.X(2*3)")).toThrow(/expected '\)'/);
+    expect(parseFormula("=OVERLAY.X(-A1)")).toEqual({ kind: "call", name: "OVERLAY.X", args: [{ kind: "negate", arg: { kind: "ref", text: "A1" } }] });
+  });
+});
 
 describe("operators follow Excel's precedence", () => {
   // Expected values from Excel's documented precedence (support.microsoft.com, "Calculation operators and
