@@ -1,0 +1,153 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane on the sample workbook (a MemoryWorkbook): controls labelled and reachable, a proposal's
+ * figures as the registry gives them, errors beside the input or option they concern, the proposal sheet
+ * written, and the CSV ticket offered.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { SAMPLE_OPTIONS, samplePlan } from "../../src/playground/samplePlan";
+import * as S from "../../src/playground/samplePlan";
+import { ok, rowsOf } from "../helpers/call";
+
+// The chart component draws with d3 in a real browser (the browser tests cover it); here a stand-in shows
+// which chart the proposal asked for.
+jest.mock("../../src/taskpane/charts/ProposalChart", () => ({
+  __esModule: true,
+  default: ({ chart }: { chart: { title: string; series: { name: string }[] } }) => (
+    <div data-testid="chart">
+      {chart.title}: {chart.series.map((s) => s.name).join(", ")}
+    </div>
+  ),
+}));
+
+// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+
+const NOW = () => new Date(2026, 10, 24, 14, 32);
+
+function renderPane(wb = samplePlan()) {
+  render(<App host="playground" port={wb} now={NOW} presets={SAMPLE_OPTIONS} />);
+  return wb;
+}
+
+/** The text of the elements that describe a control (its hint and validation message). */
+function description(el: HTMLElement): string {
+  return (el.getAttribute("aria-describedby") ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+}
+
+async function tablesLoaded() {
+  await waitFor(() => expect((screen.getByRole("combobox", { name: "Portfolio" }) as HTMLSelectElement).value).toBe("table:Portfolio"));
+}
+
+async function propose() {
+  fireEvent.click(screen.getByRole("button", { name: "Propose trades" }));
+  return screen.findByTestId("headline");
+}
+
+describe("task pane", () => {
+  test("without a workbook it says how to open one", () => {
+    render(<App host="browser" />);
+    expect(screen.getByText(/Open this add-in in Excel/)).toBeTruthy();
+  });
+
+  test("every control is labelled and a native, focusable control", async () => {
+    renderPane();
+    await tablesLoaded();
+    const controls = [...screen.getAllByRole("combobox"), ...screen.getAllByRole("textbox"), ...screen.getAllByRole("button")];
+    expect(controls.length).toBeGreaterThan(8);
+    for (const c of controls) {
+      const name = c.getAttribute("aria-label") ?? (c.id ? document.querySelector(`label[for="${c.id}"]`)?.textContent : null) ?? c.textContent;
+      expect(name?.trim()).toBeTruthy();
+      expect(c.tabIndex).toBeGreaterThanOrEqual(0);
+      expect(["SELECT", "INPUT", "BUTTON", "TEXTAREA"]).toContain(c.tagName);
+    }
+    const picker = screen.getByRole("combobox", { name: "Workflow" }) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(["Rebalance", "Equitise", "Tilt", "Options", "LDI hedge", "Leverage & liquidity", "Completion"]);
+  });
+
+  test("Rebalance: the trades are those of OVERLAY.REBALANCE on the same tables", async () => {
+    renderPane();
+    await tablesLoaded();
+    await propose();
+    const spill = rowsOf(await ok("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest")).filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0);
+    const rows = await screen.findAllByTestId("trade-row");
+    expect(rows.map((r) => within(r).getAllByRole("cell")[0].textContent)).toEqual(spill.map((r) => ((r.Contracts as number) < 0 ? "Sell" : "Buy")));
+    expect(rows.map((r) => within(r).getByTestId("trade-quantity").textContent)).toEqual(spill.map((r) => Math.abs(r.Contracts as number).toLocaleString("en-US")));
+    expect((await screen.findByTestId("chart")).textContent).toBe("Weights against target and range: Before, After, Target, Min, Max");
+    expect(screen.getAllByRole("listitem").some((li) => /Passed.*Trades net to zero/.test(li.textContent ?? ""))).toBe(true);
+  });
+
+  test("an engine error appears beside the input it concerns, in words", async () => {
+    const wb = renderPane();
+    await tablesLoaded();
+    wb.select("Plan!A1:C4"); // Portfolio's first columns: no Contract, Price or Multiplier
+    fireEvent.click(screen.getByRole("button", { name: "Use the selected range for Futures" }));
+    const futures = screen.getByRole("combobox", { name: "Futures" }) as HTMLSelectElement;
+    await waitFor(() => expect(futures.value).toBe("selection"));
+    await propose().catch(() => undefined);
+    await waitFor(() => expect(description(futures)).toMatch(/Futures: missing columns 'Contract', 'Price', 'Multiplier'/));
+    expect(description(screen.getByRole("combobox", { name: "Portfolio" }))).not.toMatch(/missing/);
+    expect(document.body.textContent).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  test("an option error appears beside that option", async () => {
+    renderPane();
+    await tablesLoaded();
+    const limit = screen.getByRole("textbox", { name: "Gross notional limit (share of NAV)" });
+    fireEvent.change(limit, { target: { value: "lots" } });
+    fireEvent.click(screen.getByRole("button", { name: "Propose trades" }));
+    await waitFor(() => expect(description(limit)).toMatch(/must be a number, got 'lots'/));
+  });
+
+  test("Write proposal adds a new sheet with the trade table; Export CSV gives the ticket", async () => {
+    const wb = renderPane();
+    await tablesLoaded();
+    await propose();
+    fireEvent.click(screen.getByRole("button", { name: "Write proposal" }));
+    expect((await screen.findByTestId("written")).textContent).toMatch(/Proposal 2026-11-24 14\.32/);
+    expect(wb.addedSheets()).toEqual(["Proposal 2026-11-24 14.32"]);
+    expect(wb.tablesOn("Proposal 2026-11-24 14.32").map((t) => t.name)).toEqual(["OverlayTrades"]);
+    expect(wb.charts).toHaveLength(1);
+
+    const created: Blob[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    Object.assign(URL, { createObjectURL: (b: Blob) => (created.push(b), "blob:ticket"), revokeObjectURL: () => undefined });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export CSV" })));
+    expect(click).toHaveBeenCalled();
+    const blobText = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(created[0]);
+    });
+    // The file has CRLF line ends (RFC 4180); the text box shows the same lines.
+    const csv = blobText;
+    expect((screen.getByTestId("ticket") as HTMLTextAreaElement).value).toBe(csv.replace(/\r\n/g, "\n"));
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note");
+    expect(lines[1].startsWith("Proposal 2026-11-24 14.32,Rebalance,1,")).toBe(true);
+    expect(screen.getByText(/Downloaded Overlay ticket Rebalance 2026-11-24 14\.32\.csv/)).toBeTruthy();
+    click.mockRestore();
+  });
+
+  test("each workflow's view proposes on the sample workbook", async () => {
+    renderPane();
+    await tablesLoaded();
+    for (const id of ["equitise", "tilt", "options", "hedge", "leverage", "completion"]) {
+      fireEvent.change(screen.getByRole("combobox", { name: "Workflow" }), { target: { value: id } });
+      await waitFor(() => expect(screen.getAllByRole("combobox").length).toBeGreaterThan(1));
+      const headline = await propose();
+      expect(headline.textContent).toMatch(/trade|No trades/);
+      expect(await screen.findByTestId("chart")).toBeTruthy();
+    }
+  });
+});
