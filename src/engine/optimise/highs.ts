@@ -1,0 +1,109 @@
+/**
+ * The HiGHS solver (https://highs.dev, npm `highs`: HiGHS compiled to WebAssembly), loaded lazily.
+ *
+ * Only the small JavaScript loader is imported with this module; the 3.5 MB WebAssembly binary is fetched and
+ * compiled the first time a function calls `loadHighs()`, and the promise is cached, so it loads once per
+ * runtime. A failed load is not cached: the next call tries again.
+ *
+ * Where highs.wasm comes from:
+ * - Node (jest, tsx, the `overlay` command): the package finds its own highs.wasm beside its loader.
+ * - A browser (the add-in's functions and task-pane bundles, a web worker): highs.wasm sits next to the
+ *   executing bundle (the build copies node_modules/highs/build/highs.wasm into dist/). Its URL is resolved
+ *   against the script that evaluated this module (document.currentScript, captured at evaluation), or the
+ *   worker's or page's location, through the factory's `locateFile` option. Where neither a window nor a
+ *   worker scope exists (a JavaScript-only custom-functions runtime), the bytes are fetched here and passed
+ *   as `wasmBinary`, since the Emscripten loader does not know how to read them there.
+ */
+import highsFactory from "highs";
+import type { Highs, InitOptions } from "highs";
+import { OverlayError } from "../core/errors";
+
+export type { Highs };
+
+type Global = {
+  document?: { currentScript?: { src?: unknown } | null };
+  location?: { href?: unknown };
+  process?: { versions?: { node?: unknown }; type?: unknown };
+  window?: unknown;
+  WorkerGlobalScope?: unknown;
+  fetch?: (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+};
+
+const G = globalThis as unknown as Global;
+
+/** URL of the script evaluating this module, when a browser says (undefined in Node). */
+function currentScriptUrl(): string | undefined {
+  try {
+    const src = G.document?.currentScript?.src;
+    if (typeof src === "string" && src !== "") return src;
+  } catch {
+    // no DOM
+  }
+  return undefined;
+}
+
+const SCRIPT_URL = currentScriptUrl();
+
+export function isNode(): boolean {
+  return typeof G.process?.versions?.node === "string" && G.process?.type !== "renderer" && G.window === undefined;
+}
+
+/**
+ * The URL of a HiGHS asset (highs.wasm) next to the executing bundle: resolved against the script that
+ * evaluated this module, else the page's or worker's location, else the loader's own directory.
+ */
+export function browserAssetUrl(file: string, loaderDirectory = ""): string {
+  const bases = [SCRIPT_URL, typeof G.location?.href === "string" ? G.location.href : undefined, loaderDirectory || undefined];
+  for (const base of bases) {
+    if (!base) continue;
+    try {
+      return new URL(file, base).href;
+    } catch {
+      // not a usable base URL: try the next
+    }
+  }
+  return file;
+}
+
+let overrides: InitOptions | undefined;
+let cached: Promise<Highs> | undefined;
+
+/**
+ * Loader options to use instead of the defaults (a different wasm URL, preloaded bytes); clears the cache so
+ * the next `loadHighs()` uses them. For hosts with their own asset layout.
+ */
+export function configureHighs(options: InitOptions | undefined): void {
+  overrides = options;
+  cached = undefined;
+}
+
+async function loaderOptions(): Promise<InitOptions> {
+  if (overrides) return overrides;
+  if (isNode()) return {};
+  const locateFile = (file: string, loaderDirectory?: string) => browserAssetUrl(file, loaderDirectory);
+  const hasScope = G.window !== undefined || G.WorkerGlobalScope !== undefined;
+  if (!hasScope && typeof G.fetch === "function") {
+    const url = locateFile("highs.wasm");
+    const res = await G.fetch(url);
+    if (!res.ok) throw new Error(`fetching ${url} gave HTTP ${res.status}`);
+    return { locateFile, wasmBinary: await res.arrayBuffer() };
+  }
+  return { locateFile };
+}
+
+/** The HiGHS runtime: loaded on the first call, the same promise afterwards. Rejects with an OverlayError (#NUM!). */
+export function loadHighs(): Promise<Highs> {
+  if (!cached) {
+    const attempt = (async () => highsFactory(await loaderOptions()))();
+    cached = attempt.catch((e: unknown) => {
+      cached = undefined;
+      throw new OverlayError("num", `The HiGHS solver could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+  return cached;
+}
+
+/** Whether HiGHS has been requested in this runtime (for tests of the lazy loading). */
+export function highsRequested(): boolean {
+  return cached !== undefined;
+}
