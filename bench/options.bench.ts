@@ -12,9 +12,10 @@ import { impliedVolBatch } from "../src/engine/options/impliedVol";
 import { rational, refPhiFixedQ, toDouble } from "../test/engine/core/highPrecision";
 import type { BenchGroup } from "./harness";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const blackScholes = require("black-scholes") as { blackScholes: (s: number, k: number, t: number, v: number, r: number, cp: string) => number };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+const blackScholes = require("black-scholes") as {
+  blackScholes: (s: number, k: number, t: number, v: number, r: number, cp: string) => number;
+};
+
 const impliedVolatility = require("implied-volatility") as {
   getImpliedVolatility: (price: number, s: number, k: number, t: number, r: number, cp: string, estimate?: number) => number;
 };
@@ -123,7 +124,8 @@ export function groups(): BenchGroup[] {
         items: PEER_PRICE,
         fn: () => {
           let s = 0;
-          for (let i = 0; i < PEER_PRICE; i++) s += blackScholes.blackScholes(inp.spot[i], inp.strike[i], inp.years[i], inp.vol[i], inp.rate[i], cp(i));
+          for (let i = 0; i < PEER_PRICE; i++)
+            s += blackScholes.blackScholes(inp.spot[i], inp.strike[i], inp.years[i], inp.vol[i], inp.rate[i], cp(i));
           return s;
         },
       },
@@ -186,7 +188,15 @@ export function groups(): BenchGroup[] {
         items: PEER_IV,
         fn: () => {
           let s = 0;
-          for (let i = 0; i < PEER_IV; i++) s += impliedVolatility.getImpliedVolatility(ivPrices[i], ivInp.spot[i], ivInp.strike[i], ivInp.years[i], ivInp.rate[i], ivCp(i));
+          for (let i = 0; i < PEER_IV; i++)
+            s += impliedVolatility.getImpliedVolatility(
+              ivPrices[i],
+              ivInp.spot[i],
+              ivInp.strike[i],
+              ivInp.years[i],
+              ivInp.rate[i],
+              ivCp(i),
+            );
           return s;
         },
       },
@@ -207,7 +217,14 @@ export function groups(): BenchGroup[] {
       let peerOff = 0;
       const m = 300;
       for (let i = 0; i < m; i++) {
-        const v = impliedVolatility.getImpliedVolatility(ivPrices[i], ivInp.spot[i], ivInp.strike[i], ivInp.years[i], ivInp.rate[i], ivCp(i));
+        const v = impliedVolatility.getImpliedVolatility(
+          ivPrices[i],
+          ivInp.spot[i],
+          ivInp.strike[i],
+          ivInp.years[i],
+          ivInp.rate[i],
+          ivCp(i),
+        );
         const e = Math.abs(v - ivInp.vol[i]);
         peerMax = Math.max(peerMax, e);
         peerSum += e;

@@ -17,14 +17,22 @@ describe("OVERLAY.OPTION", () => {
   });
 
   test("Greeks by measure: Haug's theta -31.1924/year, rho 38.7325, dividend rho 42.2254 (QuantLib testGreekValues)", async () => {
-    expect(Math.abs(((await ok("OPTION", "put", 430, 405, 1 / 12, 0.07, 0.05, 0.2, "theta")) as number) + 31.1924)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(((await ok("OPTION", "put", 430, 405, 1 / 12, 0.07, 0.05, 0.2, "theta")) as number) + 31.1924)).toBeLessThanOrEqual(
+      1e-4,
+    );
     expect(Math.abs(((await ok("OPTION", "call", 72, 75, 1, 0.09, 0, 0.19, "rho")) as number) - 38.7325)).toBeLessThanOrEqual(1e-4);
-    expect(Math.abs(((await ok("OPTION", "put", 500, 490, 0.25, 0.08, 0.05, 0.15, "Dividend rho")) as number) - 42.2254)).toBeLessThanOrEqual(1e-4);
+    expect(
+      Math.abs(((await ok("OPTION", "put", 500, 490, 0.25, 0.08, 0.05, 0.15, "Dividend rho")) as number) - 42.2254),
+    ).toBeLessThanOrEqual(1e-4);
     expect(Math.abs(((await ok("OPTION", "C", 55, 60, 0.75, 0.1, "", 0.3, "vega")) as number) - 18.9358)).toBeLessThanOrEqual(1e-4);
   });
 
   test("bad input names the argument", async () => {
-    expectError(await call("OPTION", "straddle", 100, 95, 0.5, 0.05, 0.02, 0.2), "#VALUE!", /^type must be "call" or "put", got 'straddle'$/);
+    expectError(
+      await call("OPTION", "straddle", 100, 95, 0.5, 0.05, 0.02, 0.2),
+      "#VALUE!",
+      /^type must be "call" or "put", got 'straddle'$/,
+    );
     expectError(await call("OPTION", "put", -100, 95, 0.5, 0.05, 0.02, 0.2), "#NUM!", /^spot must be > 0/);
     expectError(await call("OPTION", "put", 100, 95, 0, 0.05, 0.02, 0.2), "#NUM!", /^years must be > 0/);
     expectError(await call("OPTION", "put", 100, 95, 0.5, 5, 0.02, 0.2), "#NUM!", /^rate must be .*<= 1, got 5$/);
@@ -55,8 +63,16 @@ describe("OVERLAY.IMPLIEDVOL", () => {
     expect(Math.abs(((await ok("IMPLIEDVOL", "put", price, 100, 80, 2, 0.03, 0.01)) as number) - 0.37)).toBeLessThan(1e-13);
   });
   test("prices outside the no-arbitrage bounds: #NUM! with the reason", async () => {
-    expectError(await call("IMPLIEDVOL", "call", 0.5, 21, 20, 0.25, 0.1, 0), "#NUM!", /^price 0\.5 is at or below the call's discounted intrinsic value 1\.4938/);
-    expectError(await call("IMPLIEDVOL", "call", 21, 21, 20, 0.25, 0.1, 0), "#NUM!", /^price 21 is at or above the call's upper no-arbitrage bound 21/);
+    expectError(
+      await call("IMPLIEDVOL", "call", 0.5, 21, 20, 0.25, 0.1, 0),
+      "#NUM!",
+      /^price 0\.5 is at or below the call's discounted intrinsic value 1\.4938/,
+    );
+    expectError(
+      await call("IMPLIEDVOL", "call", 21, 21, 20, 0.25, 0.1, 0),
+      "#NUM!",
+      /^price 21 is at or above the call's upper no-arbitrage bound 21/,
+    );
     expectError(await call("IMPLIEDVOL", "put", 30, 21, 20, 0.25, 0.1, 0), "#NUM!", /put's upper no-arbitrage bound 19\.506/);
     expectError(await call("IMPLIEDVOL", "put", 0, 21, 20, 0.25, 0.1, 0), "#NUM!", /^price 0 must be > 0/);
     expectError(await call("IMPLIEDVOL", "put", -1, 21, 20, 0.25, 0.1, 0), "#NUM!", /^price must be >= 0/);
@@ -83,7 +99,12 @@ describe("OVERLAY.STRATEGY", () => {
   test("one measure, vol as a 1x1 range or a smile table", async () => {
     const flat = rowsOf(await ok("STRATEGY", LEGS_COLLAR, 100, 0.5, 0.05, 0.02, [[0.2]], "rho"));
     expect(Object.keys(flat[0])).toEqual(["Type", "Strike", "Quantity", "Rho"]);
-    const smile = [["Strike", "Vol"], [90, 0.25], [100, 0.2], [110, 0.17]];
+    const smile = [
+      ["Strike", "Vol"],
+      [90, 0.25],
+      [100, 0.2],
+      [110, 0.17],
+    ];
     const s = rowsOf(await ok("STRATEGY", LEGS_COLLAR, 100, 0.5, 0.05, 0.02, smile, "price"));
     const put = (await ok("OPTION", "put", 100, 95, 0.5, 0.05, 0.02, 0.225)) as number;
     const c = (await ok("OPTION", "call", 100, 110, 0.5, 0.05, 0.02, 0.17)) as number;
@@ -92,9 +113,46 @@ describe("OVERLAY.STRATEGY", () => {
   });
 
   test("errors name the table, row and column, or the argument", async () => {
-    expectError(await call("STRATEGY", [["Type", "Strike", "Quantity"], ["put", "", 1]], 100, 0.5, 0.05, 0.02, 0.2), "#VALUE!", /^Legs row 1 \(put\): Strike is empty/);
-    expectError(await call("STRATEGY", [["Type", "Strike", "Quantity"], ["put", 95, 1]], 100, 0.5, 0.05, 0.02, ""), "#VALUE!", /Vol is empty and the vol argument is not given/);
-    expectError(await call("STRATEGY", LEGS_COLLAR, 100, 0.5, 0.05, 0.02, [["Strike", "Vol"], [100, "x"]]), "#VALUE!", /^vol row 1: Vol must be a number, got 'x'$/);
+    expectError(
+      await call(
+        "STRATEGY",
+        [
+          ["Type", "Strike", "Quantity"],
+          ["put", "", 1],
+        ],
+        100,
+        0.5,
+        0.05,
+        0.02,
+        0.2,
+      ),
+      "#VALUE!",
+      /^Legs row 1 \(put\): Strike is empty/,
+    );
+    expectError(
+      await call(
+        "STRATEGY",
+        [
+          ["Type", "Strike", "Quantity"],
+          ["put", 95, 1],
+        ],
+        100,
+        0.5,
+        0.05,
+        0.02,
+        "",
+      ),
+      "#VALUE!",
+      /Vol is empty and the vol argument is not given/,
+    );
+    expectError(
+      await call("STRATEGY", LEGS_COLLAR, 100, 0.5, 0.05, 0.02, [
+        ["Strike", "Vol"],
+        [100, "x"],
+      ]),
+      "#VALUE!",
+      /^vol row 1: Vol must be a number, got 'x'$/,
+    );
     expectError(await call("STRATEGY", "junk", 100, 0.5, 0.05, 0.02, 0.2), "#VALUE!", /Legs/);
   });
 });
@@ -117,20 +175,62 @@ describe("OVERLAY.ZEROCOST", () => {
     const put = (await ok("OPTION", "put", 100, 95, 0.5, 0.05, 0.02, 0.2)) as number;
     const c = (await ok("OPTION", "call", 100, k, 0.5, 0.05, 0.02, 0.2)) as number;
     expect(Math.abs(put - c)).toBeLessThan(1e-10);
-    const rows = rowsOf(await ok("STRATEGY", [["Type", "Strike", "Quantity"], ["put", 95, 1], ["call", k, -1]], 100, 0.5, 0.05, 0.02, 0.2, "price"));
+    const rows = rowsOf(
+      await ok(
+        "STRATEGY",
+        [
+          ["Type", "Strike", "Quantity"],
+          ["put", 95, 1],
+          ["call", k, -1],
+        ],
+        100,
+        0.5,
+        0.05,
+        0.02,
+        0.2,
+        "price",
+      ),
+    );
     expect(Math.abs(rows[2].Price as number)).toBeLessThan(1e-10);
   });
   test("put-spread collar with a smile", async () => {
-    const smile = [["Strike", "Vol"], [80, 0.28], [100, 0.2], [120, 0.16]];
+    const smile = [
+      ["Strike", "Vol"],
+      [80, 0.28],
+      [100, 0.2],
+      [120, 0.16],
+    ];
     const k = (await ok("ZEROCOST", "Put-spread collar", 100, 1, 0.04, 0.015, smile, 95, 80)) as number;
-    const v = (await ok("STRATEGY", [["Type", "Strike", "Quantity"], ["put", 95, 1], ["put", 80, -1], ["call", k, -1]], 100, 1, 0.04, 0.015, smile, "price")) as unknown[][];
+    const v = (await ok(
+      "STRATEGY",
+      [
+        ["Type", "Strike", "Quantity"],
+        ["put", 95, 1],
+        ["put", 80, -1],
+        ["call", k, -1],
+      ],
+      100,
+      1,
+      0.04,
+      0.015,
+      smile,
+      "price",
+    )) as unknown[][];
     expect(Math.abs(v[4][3] as number)).toBeLessThan(1e-10);
   });
   test("no zero-cost strike: #NUM! that says why", async () => {
-    expectError(await call("ZEROCOST", "collar", 100, 0.5, 0.05, 0.02, 0.2, 300), "#NUM!", /^no zero-cost call strike: .*a call is worth less than/);
+    expectError(
+      await call("ZEROCOST", "collar", 100, 0.5, 0.05, 0.02, 0.2, 300),
+      "#NUM!",
+      /^no zero-cost call strike: .*a call is worth less than/,
+    );
     expectError(await call("ZEROCOST", "putspreadcollar", 100, 0.5, 0.05, 0.02, 0.2, 95, 100), "#NUM!", /^no zero-cost put-spread collar/);
     expectError(await call("ZEROCOST", "putspreadcollar", 100, 0.5, 0.05, 0.02, 0.2, 95), "#VALUE!", /^strike2 is required/);
-    expectError(await call("ZEROCOST", "seagull", 100, 0.5, 0.05, 0.02, 0.2, 95), "#VALUE!", /^structure must be one of "collar", "riskreversal", "putspreadcollar", got 'seagull'$/);
+    expectError(
+      await call("ZEROCOST", "seagull", 100, 0.5, 0.05, 0.02, 0.2, 95),
+      "#VALUE!",
+      /^structure must be one of "collar", "riskreversal", "putspreadcollar", got 'seagull'$/,
+    );
     expectError(await call("ZEROCOST", "collar", 100, 0.5, 0.05, 0.02, "", 95), "#VALUE!", /^vol is required$/);
   });
 });

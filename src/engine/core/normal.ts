@@ -28,7 +28,7 @@ function erfSmall(y: number): number {
   const z = y * y;
   let num = 1.85777706184603153e-1 * z;
   let den = z;
-  num = (num + 3.16112374387056560e0) * z;
+  num = (num + 3.1611237438705656) * z;
   den = (den + 2.36012909523441209e1) * z;
   num = (num + 1.13864154151050156e2) * z;
   den = (den + 2.44024637934444173e2) * z;
@@ -43,7 +43,7 @@ function erfcxMid(y: number): number {
   let den = y;
   num = (num + 5.64188496988670089e-1) * y;
   den = (den + 1.57449261107098347e1) * y;
-  num = (num + 8.88314979438837594e0) * y;
+  num = (num + 8.88314979438837594) * y;
   den = (den + 1.17693950891312499e2) * y;
   num = (num + 6.61191906371416295e1) * y;
   den = (den + 5.37181101862009858e2) * y;
@@ -64,9 +64,9 @@ function erfcxLarge(y: number): number {
   let num = 1.63153871373020978e-2 * z;
   let den = z;
   num = (num + 3.05326634961232344e-1) * z;
-  den = (den + 2.56852019228982242e0) * z;
+  den = (den + 2.56852019228982242) * z;
   num = (num + 3.60344899949804439e-1) * z;
-  den = (den + 1.87295284992346047e0) * z;
+  den = (den + 1.87295284992346047) * z;
   num = (num + 1.25781726111229246e-1) * z;
   den = (den + 5.27905102951428412e-1) * z;
   num = (num + 1.60837851487422766e-2) * z;
@@ -183,15 +183,24 @@ export function normInvApprox(p: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
   if (p < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((IC[0] * q + IC[1]) * q + IC[2]) * q + IC[3]) * q + IC[4]) * q + IC[5]) / ((((ID[0] * q + ID[1]) * q + ID[2]) * q + ID[3]) * q + 1);
+    return (
+      (((((IC[0] * q + IC[1]) * q + IC[2]) * q + IC[3]) * q + IC[4]) * q + IC[5]) /
+      ((((ID[0] * q + ID[1]) * q + ID[2]) * q + ID[3]) * q + 1)
+    );
   }
   if (p > 1 - P_LOW) {
     const q = Math.sqrt(-2 * Math.log1p(-p));
-    return -(((((IC[0] * q + IC[1]) * q + IC[2]) * q + IC[3]) * q + IC[4]) * q + IC[5]) / ((((ID[0] * q + ID[1]) * q + ID[2]) * q + ID[3]) * q + 1);
+    return (
+      -(((((IC[0] * q + IC[1]) * q + IC[2]) * q + IC[3]) * q + IC[4]) * q + IC[5]) /
+      ((((ID[0] * q + ID[1]) * q + ID[2]) * q + ID[3]) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((IA[0] * r + IA[1]) * r + IA[2]) * r + IA[3]) * r + IA[4]) * r + IA[5]) * q) / (((((IB[0] * r + IB[1]) * r + IB[2]) * r + IB[3]) * r + IB[4]) * r + 1);
+  return (
+    ((((((IA[0] * r + IA[1]) * r + IA[2]) * r + IA[3]) * r + IA[4]) * r + IA[5]) * q) /
+    (((((IB[0] * r + IB[1]) * r + IB[2]) * r + IB[3]) * r + IB[4]) * r + 1)
+  );
 }
 
 /**

@@ -53,7 +53,17 @@ export function greeksArrays(n: number): GreeksArrays {
 }
 
 /** Price and all Greeks of option i into o[...][i]. w = +1 call, -1 put. */
-export function bsmKernel(w: number, S: number, K: number, T: number, r: number, q: number, sigma: number, o: GreeksArrays, i: number): void {
+export function bsmKernel(
+  w: number,
+  S: number,
+  K: number,
+  T: number,
+  r: number,
+  q: number,
+  sigma: number,
+  o: GreeksArrays,
+  i: number,
+): void {
   const sqT = Math.sqrt(T);
   const s = sigma * sqT;
   const invS = 1 / s;
@@ -191,7 +201,9 @@ function finiteGreeks(g: Greeks, model: string, only?: Measure): Greeks {
   const keys = only ? [GREEK_OF[only]] : (Object.keys(g) as (keyof Greeks)[]);
   for (const k of keys) {
     if (!Number.isFinite(g[k])) {
-      numError(`${model}: the ${k === "dividendRho" ? "dividend rho" : k} is not a finite number for these inputs (spot x vol x sqrt(years) or rate x years too extreme)`);
+      numError(
+        `${model}: the ${k === "dividendRho" ? "dividend rho" : k} is not a finite number for these inputs (spot x vol x sqrt(years) or rate x years too extreme)`,
+      );
     }
   }
   return g;

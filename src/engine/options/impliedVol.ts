@@ -29,7 +29,14 @@ export interface ImpliedVolInputs {
 }
 
 /** The no-arbitrage bounds of a European option's price. */
-export function priceBounds(kind: OptionKind, spot: number, strike: number, years: number, rate: number, yld: number): { lower: number; upper: number } {
+export function priceBounds(
+  kind: OptionKind,
+  spot: number,
+  strike: number,
+  years: number,
+  rate: number,
+  yld: number,
+): { lower: number; upper: number } {
   const fwdPV = spot * Math.exp(-yld * years);
   const kPV = strike * Math.exp(-rate * years);
   return kind === "call" ? { lower: Math.max(fwdPV - kPV, 0), upper: fwdPV } : { lower: Math.max(kPV - fwdPV, 0), upper: kPV };
@@ -84,7 +91,9 @@ export function impliedVol(p: ImpliedVolInputs): number {
   }
   const v = impliedVolKernel(kind === "call" ? 1 : -1, price, spot, strike, years, rate, q);
   if (!Number.isFinite(v) || !(v > 0)) {
-    numError(`price ${fmt(price)} is too close to a no-arbitrage bound (${fmt(lower)}, ${fmt(upper)}) to determine a volatility in double precision`);
+    numError(
+      `price ${fmt(price)} is too close to a no-arbitrage bound (${fmt(lower)}, ${fmt(upper)}) to determine a volatility in double precision`,
+    );
   }
   return v;
 }

@@ -10,7 +10,20 @@ export type OptionKind = "call" | "put";
 export type LegKind = OptionKind | "underlying";
 
 const OPTION_NAMES: Record<string, OptionKind> = { call: "call", c: "call", put: "put", p: "put" };
-const UNDERLYING_NAMES = ["underlying", "underlier", "u", "stock", "share", "shares", "spot", "index", "future", "futures", "forward", "asset"];
+const UNDERLYING_NAMES = [
+  "underlying",
+  "underlier",
+  "u",
+  "stock",
+  "share",
+  "shares",
+  "spot",
+  "index",
+  "future",
+  "futures",
+  "forward",
+  "asset",
+];
 
 /** +1 for a call, -1 for a put. */
 export function optionSign(kind: OptionKind): 1 | -1 {

@@ -26,7 +26,8 @@ export function strategyPayoff(legs: readonly Leg[], spot: number, premium = 0):
  */
 export function payoffLike(legs: readonly Leg[], spots: Matrix, arg: string, premium = 0): (number | string)[][] {
   const width = spots.reduce((w, r) => Math.max(w, r.length), 0);
-  if (spots.length > 1 && width > 1) valueError(`${arg} must be a single row or column of prices, got a range of ${spots.length} x ${width}`);
+  if (spots.length > 1 && width > 1)
+    valueError(`${arg} must be a single row or column of prices, got a range of ${spots.length} x ${width}`);
   const column = spots.length > 1;
   const cells: Cell[] = column ? spots.map((r) => r[0]) : (spots[0] ?? []);
   const unit = column ? "row" : "item";

@@ -12,7 +12,13 @@ export const STRIKE_RULE = { min: 0, minExclusive: true, max: 1e15 };
 
 export const SMILE_COLUMNS: readonly ColumnSpec[] = [
   { key: "strike", header: "Strike", synonyms: ["K", "Strike price", "Exercise price"], type: "number", rule: STRIKE_RULE },
-  { key: "vol", header: "Vol", synonyms: ["Volatility", "Implied vol", "Implied volatility", "IV", "Sigma"], type: "number", rule: VOL_RULE },
+  {
+    key: "vol",
+    header: "Vol",
+    synonyms: ["Volatility", "Implied vol", "Implied volatility", "IV", "Sigma"],
+    type: "number",
+    rule: VOL_RULE,
+  },
 ];
 
 export interface Smile {
@@ -31,7 +37,9 @@ export function readSmile(matrix: Matrix, arg: string): Smile {
     const a = order[k - 1];
     const b = order[k];
     if (t.rows[a].strike === t.rows[b].strike) {
-      valueError(`${arg} rows ${t.rowNumbers[Math.min(a, b)]} and ${t.rowNumbers[Math.max(a, b)]}: strike ${t.rows[a].strike} appears twice`);
+      valueError(
+        `${arg} rows ${t.rowNumbers[Math.min(a, b)]} and ${t.rowNumbers[Math.max(a, b)]}: strike ${t.rows[a].strike} appears twice`,
+      );
     }
   }
   return { strikes: order.map((i) => t.rows[i].strike), vols: order.map((i) => t.rows[i].vol) };

@@ -21,9 +21,29 @@ export const YEARS_RULE = { min: 0, minExclusive: true, max: 100 };
 export const LEGS_COLUMNS: readonly ColumnSpec[] = [
   { key: "type", header: "Type", synonyms: ["Leg", "Option type", "Call/Put", "Put/Call", "CP", "Kind", "Instrument"], type: "text" },
   { key: "strike", header: "Strike", synonyms: ["K", "Strike price", "Exercise price"], type: "number", optional: true, rule: STRIKE_RULE },
-  { key: "quantity", header: "Quantity", synonyms: ["Qty", "Units", "Position", "Amount", "Size", "Notional units"], type: "number", rule: { min: -1e15, max: 1e15 } },
-  { key: "vol", header: "Vol", synonyms: ["Volatility", "Implied vol", "Implied volatility", "IV", "Sigma"], type: "number", optional: true, rule: VOL_RULE },
-  { key: "years", header: "Years", synonyms: ["Time", "Expiry", "Maturity", "T", "Tenor", "Time to expiry", "Years to expiry"], type: "number", optional: true, rule: YEARS_RULE },
+  {
+    key: "quantity",
+    header: "Quantity",
+    synonyms: ["Qty", "Units", "Position", "Amount", "Size", "Notional units"],
+    type: "number",
+    rule: { min: -1e15, max: 1e15 },
+  },
+  {
+    key: "vol",
+    header: "Vol",
+    synonyms: ["Volatility", "Implied vol", "Implied volatility", "IV", "Sigma"],
+    type: "number",
+    optional: true,
+    rule: VOL_RULE,
+  },
+  {
+    key: "years",
+    header: "Years",
+    synonyms: ["Time", "Expiry", "Maturity", "T", "Tenor", "Time to expiry", "Years to expiry"],
+    type: "number",
+    optional: true,
+    rule: YEARS_RULE,
+  },
 ];
 
 export interface Leg {
@@ -39,9 +59,16 @@ export interface Leg {
 
 /** Reads and checks a Legs table: every option leg needs a strike. */
 export function readLegs(matrix: Matrix, arg = "Legs"): Leg[] {
-  const t = parseTable<{ type: string; strike?: number; quantity: number; vol?: number; years?: number }>(matrix, { arg, columns: LEGS_COLUMNS });
+  const t = parseTable<{ type: string; strike?: number; quantity: number; vol?: number; years?: number }>(matrix, {
+    arg,
+    columns: LEGS_COLUMNS,
+  });
   if (t.headers.strike === undefined) {
-    valueError(`${arg}: missing column 'Strike' (headers found: ${Object.values(t.headers).map((h) => `'${h}'`).join(", ")})`);
+    valueError(
+      `${arg}: missing column 'Strike' (headers found: ${Object.values(t.headers)
+        .map((h) => `'${h}'`)
+        .join(", ")})`,
+    );
   }
   return t.rows.map((r, i) => {
     const base = `${arg} row ${t.rowNumbers[i]}`;

@@ -37,7 +37,8 @@ function fmt(x: number): string {
 
 export function zeroCostStrike(p: ZeroCostInputs): number {
   const { structure, spot, years, rate, yield: q, vol } = p;
-  const price = (kind: OptionKind, strike: number) => bsm({ kind, spot, strike, years, rate, yield: q, vol: volAt(vol, strike) }, "price").price;
+  const price = (kind: OptionKind, strike: number) =>
+    bsm({ kind, spot, strike, years, rate, yield: q, vol: volAt(vol, strike) }, "price").price;
   const put1 = price("put", p.strike1);
   let target = put1;
   if (structure === "putspreadcollar") {
@@ -55,7 +56,9 @@ export function zeroCostStrike(p: ZeroCostInputs): number {
   }
   const what = structure === "riskreversal" ? "the short put at strike1 brings in" : "the put premium to fund is";
   if (!(target > 0)) {
-    numError(`no zero-cost call strike: ${what} ${fmt(target)}: the put at strike1 ${fmt(p.strike1)} is worth nothing in double precision, so the call strike would be infinite`);
+    numError(
+      `no zero-cost call strike: ${what} ${fmt(target)}: the put at strike1 ${fmt(p.strike1)} is worth nothing in double precision, so the call strike would be infinite`,
+    );
   }
   const fwdPV = spot * Math.exp(-q * years);
   if (!(target < fwdPV)) {
@@ -71,12 +74,18 @@ export function zeroCostStrike(p: ZeroCostInputs): number {
   let hi = step;
   while (g(hi) >= 0) {
     hi *= 2;
-    if (hi > 700) numError(`no zero-cost call strike: ${what} ${fmt(target)}, less than a call is worth at any strike below ${fmt(forward * Math.exp(700))}`);
+    if (hi > 700)
+      numError(
+        `no zero-cost call strike: ${what} ${fmt(target)}, less than a call is worth at any strike below ${fmt(forward * Math.exp(700))}`,
+      );
   }
   let lo = -step;
   while (g(lo) <= 0) {
     lo *= 2;
-    if (lo < -700) numError(`no zero-cost call strike: ${what} ${fmt(target)}, more than a call is worth at any strike above ${fmt(forward * Math.exp(-700))}`);
+    if (lo < -700)
+      numError(
+        `no zero-cost call strike: ${what} ${fmt(target)}, more than a call is worth at any strike above ${fmt(forward * Math.exp(-700))}`,
+      );
   }
   const u = brent(g, lo, hi, { xTol: 1e-15, what: "zero-cost strike" });
   return forward * Math.exp(u);

@@ -25,7 +25,9 @@ const PI = 16n * atanInv(5n) - 4n * atanInv(239n); // Machin (1706)
 
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n.toString().slice(0, 15))))) * 10n ** BigInt(Math.max(0, Math.floor((n.toString().length - 15) / 2)));
+  let x =
+    BigInt(Math.floor(Math.sqrt(Number(n.toString().slice(0, 15))))) *
+    10n ** BigInt(Math.max(0, Math.floor((n.toString().length - 15) / 2)));
   if (x === 0n) x = 1n;
   for (;;) {
     const y = (x + n / x) / 2n;
@@ -101,4 +103,3 @@ export function refErfc(y: number): number {
   const erfFixed = (((2n * SCALE * e) / SQRT_PI) * kummer(p, q, 2n)) / SCALE;
   return toDouble(SCALE - erfFixed);
 }
-

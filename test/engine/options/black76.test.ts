@@ -13,7 +13,9 @@ describe("published values", () => {
 
   test("Haug (1998) pag 2-8, option on a futures price F 19, K 19, t 0.75, r 0.10, vol 0.28 -> call = put = 1.7011 (QuantLib europeanoption.cpp testValues, rows with q = r)", () => {
     for (const kind of ["call", "put"] as const) {
-      expect(Math.abs(black76({ kind, forward: 19, strike: 19, years: 0.75, rate: 0.1, vol: 0.28 }).price - 1.7011)).toBeLessThanOrEqual(1e-4);
+      expect(Math.abs(black76({ kind, forward: 19, strike: 19, years: 0.75, rate: 0.1, vol: 0.28 }).price - 1.7011)).toBeLessThanOrEqual(
+        1e-4,
+      );
     }
   });
 });

@@ -213,7 +213,15 @@ describe("properties", () => {
     const prices = new Float64Array(n);
     bsmPriceBatch(inp, prices);
     for (let i = 0; i < n; i++) {
-      const g = bsm({ kind: inp.type[i] > 0 ? "call" : "put", spot: inp.spot[i], strike: inp.strike[i], years: inp.years[i], rate: inp.rate[i], yield: inp.yield[i], vol: inp.vol[i] });
+      const g = bsm({
+        kind: inp.type[i] > 0 ? "call" : "put",
+        spot: inp.spot[i],
+        strike: inp.strike[i],
+        years: inp.years[i],
+        rate: inp.rate[i],
+        yield: inp.yield[i],
+        vol: inp.vol[i],
+      });
       expect([out.price[i], out.delta[i], out.gamma[i], out.vega[i], out.theta[i], out.rho[i], out.dividendRho[i]]).toEqual([
         g.price,
         g.delta,

@@ -31,7 +31,8 @@ function roundTrip(c: Case): { err: number; allowed: number; otm: boolean; ulpVo
   const g = bsm(c);
   const { lower, upper } = priceBounds(c.kind, c.spot, c.strike, c.years, c.rate, c.yield);
   // A price that is its bound to double precision (no time value left) has no vol to find.
-  if (!(g.price > lower * (1 + 4 * EPS) && g.price < upper * (1 - 4 * EPS)) || !(g.price > 1e-290 * c.spot) || !(g.vega > 0)) return undefined;
+  if (!(g.price > lower * (1 + 4 * EPS) && g.price < upper * (1 - 4 * EPS)) || !(g.price > 1e-290 * c.spot) || !(g.vega > 0))
+    return undefined;
   const v = impliedVol({ ...c, price: g.price });
   const fwdPV = c.spot * Math.exp(-c.yield * c.years);
   const kPV = c.strike * Math.exp(-c.rate * c.years);
@@ -106,7 +107,15 @@ describe("round trips", () => {
           logVol: fc.double({ min: -2.3, max: 0.6, noNaN: true }),
         }),
         (p) => {
-          const c: Case = { kind: p.kind, spot: p.spot, strike: p.spot * Math.exp(p.moneyness), years: 10 ** p.logYears, rate: p.rate, yield: p.yield, vol: 10 ** p.logVol };
+          const c: Case = {
+            kind: p.kind,
+            spot: p.spot,
+            strike: p.spot * Math.exp(p.moneyness),
+            years: 10 ** p.logYears,
+            rate: p.rate,
+            yield: p.yield,
+            vol: 10 ** p.logVol,
+          };
           const r = roundTrip(c);
           if (r) expect(r.err).toBeLessThanOrEqual(r.allowed);
         },
@@ -145,7 +154,9 @@ describe("no-arbitrage bounds", () => {
   const base = { spot: 100, strike: 90, years: 1, rate: 0.05, yield: 0.02 };
   test("a call below its discounted intrinsic value: #NUM! naming the lower bound", () => {
     const intrinsic = 100 * Math.exp(-0.02) - 90 * Math.exp(-0.05);
-    expect(() => impliedVol({ ...base, kind: "call", price: intrinsic - 0.01 })).toThrow(/below the call's discounted intrinsic value 12\.409/);
+    expect(() => impliedVol({ ...base, kind: "call", price: intrinsic - 0.01 })).toThrow(
+      /below the call's discounted intrinsic value 12\.409/,
+    );
     expect(() => impliedVol({ ...base, kind: "call", price: intrinsic })).toThrow(/lower no-arbitrage bound/);
   });
   test("a call at or above S e^{-qT}, a put at or above K e^{-rT}: #NUM! naming the upper bound", () => {

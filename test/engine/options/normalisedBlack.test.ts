@@ -48,7 +48,7 @@ describe("b(x, s) against exact arithmetic", () => {
     for (const [x, s] of points) {
       const h = 1e-6 * s;
       const fd = (otmCall(x, s + h) - otmCall(x, s - h)) / (2 * h);
-      expect(Math.abs(otmVega(x, s) - fd)).toBeLessThanOrEqual(1e-7 * otmVega(x, s) + 1e-9 * otmCall(x, s) / s + 1e-300);
+      expect(Math.abs(otmVega(x, s) - fd)).toBeLessThanOrEqual(1e-7 * otmVega(x, s) + (1e-9 * otmCall(x, s)) / s + 1e-300);
     }
   });
 });

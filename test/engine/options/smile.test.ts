@@ -27,12 +27,45 @@ describe("smile", () => {
     expect(readVolSpec([["25%"]], "vol")).toBe(0.25);
     expect(readVolSpec([[""]], "vol")).toBeUndefined();
     expect(readVolSpec(undefined, "vol")).toBeUndefined();
-    expect(readVolSpec([["K", "Vol"], [100, 0.2]], "vol")).toEqual({ strikes: [100], vols: [0.2] });
+    expect(
+      readVolSpec(
+        [
+          ["K", "Vol"],
+          [100, 0.2],
+        ],
+        "vol",
+      ),
+    ).toEqual({ strikes: [100], vols: [0.2] });
   });
   test("bad smiles name the argument, the row and the column", () => {
-    expect(() => readSmile([["Strike", "Vol"], [100, 0.2], [100, 0.3]], "vol")).toThrow(/vol rows 1 and 2: strike 100 appears twice/);
-    expect(() => readSmile([["Strike", "Vol"], [100, -0.2]], "vol")).toThrow(/vol row 1: Vol must be > 0/);
-    expect(() => readSmile([["Strike", "Sigma"], [100, "x"]], "vol")).toThrow(/vol row 1: Sigma must be a number, got 'x'/);
+    expect(() =>
+      readSmile(
+        [
+          ["Strike", "Vol"],
+          [100, 0.2],
+          [100, 0.3],
+        ],
+        "vol",
+      ),
+    ).toThrow(/vol rows 1 and 2: strike 100 appears twice/);
+    expect(() =>
+      readSmile(
+        [
+          ["Strike", "Vol"],
+          [100, -0.2],
+        ],
+        "vol",
+      ),
+    ).toThrow(/vol row 1: Vol must be > 0/);
+    expect(() =>
+      readSmile(
+        [
+          ["Strike", "Sigma"],
+          [100, "x"],
+        ],
+        "vol",
+      ),
+    ).toThrow(/vol row 1: Sigma must be a number, got 'x'/);
     expect(() => readSmile([["Strike"], [100]], "vol")).toThrow(/vol: missing column 'Vol'/);
     expect(() => readVolSpec([["20"]], "vol")).toThrow(/vol must be .*<= 10, got '20'/);
   });

@@ -39,15 +39,27 @@ describe("valueStrategy", () => {
   });
 
   test("a leg without a vol or a time when the arguments give none", () => {
-    const legs = readLegs([["Type", "Strike", "Quantity"], ["call", 100, 1]]);
-    expect(() => valueStrategy(legs, { ...market, vol: undefined })).toThrow(/Legs row 1 \(call\): Vol is empty and the vol argument is not given/);
+    const legs = readLegs([
+      ["Type", "Strike", "Quantity"],
+      ["call", 100, 1],
+    ]);
+    expect(() => valueStrategy(legs, { ...market, vol: undefined })).toThrow(
+      /Legs row 1 \(call\): Vol is empty and the vol argument is not given/,
+    );
     expect(() => valueStrategy(legs, { ...market, years: undefined })).toThrow(/Legs row 1 \(call\): Years is empty/);
   });
 
   test("property: the totals are the sums of the positions, and a long and a short of the same option cancel", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ kind: fc.constantFrom("call", "put", "underlying"), strike: fc.integer({ min: 50, max: 150 }), qty: fc.integer({ min: -100, max: 100 }) }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom("call", "put", "underlying"),
+            strike: fc.integer({ min: 50, max: 150 }),
+            qty: fc.integer({ min: -100, max: 100 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         (rows) => {
           const legs = readLegs([["Type", "Strike", "Quantity"], ...rows.map((r) => [r.kind, r.strike, r.qty])]);
           const v = valueStrategy(legs, market);
@@ -55,7 +67,13 @@ describe("valueStrategy", () => {
             const sum = v.lines.reduce((s, l) => s + l.position[key], 0);
             expect(Math.abs(v.total[key] - sum)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(sum)));
           }
-          const both = readLegs([["Type", "Strike", "Quantity"], ...rows.flatMap((r) => [[r.kind, r.strike, r.qty], [r.kind, r.strike, -r.qty]])]);
+          const both = readLegs([
+            ["Type", "Strike", "Quantity"],
+            ...rows.flatMap((r) => [
+              [r.kind, r.strike, r.qty],
+              [r.kind, r.strike, -r.qty],
+            ]),
+          ]);
           const z = valueStrategy(both, market).total;
           expect(Math.abs(z.price)).toBeLessThanOrEqual(1e-9 * 100 * 100);
           expect(Math.abs(z.delta)).toBeLessThanOrEqual(1e-9 * 100);
@@ -67,15 +85,56 @@ describe("valueStrategy", () => {
 
 describe("readLegs", () => {
   test("synonyms and leg types", () => {
-    const legs = readLegs([["Call/Put", "K", "Qty"], ["C", 100, 1], ["p", 90, -2], ["Stock", "", 5], ["future", 50, 1]]);
-    expect(legs.map((l) => [l.kind, l.strike, l.quantity])).toEqual([["call", 100, 1], ["put", 90, -2], ["underlying", undefined, 5], ["underlying", undefined, 1]]);
+    const legs = readLegs([
+      ["Call/Put", "K", "Qty"],
+      ["C", 100, 1],
+      ["p", 90, -2],
+      ["Stock", "", 5],
+      ["future", 50, 1],
+    ]);
+    expect(legs.map((l) => [l.kind, l.strike, l.quantity])).toEqual([
+      ["call", 100, 1],
+      ["put", 90, -2],
+      ["underlying", undefined, 5],
+      ["underlying", undefined, 1],
+    ]);
   });
   test("errors name the table, the row and the column", () => {
-    expect(() => readLegs([["Type", "Quantity"], ["call", 1]])).toThrow(/Legs: missing column 'Strike'/);
-    expect(() => readLegs([["Type", "Strike", "Quantity"], ["call", "", 1]])).toThrow(/Legs row 1 \(call\): Strike is empty: an option leg needs a strike/);
-    expect(() => readLegs([["Type", "Strike", "Quantity"], ["straddle", 100, 1]])).toThrow(/Legs row 1: Type must be call, put or underlying, got 'straddle'/);
-    expect(() => readLegs([["Type", "Strike", "Quantity"], ["put", -5, 1]])).toThrow(/Legs row 1: Strike must be > 0/);
-    expect(() => readLegs([["Type", "Strike", "Quantity", "Vol"], ["put", 95, 1, 0]])).toThrow(/Legs row 1: Vol must be > 0/);
-    expect(() => readLegs([["Type", "Strike", "Quantity"], ["put", 95, "ten"]])).toThrow(/Legs row 1: Quantity must be a number, got 'ten'/);
+    expect(() =>
+      readLegs([
+        ["Type", "Quantity"],
+        ["call", 1],
+      ]),
+    ).toThrow(/Legs: missing column 'Strike'/);
+    expect(() =>
+      readLegs([
+        ["Type", "Strike", "Quantity"],
+        ["call", "", 1],
+      ]),
+    ).toThrow(/Legs row 1 \(call\): Strike is empty: an option leg needs a strike/);
+    expect(() =>
+      readLegs([
+        ["Type", "Strike", "Quantity"],
+        ["straddle", 100, 1],
+      ]),
+    ).toThrow(/Legs row 1: Type must be call, put or underlying, got 'straddle'/);
+    expect(() =>
+      readLegs([
+        ["Type", "Strike", "Quantity"],
+        ["put", -5, 1],
+      ]),
+    ).toThrow(/Legs row 1: Strike must be > 0/);
+    expect(() =>
+      readLegs([
+        ["Type", "Strike", "Quantity", "Vol"],
+        ["put", 95, 1, 0],
+      ]),
+    ).toThrow(/Legs row 1: Vol must be > 0/);
+    expect(() =>
+      readLegs([
+        ["Type", "Strike", "Quantity"],
+        ["put", 95, "ten"],
+      ]),
+    ).toThrow(/Legs row 1: Quantity must be a number, got 'ten'/);
   });
 });
