@@ -5,8 +5,27 @@
 import { FUTURES_A, FUTURES_B, PLAN_A, PLAN_B } from "../helpers/plans";
 import { RATES_VALID_CALLS } from "./ratesValidCalls";
 
+const LEGS = [
+  ["Type", "Strike", "Quantity", "Vol", "Years"],
+  ["underlying", "", 100, "", ""],
+  ["put", 95, 100, 0.22, ""],
+  ["call", 110, -100, "", 0.75],
+];
+const SMILE = [
+  ["Strike", "Vol"],
+  [80, 0.28],
+  [100, 0.2],
+  [120, 0.16],
+];
+
 export const VALID_CALLS: Record<string, unknown[]> = {
   ...RATES_VALID_CALLS,
+  OPTION: ["put", 100, 95, 0.5, 0.05, 0.02, 0.2, "delta"],
+  BLACK76: ["put", 20, 20, 1 / 3, 0.09, 0.25, "vega"],
+  IMPLIEDVOL: ["call", 1.875, 21, 20, 0.25, 0.1, 0],
+  STRATEGY: [LEGS, 100, 0.5, 0.05, 0.02, SMILE, "theta"],
+  PAYOFF: [LEGS, [["Spot"], [50], [100], [150]], 100],
+  ZEROCOST: ["putspreadcollar", 100, 1, 0.04, 0.015, SMILE, 95, 80],
   CONTRACTS: [25_000_000, 5000, 250, 1.1, 1, "nearest"],
   EXPOSURE: [PLAN_B],
   EQUITISE: [PLAN_B, FUTURES_B, 60_000_000, 15_000_000, "underweight"],
