@@ -5,7 +5,7 @@
  *
  *   npm run sample            (npx tsx scripts/make-sample-workbook.ts [out.xlsx])
  *
- * The tables: Portfolio, Futures, Tilts (Plan); Smile, Legs (Options); Curve, Liabilities, AssetCashflows,
+ * The tables: Portfolio, Futures, Tilts (Plan); Smile, Legs (Options); Curve, Liabilities, Assets,
  * Instruments (LDI); Positions, Collateral, Scenarios (Risk); Holdings, Loadings, Targets (Completion);
  * a covariance matrix (Covariance). Formulas are saved as Excel saves an add-in's functions
  * (_xldudf_OVERLAY_REBALANCE), so Excel with the add-in loaded picks them up.
@@ -323,16 +323,16 @@ const BLOCKS: Block[] = [
   // LDI
   { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PV")}(Liabilities[#All],Curve[#All])` },
   { id: "pv01", sheet: "LDI", title: "PV01 of the liabilities", formula: () => `${X("PV01")}(Liabilities[#All],Curve[#All])` },
-  { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(AssetCashflows[#All],Curve[#All])` },
+  { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(Assets[#All],Curve[#All])` },
   { id: "hedgeRatio", sheet: "LDI", title: "Interest-rate hedge ratio", formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")})` },
-  { id: "hedgeRatioKr", sheet: "LDI", title: "Hedge ratio per key tenor", formula: () => `${X("HEDGERATIO")}(AssetCashflows[#All],Liabilities[#All],Curve[#All],TRUE)` },
+  { id: "hedgeRatioKr", sheet: "LDI", title: "Hedge ratio per key tenor", formula: () => `${X("HEDGERATIO")}(Assets[#All],Liabilities[#All],Curve[#All],TRUE)` },
   { id: "krd", sheet: "LDI", title: "Key-rate 01s of the liabilities", formula: () => `${X("KRD")}(Liabilities[#All],Curve[#All])` },
   {
     id: "hedgeTrades",
     sheet: "LDI",
     title: "Trades to an 80% hedge ratio",
     note: "Treasury futures in whole contracts and receiver swaps; the TY and swap PV01s in Instruments are OVERLAY formulas too.",
-    formula: () => `${X("HEDGETRADES")}(Liabilities[#All],Curve[#All],0.8,Instruments[#All],AssetCashflows[#All])`,
+    formula: () => `${X("HEDGETRADES")}(Liabilities[#All],Curve[#All],0.8,Instruments[#All],Assets[#All])`,
   },
   { id: "swapRate", sheet: "LDI", title: "30-year par swap rate (from the curve)", formula: () => `${X("SWAP")}("rate",Curve[#All],30)` },
   { id: "swapPv01_30", sheet: "LDI", title: "30-year receiver swap PV01 per 1 notional", formula: () => `${X("SWAP")}("pv01",Curve[#All],30)` },
@@ -452,7 +452,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     ["", "Proposals: overlay propose examples/pension-plan.xlsx --workflow rebalance (or equitise, tilt, hedge, leverage, completion)"],
     ["Plan", "The strategic allocation (Portfolio), the futures used (Futures), tactical tilts (Tilts); exposure, rebalancing, equitisation, tilts, tranches, tracking error"],
     ["Options", "An equity collar on the US large cap sleeve: the smile (Smile), the legs (Legs; the call strike is a zero-cost solve), prices, Greeks, payoff"],
-    ["LDI", "Discount curve (Curve), benefit payments (Liabilities), the long-duration bonds (AssetCashflows), hedge instruments (Instruments); PV, PV01, key rates, hedge ratio and trades, swaps, the TY cheapest-to-deliver"],
+    ["LDI", "Discount curve (Curve), benefit payments (Liabilities), the long-duration bonds (Assets), hedge instruments (Instruments); PV, PV01, key rates, hedge ratio and trades, swaps, the TY cheapest-to-deliver"],
     ["Risk", "Futures positions (Positions), collateral (Collateral) and stress scenarios (Scenarios); leverage, liquidity, cost of implementation"],
     ["Completion", "US equity managers (Holdings), factor loadings (Loadings), factor targets (Targets); factor exposures and a completion sleeve"],
     ["Covariance", "Covariance of the asset classes' returns (annual), for the tracking error"],
@@ -520,7 +520,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   title(ldi, "Liabilities and the interest-rate hedge", "Zero curve (annual compounding), projected benefit payments, the long-duration bonds' cash flows, the hedge instruments.");
   addTable(ldi, "Curve", [3, 0], ["Tenor", "Rate"], CURVE, ["0", "0.00%"]);
   addTable(ldi, "Liabilities", [3, 3], ["Time", "Amount"], liabilities(), ["0", money]);
-  addTable(ldi, "AssetCashflows", [3, 6], ["Time", "Amount"], assetCashflows(), ["0", money]);
+  addTable(ldi, "Assets", [3, 6], ["Time", "Amount"], assetCashflows(), ["0", money]);
   const instruments = INSTRUMENTS_FIXED.map((r) => [...r]);
   addTable(ldi, "Instruments", [3, 9], ["Instrument", "Tenor", "PV01", "Integer"], instruments, [undefined, "0", "#,##0.000000", undefined], {
     "0,2": { formula: `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`, result: 0 },

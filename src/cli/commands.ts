@@ -2,6 +2,7 @@
  * Workbook commands of `overlay` (run, propose), registered here so the entry point stays small.
  * Each takes its own argument list and returns the exit status.
  */
+import { PROPOSE_USAGE, proposeCommand } from "./propose";
 import { RUN_USAGE, runCommand } from "./workbook/run";
 
 export interface Command {
@@ -15,5 +16,10 @@ export const COMMANDS: Command[] = [
     name: "run",
     usage: `${RUN_USAGE}\n                                            recalculate the OVERLAY formulas of workbooks into new files`,
     run: runCommand,
+  },
+  {
+    name: "propose",
+    usage: `${PROPOSE_USAGE}\n                                            the task pane's trade proposal, headless (overlay propose --help)`,
+    run: proposeCommand,
   },
 ];

@@ -85,10 +85,10 @@ export async function runFile(input: string, output: string | undefined): Promis
   return { ...summary, input, output, ms: performance.now() - t0 };
 }
 
-/** The default output name: model.xlsx -> model.overlay.xlsx. */
-export function defaultOutputName(input: string): string {
+/** The default output name: model.xlsx -> model.overlay.xlsx (or model.proposal.xlsx for propose). */
+export function defaultOutputName(input: string, suffix = ".overlay"): string {
   const ext = extname(input);
-  return `${basename(input, ext)}.overlay${ext || ".xlsx"}`;
+  return `${basename(input, ext)}${suffix}${ext || ".xlsx"}`;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -171,7 +171,7 @@ export interface OutputPlan {
 }
 
 /** Decides each input's output path; refuses to write over an input. */
-export function planOutputs(inputs: string[], output: string | undefined, dryRun: boolean): OutputPlan[] {
+export function planOutputs(inputs: string[], output: string | undefined, dryRun: boolean, suffix = ".overlay"): OutputPlan[] {
   const toDir =
     output !== undefined && (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
   const seen = new Map<string, string>();
@@ -180,7 +180,7 @@ export function planOutputs(inputs: string[], output: string | undefined, dryRun
     if (statSync(input).isDirectory()) return { input, problem: "is a directory (give the .xlsx files, e.g. dir/*.xlsx)" };
     if (!/\.xlsx$/i.test(input)) return { input, problem: "not an .xlsx workbook (overlay run reads .xlsx files)" };
     if (dryRun) return { input };
-    const target = output === undefined ? join(dirname(input), defaultOutputName(input)) : toDir ? join(output, defaultOutputName(input)) : output;
+    const target = output === undefined ? join(dirname(input), defaultOutputName(input, suffix)) : toDir ? join(output, defaultOutputName(input, suffix)) : output;
     if (inputs.some((x) => existsSync(x) && samePath(x, target))) return { input, problem: `refusing to overwrite an input file (${target})` };
     const key = resolve(target).toLowerCase();
     const prior = seen.get(key);

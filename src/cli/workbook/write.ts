@@ -14,8 +14,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
-import { areaAddress, cellAddress } from "./address";
+import { areaAddress, cellAddress, cellKey } from "./address";
+import { addCharts } from "./chart";
 import { sheetPaths } from "./load";
+import { BookModel } from "./model";
+import type { RecordedChart } from "./port";
 import { FormulaOutcome } from "./recalc";
 
 const FILE_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
@@ -79,6 +82,30 @@ export function writeOutcomes(wb: ExcelJS.Workbook, outcomes: FormulaOutcome[]):
   return { spilling, notSpilling };
 }
 
+/**
+ * Puts the outcomes into the workbook model too (cached values, spilled cells, cleared old spills), so what
+ * reads the model afterwards (the proposal workflows) sees the recalculated workbook, as Excel would show it.
+ */
+export function applyToModel(book: BookModel, outcomes: FormulaOutcome[]): void {
+  for (const o of outcomes) {
+    if (o.status === "skipped" || o.value === undefined) continue;
+    const sheet = book.sheet(o.sheet.name)!;
+    const spill = o.spill!;
+    if (o.previous) {
+      const p = o.previous;
+      for (let r = p.top; r <= p.bottom; r++)
+        for (let c = p.left; c <= p.right; c++) if (!(r === o.row && c === o.col)) sheet.cells.delete(cellKey(r, c));
+    }
+    const v = o.value;
+    const rec = sheet.get(o.row, o.col)!;
+    if (Array.isArray(v)) {
+      sheet.set(o.row, o.col, { ...rec, value: v[0][0], arrayRef: spill });
+      for (let i = 0; i < v.length; i++)
+        for (let j = 0; j < v[i].length; j++) if (i || j) sheet.set(o.row + i, o.col + j, { value: v[i][j] === "" ? null : v[i][j] });
+    } else sheet.set(o.row, o.col, { ...rec, value: v, arrayRef: undefined });
+  }
+}
+
 const METADATA_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
@@ -91,13 +118,15 @@ export interface PackageFixes {
   dynamicArrays: Map<string, Set<string>>;
   /** The input's <definedNames> element, to restore what exceljs dropped. */
   definedNamesXml?: string;
+  /** Native charts to add (exceljs cannot make charts). */
+  charts?: RecordedChart[];
 }
 
 /** Saves the workbook to bytes, with the dynamic-array marks and the defined names put back. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, fixes: PackageFixes): Promise<Buffer> {
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const anyDynamic = [...fixes.dynamicArrays.values()].some((s) => s.size > 0);
-  if (!anyDynamic && !fixes.definedNamesXml) return raw;
+  if (!anyDynamic && !fixes.definedNamesXml && !fixes.charts?.length) return raw;
   return finishPackage(raw, fixes);
 }
 
@@ -147,5 +176,6 @@ export async function finishPackage(data: Buffer, fixes: PackageFixes): Promise<
       );
     }
   }
+  if (fixes.charts?.length) await addCharts(zip, fixes.charts, sheets);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

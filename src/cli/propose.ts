@@ -1,0 +1,300 @@
+/**
+ * `overlay propose`: the task pane's proposal workflows on .xlsx files, headless.
+ *
+ *   overlay propose model.xlsx --workflow rebalance [--rule edge ...] [-o out.xlsx] [--csv ticket.csv]
+ *
+ * The same code as the task pane: the workflow reads the inputs through a WorkbookPort (here XlsxWorkbook,
+ * on the recalculated workbook, so it sees what Excel would show), computes through the function registry,
+ * and the proposal writer lays out the same new sheet. The output is the input with its OVERLAY formulas
+ * recalculated (as `overlay run` writes them) and the proposal sheet added; the input file is never modified.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { InputSource, Proposal, Workflow, WorkflowError, WorkflowOptions, WORKFLOWS, defaultSources, findWorkflow, runWorkflow } from "../workbook/proposal";
+import { tradeTicketCsv } from "../workbook/proposal/csv";
+import { SheetLayout, writeProposal } from "../workbook/proposal/writer";
+import { InputName, INPUT_NAMES, OptionDef, cellText } from "../workbook/proposal/model";
+import { normaliseName } from "../engine/core/cells";
+import { loadBook } from "./workbook/load";
+import { XlsxWorkbook } from "./workbook/port";
+import { recalc } from "./workbook/recalc";
+import { planOutputs } from "./workbook/run";
+import { applyToModel, saveWorkbook, writeOutcomes } from "./workbook/write";
+
+declare const __OVERLAY_VERSION__: string | undefined;
+const VERSION = typeof __OVERLAY_VERSION__ === "string" ? __OVERLAY_VERSION__ : "dev";
+
+export const PROPOSE_USAGE = `overlay propose model.xlsx... --workflow ${WORKFLOWS.map((w) => w.id).join("|")} [options] [-o out.xlsx] [--csv ticket.csv]`;
+
+/** --notional-limit and --notionalLimit both name the option notionalLimit. */
+function optionKey(flag: string): string {
+  return flag.replace(/^--/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function describeOption(o: OptionDef): string {
+  const value =
+    o.kind === "choice" ? (o.choices ?? []).map((c) => c.value).join("|") : o.kind === "boolean" ? "yes|no" : o.kind === "list" ? "1,2,5,10" : o.percent ? "x or x%" : "x";
+  const dflt = o.default === undefined ? "" : ` (default ${o.percent && typeof o.default === "number" ? `${o.default * 100}%` : String(o.default)})`;
+  return `    --${kebab(o.key)} ${value}`.padEnd(44) + `${o.label}${dflt}. ${o.help}`;
+}
+
+export function proposeHelp(): string {
+  const lines = [
+    `Usage: ${PROPOSE_USAGE}`,
+    "",
+    "Runs a task-pane proposal workflow on a workbook and writes the proposal sheet (the same layout as the",
+    "task pane's) into a copy: model.proposal.xlsx beside the input, the -o file, or files in the -o directory.",
+    "The workbook's OVERLAY formulas are recalculated first (as overlay run does), so the workflow reads what",
+    "Excel would show. Inputs are the tables named as below (case and punctuation ignored, tbl prefix allowed).",
+    "  -o, --output PATH          output file (one input) or directory",
+    "  --input Name=Table         take an input from another table or named range, or a range (Name=Plan!A5:H15),",
+    "                             or leave an optional one out (Name=none)",
+    "  --csv PATH                 also write the trade ticket (CSV) there",
+    "  --at 2026-01-05T09:30      the proposal's time stamp (default: now)",
+    "  --json                     print the proposal as JSON",
+    "  --dry-run                  compute and print, write nothing",
+    "Exit status: 0 proposal written, all checks passed or warned; 1 a check failed; 2 it could not be made.",
+    "",
+    "Workflows:",
+  ];
+  for (const w of WORKFLOWS) {
+    lines.push(`  ${w.id}: ${w.summary}`);
+    lines.push(`    inputs: ${w.inputs.map((i) => `${i.name}${i.optional ? " (optional)" : ""}`).join(", ")}`);
+    for (const o of w.options) lines.push(describeOption(o));
+  }
+  return lines.join("\n");
+}
+
+export interface ProposeArgs {
+  inputs: string[];
+  workflow: Workflow;
+  options: WorkflowOptions;
+  sources: Partial<Record<InputName, string>>;
+  output?: string;
+  csv?: string;
+  at?: Date;
+  json: boolean;
+  dryRun: boolean;
+}
+
+export function parseProposeArgs(args: string[]): ProposeArgs | string {
+  let workflowId: string | undefined;
+  const files: string[] = [];
+  const raw: { flag: string; value: string }[] = [];
+  const out: Omit<ProposeArgs, "workflow" | "inputs"> = { options: {}, sources: {}, json: false, dryRun: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = a.includes("=") && a.startsWith("--") ? a.slice(a.indexOf("=") + 1) : args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      const flag = a.startsWith("--") && a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (flag === "--workflow" || flag === "-w") workflowId = value();
+      else if (flag === "-o" || flag === "--output") out.output = value();
+      else if (flag === "--csv") out.csv = value();
+      else if (flag === "--json") out.json = true;
+      else if (flag === "--dry-run") out.dryRun = true;
+      else if (flag === "--at") {
+        const v = value();
+        const d = new Date(v);
+        if (Number.isNaN(d.getTime())) return `--at needs a date and time (2026-01-05T09:30), got '${v}'`;
+        out.at = d;
+      } else if (flag === "--input") {
+        const v = value();
+        const eq = v.indexOf("=");
+        const name = INPUT_NAMES.find((n) => normaliseName(n) === normaliseName(eq > 0 ? v.slice(0, eq) : ""));
+        if (!name || eq < 0) return `--input takes Name=Table (Name one of ${INPUT_NAMES.join(", ")}), got '${v}'`;
+        out.sources[name] = v.slice(eq + 1);
+      } else if (a.startsWith("--")) raw.push({ flag, value: value() });
+      else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+      else files.push(a);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (!workflowId) return `--workflow is required: one of ${WORKFLOWS.map((w) => w.id).join(", ")}`;
+  const workflow = findWorkflow(workflowId);
+  if (!workflow) return `unknown workflow '${workflowId}': one of ${WORKFLOWS.map((w) => w.id).join(", ")}`;
+  for (const { flag, value } of raw) {
+    const key = optionKey(flag);
+    const def = workflow.options.find((o) => o.key.toLowerCase() === key.toLowerCase());
+    if (!def) {
+      const known = workflow.options.map((o) => `--${kebab(o.key)}`).join(", ");
+      return `unknown option ${flag} for the ${workflow.id} workflow${known ? ` (its options: ${known})` : " (it has no options)"}`;
+    }
+    if (def.kind === "choice") {
+      const hit = (def.choices ?? []).find((c) => normaliseName(c.value) === normaliseName(value) || normaliseName(c.label) === normaliseName(value));
+      if (!hit) return `--${kebab(def.key)} must be one of ${(def.choices ?? []).map((c) => c.value).join(", ")}, got '${value}'`;
+      out.options[def.key] = hit.value;
+    } else if (def.kind === "boolean") {
+      const v = value.trim().toLowerCase();
+      if (!["true", "false", "yes", "no", "1", "0"].includes(v)) return `--${kebab(def.key)} must be yes or no, got '${value}'`;
+      out.options[def.key] = ["true", "yes", "1"].includes(v);
+    } else out.options[def.key] = value; // numbers and lists: read by the workflow, as the pane's fields are
+  }
+  if (files.length === 0) return "give the workbook (.xlsx) to make the proposal from";
+  return { ...out, inputs: files, workflow };
+}
+
+export interface ProposeResult {
+  proposal: Proposal;
+  layout: SheetLayout;
+  bytes: Buffer;
+  csv: string;
+  formulas: number;
+  formulaErrors: number;
+}
+
+/** Makes the proposal for a workbook's bytes; returns the output workbook's bytes. Throws WorkflowError. */
+export async function proposeBytes(
+  data: Buffer,
+  workflow: Workflow,
+  options: WorkflowOptions,
+  sourceNames: Partial<Record<InputName, string>> = {},
+  at: Date = new Date(),
+): Promise<ProposeResult> {
+  const loaded = await loadBook(data);
+  const { formulas } = await recalc(loaded.model);
+  applyToModel(loaded.model, formulas);
+  const { spilling, notSpilling } = writeOutcomes(loaded.workbook, formulas);
+  const port = new XlsxWorkbook(loaded.workbook, loaded.model);
+  const sources: Partial<Record<InputName, InputSource>> = defaultSources(workflow, await port.listTables());
+  for (const [name, value] of Object.entries(sourceNames) as [InputName, string][]) {
+    if (/^none$/i.test(value)) sources[name] = { kind: "none" };
+    else if (value.includes("!")) {
+      try {
+        const sel = port.readRange(value);
+        sources[name] = { kind: "selection", address: sel.address, values: sel.values };
+      } catch (e) {
+        throw new WorkflowError(e instanceof Error ? e.message : String(e), name);
+      }
+    } else sources[name] = { kind: "table", name: value };
+  }
+  const proposal = await runWorkflow(port, workflow, sources, options);
+  const layout = await writeProposal(port, proposal, { now: at, version: VERSION });
+  const dynamic = new Map<string, Set<string>>();
+  for (const [sheet, cells] of loaded.dynamicArrays) dynamic.set(sheet, new Set(cells));
+  for (const [sheet, cells] of notSpilling) for (const c of cells) dynamic.get(sheet)?.delete(c);
+  for (const [sheet, cells] of spilling) {
+    const s = dynamic.get(sheet) ?? new Set<string>();
+    for (const c of cells) s.add(c);
+    dynamic.set(sheet, s);
+  }
+  const bytes = await saveWorkbook(loaded.workbook, { dynamicArrays: dynamic, definedNamesXml: loaded.definedNamesXml, charts: port.charts });
+  return {
+    proposal,
+    layout,
+    bytes,
+    csv: tradeTicketCsv(proposal, { id: layout.sheet, now: at }),
+    formulas: formulas.filter((f) => f.status !== "skipped").length,
+    formulaErrors: formulas.filter((f) => f.status === "error").length,
+  };
+}
+
+function table(rows: string[][], numeric: boolean[]): string[] {
+  const w = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? "").length)));
+  return rows.map((r) => r.map((c, j) => (numeric[j] ? c.padStart(w[j]) : c.padEnd(w[j]))).join("  ").trimEnd());
+}
+
+function money(x: number | undefined): string {
+  return x === undefined ? "" : Math.round(x).toLocaleString("en-US");
+}
+
+function quantity(x: number, unit: string): string {
+  if (unit === "weight") return `${(x * 100).toFixed(2)}%`;
+  if (unit === "contracts" || unit === "exposure") return Math.round(x).toLocaleString("en-US");
+  return Number(x.toPrecision(8)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+/** The proposal as a person reads it on a terminal. */
+export function formatProposal(p: Proposal): string[] {
+  const lines = [`${p.label}: ${p.headline}`];
+  if (p.options.length) lines.push(`  Options: ${p.options.map((o) => `${o.label} = ${o.value}`).join("; ")}`);
+  if (p.trades.length) {
+    lines.push("  Trades:");
+    const rows = [["Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional"], ...p.trades.map((t) => [t.side, t.instrument, quantity(t.quantity, t.unit), t.unit, t.assetClass, money(t.notional)])];
+    lines.push(...table(rows, [false, false, true, false, false, true]).map((l) => `    ${l}`));
+  } else lines.push("  No trades proposed.");
+  if (p.checks.length) {
+    lines.push("  Checks:");
+    const word = { pass: "Passed", warn: "Warning", fail: "FAILED" } as const;
+    lines.push(...table(p.checks.map((c) => [word[c.status], c.name, c.detail]), [false, false, false]).map((l) => `    ${l}`));
+  }
+  for (const n of p.notes) lines.push(`  Note: ${n}`);
+  return lines;
+}
+
+function proposalJson(p: Proposal, extra: Record<string, unknown>) {
+  return {
+    ...extra,
+    workflow: p.workflow,
+    headline: p.headline,
+    options: p.options,
+    trades: p.trades,
+    checks: p.checks,
+    notes: p.notes,
+    results: p.results.map((r) => ({ title: r.title, formula: r.formula, rows: r.values.map((row) => row.map(cellText)) })),
+  };
+}
+
+export async function proposeCommand(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(proposeHelp());
+    return 0;
+  }
+  const parsed = parseProposeArgs(args);
+  if (typeof parsed === "string") {
+    console.error(`overlay propose: ${parsed}\n\nUsage: ${PROPOSE_USAGE}\n(overlay propose --help lists the workflows and their options)`);
+    return 2;
+  }
+  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal");
+  if (parsed.csv && plans.length > 1) {
+    console.error("overlay propose: --csv takes one workbook (the ticket of several would need several files)");
+    return 2;
+  }
+  let status = 0;
+  const json: unknown[] = [];
+  for (const [k, plan] of plans.entries()) {
+    const tag = plans.length > 1 ? `[${k + 1}/${plans.length}] ` : "";
+    if (plan.problem) {
+      console.error(`${tag}${plan.input}: ${plan.problem}`);
+      json.push({ input: plan.input, problem: plan.problem });
+      status = 2;
+      continue;
+    }
+    let r: ProposeResult;
+    try {
+      r = await proposeBytes(readFileSync(plan.input), parsed.workflow, parsed.options, parsed.sources, parsed.at ?? new Date());
+    } catch (e) {
+      const field = e instanceof WorkflowError && e.field ? ` (${INPUT_NAMES.includes(e.field as InputName) ? `input ${e.field}` : `--${kebab(e.field)}`})` : "";
+      const problem = `${e instanceof Error ? e.message : String(e)}${field}`;
+      console.error(`${tag}${plan.input}: no proposal: ${problem}`);
+      json.push({ input: plan.input, problem });
+      status = 2;
+      continue;
+    }
+    if (plan.output) {
+      mkdirSync(dirname(plan.output), { recursive: true });
+      writeFileSync(plan.output, r.bytes);
+    }
+    if (parsed.csv && !parsed.dryRun) writeFileSync(parsed.csv, r.csv);
+    if (r.proposal.checks.some((c) => c.status === "fail")) status = Math.max(status, 1);
+    if (parsed.json) {
+      json.push(proposalJson(r.proposal, { input: plan.input, output: plan.output ?? null, sheet: r.layout.sheet }));
+      continue;
+    }
+    const where = plan.output ? ` -> ${plan.output}, sheet '${r.layout.sheet}'` : " (dry run, nothing written)";
+    console.log(`${tag}${plan.input}${where}`);
+    console.log(`  Workbook: ${r.formulas} OVERLAY formula${r.formulas === 1 ? "" : "s"} recalculated, ${r.formulaErrors} with errors (overlay run lists them)`);
+    for (const line of formatProposal(r.proposal)) console.log(`  ${line}`);
+    if (parsed.csv && !parsed.dryRun) console.log(`  Trade ticket: ${parsed.csv}`);
+  }
+  if (parsed.json) console.log(JSON.stringify(json, null, 2));
+  return status;
+}
