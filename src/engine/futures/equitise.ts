@@ -13,7 +13,13 @@
  */
 import { numError, valueError } from "../core/errors";
 import { Plan, effective } from "../portfolio/portfolio";
-import { FutureSpec, futuresByClass, sizeContracts } from "./futures";
+import { FutureSpec, Sizing, contractValue, exposureOf, futuresByClass, sizeContracts } from "./futures";
+
+/** The sizing of a given whole number of contracts against the exposure asked for. */
+function sizeWith(exposure: number, f: FutureSpec, contracts: number): Sizing {
+  const got = exposureOf(contracts, f);
+  return { contracts, notional: contracts * contractValue(f), exposure: got, residual: exposure - got };
+}
 
 export type EquitiseMode = "target" | "underweight";
 export const EQUITISE_MODES: readonly EquitiseMode[] = ["target", "underweight"];
@@ -24,6 +30,11 @@ export interface EquitiseOptions {
   /** Cash to keep, base currency; default: Cash target x NAV. */
   buffer?: number;
   mode: EquitiseMode;
+  /**
+   * Whole contracts per class (index-aligned with plan.classes) to use instead of nearest rounding, for the
+   * classes that execute futures (rebalance/optimalRounding.ts); omitted or null: nearest.
+   */
+  contracts?: readonly (number | null | undefined)[];
 }
 
 export interface EquitiseLine {
@@ -100,7 +111,8 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
       lines.push({ assetClass: c.name, exposure: 0, contract: "", contracts: null, notional: null, residual: null });
       return;
     }
-    const s = sizeContracts(executed[i], f, "nearest");
+    const fixed = opts.contracts?.[i];
+    const s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
     lines.push({ assetClass: c.name, exposure: executed[i], contract: f.contract, contracts: s.contracts, notional: s.notional, residual: s.residual });
     total.exposure += executed[i];
     total.notional += s.notional;

@@ -11,8 +11,8 @@
  *   executing bundle (the build copies node_modules/highs/build/highs.wasm into dist/). Its URL is resolved
  *   against the script that evaluated this module (document.currentScript, captured at evaluation), or the
  *   worker's or page's location, through the factory's `locateFile` option. Where neither a window nor a
- *   worker scope exists (a JavaScript-only custom-functions runtime), the bytes are fetched here and passed
- *   as `wasmBinary`, since the Emscripten loader does not know how to read them there.
+ *   worker scope exists (a JavaScript-only custom-functions runtime), the bytes are fetched and compiled here
+ *   and handed to the loader through Emscripten's `instantiateWasm` hook, since it cannot fetch them there.
  */
 import highsFactory from "highs";
 import type { Highs, InitOptions } from "highs";
@@ -69,32 +69,69 @@ let overrides: InitOptions | undefined;
 let cached: Promise<Highs> | undefined;
 
 /**
- * Loader options to use instead of the defaults (a different wasm URL, preloaded bytes); clears the cache so
- * the next `loadHighs()` uses them. For hosts with their own asset layout.
+ * Loader options to use instead of the defaults (a different `locateFile`); clears the cache so the next
+ * `loadHighs()` uses them. For hosts with their own asset layout, and tests.
  */
 export function configureHighs(options: InitOptions | undefined): void {
   overrides = options;
   cached = undefined;
 }
 
-async function loaderOptions(): Promise<InitOptions> {
-  if (overrides) return overrides;
-  if (isNode()) return {};
-  const locateFile = (file: string, loaderDirectory?: string) => browserAssetUrl(file, loaderDirectory);
-  const hasScope = G.window !== undefined || G.WorkerGlobalScope !== undefined;
-  if (!hasScope && typeof G.fetch === "function") {
+/** Where this code runs, as far as loading HiGHS is concerned. */
+export interface HostEnvironment {
+  node: boolean;
+  /** A window or a worker scope: the Emscripten loader can fetch the wasm itself, given its URL. */
+  browserScope: boolean;
+  fetch?: Global["fetch"];
+  /** URL resolution for the wasm (default browserAssetUrl). */
+  assetUrl?: (file: string, loaderDirectory?: string) => string;
+}
+
+export function currentEnvironment(): HostEnvironment {
+  return { node: isNode(), browserScope: G.window !== undefined || G.WorkerGlobalScope !== undefined, fetch: typeof G.fetch === "function" ? G.fetch.bind(globalThis) : undefined };
+}
+
+/** Emscripten's hook for instantiating the wasm itself (honoured by the highs loader; not in its typings). */
+type InstantiateWasm = (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => object;
+
+export interface LoaderPlan {
+  options: InitOptions & { instantiateWasm?: InstantiateWasm };
+  /** Rejects if the instantiation started by instantiateWasm fails (Emscripten would wait forever). */
+  failure?: Promise<never>;
+}
+
+/** The options given to the highs factory in an environment (see the header comment). */
+export async function loaderOptionsFor(env: HostEnvironment): Promise<LoaderPlan> {
+  if (env.node) return { options: {} };
+  const assetUrl = env.assetUrl ?? browserAssetUrl;
+  const locateFile = (file: string, loaderDirectory?: string) => assetUrl(file, loaderDirectory);
+  if (!env.browserScope && env.fetch) {
+    // No window or worker scope: the Emscripten loader cannot fetch here, so fetch and compile the wasm
+    // ourselves and hand it over through instantiateWasm (this build of highs ignores `wasmBinary`).
     const url = locateFile("highs.wasm");
-    const res = await G.fetch(url);
+    const res = await env.fetch(url);
     if (!res.ok) throw new Error(`fetching ${url} gave HTTP ${res.status}`);
-    return { locateFile, wasmBinary: await res.arrayBuffer() };
+    const module = await WebAssembly.compile(await res.arrayBuffer());
+    let fail: (e: unknown) => void = () => undefined;
+    const failure = new Promise<never>((_, reject) => (fail = reject));
+    failure.catch(() => undefined); // observed through the race in loadHighs
+    const instantiateWasm: InstantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(module, imports).then(done, fail);
+      return {};
+    };
+    return { options: { locateFile, instantiateWasm }, failure };
   }
-  return { locateFile };
+  return { options: { locateFile } };
 }
 
 /** The HiGHS runtime: loaded on the first call, the same promise afterwards. Rejects with an OverlayError (#NUM!). */
 export function loadHighs(): Promise<Highs> {
   if (!cached) {
-    const attempt = (async () => highsFactory(await loaderOptions()))();
+    const attempt = (async () => {
+      const plan: LoaderPlan = overrides ? { options: overrides } : await loaderOptionsFor(currentEnvironment());
+      const loading = highsFactory(plan.options as InitOptions);
+      return plan.failure ? Promise.race([loading, plan.failure]) : loading;
+    })();
     cached = attempt.catch((e: unknown) => {
       cached = undefined;
       throw new OverlayError("num", `The HiGHS solver could not be loaded: ${e instanceof Error ? e.message : String(e)}`);

@@ -9,6 +9,7 @@ import { EQUITISE_MODES, equitise as equitiseEngine } from "../../engine/futures
 import { contractsFor, readFutures } from "../../engine/futures/futures";
 import { exposureReport } from "../../engine/portfolio/exposure";
 import { readPortfolio } from "../../engine/portfolio/portfolio";
+import { equitiseOptimal, rebalanceOptimal } from "../../engine/rebalance/optimalRounding";
 import { REBALANCE_RULES, REBALANCE_TRIGGERS, rebalance as rebalanceEngine } from "../../engine/rebalance/rebalance";
 import { run, spill } from "../excel";
 import { entry } from "../registry";
@@ -64,26 +65,37 @@ export function exposure(portfolio: any[][]) {
  * @param {any} [cash] Cash to equitise, base currency. Default: the Cash row's effective exposure.
  * @param {any} [buffer] Cash to keep uninvested, base currency. Default: Cash target x NAV.
  * @param {any} [mode] "target" (default: pro rata to the targets of the non-cash classes) or "underweight" (fill underweights first).
+ * @param {any} [rounding] "nearest" (default: each class to its nearest whole contract) or "optimal" (whole contracts minimising the summed absolute residuals of the classes plus the absolute residual left in cash; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @returns {any[][]} Table: Asset class, Exposure, Contract, Contracts, Notional, Residual, with a Total row.
  */
-export function equitise(portfolio: any[][], futures: any[][], cash?: any, buffer?: any, mode?: any) {
+export function equitise(portfolio: any[][], futures: any[][], cash?: any, buffer?: any, mode?: any, rounding?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const fut = readFutures(argMatrix(futures, "futures"), plan);
-    const r = equitiseEngine(plan, fut, {
+    const opts = {
       cash: argOptionalNumber(cash, "cash", { min: -1e15, max: 1e15 }),
       buffer: argOptionalNumber(buffer, "buffer", { min: -1e15, max: 1e15 }),
       mode: argChoice(mode, "mode", EQUITISE_MODES, "target"),
-    });
-    return spill(
-      ["Asset class", "Exposure", "Contract", "Contracts", "Notional", "Residual"],
-      [
-        ...r.lines.map((l) => [l.assetClass, l.exposure, l.contract, l.contracts ?? "", l.notional ?? "", l.residual ?? ""]),
-        ["Total", r.total.exposure, "", "", r.total.notional, r.total.residual],
-      ],
-    );
+    };
+    if (argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest") === "optimal") {
+      return equitiseOptimal(plan, fut, opts).then(equitiseSpill);
+    }
+    return equitiseSpill(equitiseEngine(plan, fut, opts));
   });
 }
+
+function equitiseSpill(r: ReturnType<typeof equitiseEngine>) {
+  return spill(
+    ["Asset class", "Exposure", "Contract", "Contracts", "Notional", "Residual"],
+    [
+      ...r.lines.map((l) => [l.assetClass, l.exposure, l.contract, l.contracts ?? "", l.notional ?? "", l.residual ?? ""]),
+      ["Total", r.total.exposure, "", "", r.total.notional, r.total.residual],
+    ],
+  );
+}
+
+/** Rounding of whole contracts in REBALANCE and EQUITISE. */
+const CONTRACT_ROUNDING = ["nearest", "optimal"] as const;
 
 /**
  * Rebalancing trades back to the SAA with futures. Trades sum to zero; illiquid classes are offset through their proxy's futures; Cash is the funding leg.
@@ -92,18 +104,20 @@ export function equitise(portfolio: any[][], futures: any[][], cash?: any, buffe
  * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin.
  * @param {any} [rule] "target" (default: back to target), "edge" (to the nearest range bound) or "halfway" (halfway from the bound to the target).
  * @param {any} [trigger] "bands" (default: trade only when a class is outside its range) or "always" (calendar rebalancing).
- * @param {any} [rounding] "nearest" (default) whole contracts per class.
+ * @param {any} [rounding] "nearest" (default: whole contracts per class) or "optimal" (whole contracts minimising the summed absolute distance of all post-trade weights, Cash included, to their goals; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, with a Total row.
  */
 export function rebalance(portfolio: any[][], futures: any[][], rule?: any, trigger?: any, rounding?: any) {
   return run(() => {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const fut = readFutures(argMatrix(futures, "futures"), plan);
-    argChoice(rounding, "rounding", ["nearest"] as const, "nearest");
-    const r = rebalanceEngine(plan, fut, {
+    const round = argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest");
+    const opts = {
       rule: argChoice(rule, "rule", REBALANCE_RULES, "target"),
       trigger: argChoice(trigger, "trigger", REBALANCE_TRIGGERS, "bands"),
-    });
+    };
+    if (round === "optimal") return rebalanceOptimal(plan, fut, opts).then((r) => rebalanceSpill(r.lines));
+    const r = rebalanceEngine(plan, fut, opts);
     return rebalanceSpill(r.lines);
   });
 }
@@ -124,6 +138,6 @@ export function rebalanceSpill(lines: Line[]) {
 export const PORTFOLIO_FUNCTIONS = [
   entry("CONTRACTS", contracts, "exposure, price, multiplier, [beta], [fx], [rounding]"),
   entry("EXPOSURE", exposure, "portfolio#"),
-  entry("EQUITISE", equitise, "portfolio#, futures#, [cash], [buffer], [mode]"),
+  entry("EQUITISE", equitise, "portfolio#, futures#, [cash], [buffer], [mode], [rounding]"),
   entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding]"),
 ];
