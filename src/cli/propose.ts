@@ -262,6 +262,10 @@ export async function proposeCommand(args: string[]): Promise<number> {
   const json: unknown[] = [];
   for (const [k, plan] of plans.entries()) {
     const tag = plans.length > 1 ? `[${k + 1}/${plans.length}] ` : "";
+    if (plan.skip) {
+      if (!parsed.json) console.log(`${tag}${plan.input}: skipped, ${plan.skip}`);
+      continue;
+    }
     if (plan.problem) {
       console.error(`${tag}${plan.input}: ${plan.problem}`);
       json.push({ input: plan.input, problem: plan.problem });

@@ -168,6 +168,8 @@ export interface OutputPlan {
   input: string;
   output?: string;
   problem?: string;
+  /** Left out on purpose (Excel's lock file, or an earlier output of this command beside its input). */
+  skip?: string;
 }
 
 /** Decides each input's output path; refuses to write over an input. */
@@ -175,13 +177,26 @@ export function planOutputs(inputs: string[], output: string | undefined, dryRun
   const toDir =
     output !== undefined && (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
   const seen = new Map<string, string>();
+  const given = new Set(inputs.map((x) => resolve(x).toLowerCase()));
+  const skipOf = (input: string): string | undefined => {
+    if (inputs.length < 2) return undefined;
+    if (basename(input).startsWith("~$")) return "Excel's lock file of an open workbook";
+    const earlier = /^(.*)\.(overlay|proposal)(\.xlsx)$/i.exec(input);
+    if (earlier && given.has(resolve(earlier[1] + earlier[3]).toLowerCase())) {
+      return `an earlier output of overlay ${earlier[2].toLowerCase() === "overlay" ? "run" : "propose"} (its input is in the list)`;
+    }
+    return undefined;
+  };
+  const real = inputs.filter((x) => !skipOf(x));
   return inputs.map((input) => {
+    const skip = skipOf(input);
+    if (skip) return { input, skip };
     if (!existsSync(input)) return { input, problem: "no such file" };
     if (statSync(input).isDirectory()) return { input, problem: "is a directory (give the .xlsx files, e.g. dir/*.xlsx)" };
     if (!/\.xlsx$/i.test(input)) return { input, problem: "not an .xlsx workbook (overlay run reads .xlsx files)" };
     if (dryRun) return { input };
     const target = output === undefined ? join(dirname(input), defaultOutputName(input, suffix)) : toDir ? join(output, defaultOutputName(input, suffix)) : output;
-    if (inputs.some((x) => existsSync(x) && samePath(x, target))) return { input, problem: `refusing to overwrite an input file (${target})` };
+    if (real.some((x) => existsSync(x) && samePath(x, target))) return { input, problem: `refusing to overwrite an input file (${target})` };
     const key = resolve(target).toLowerCase();
     const prior = seen.get(key);
     if (prior) return { input, problem: `its output ${target} would replace that of ${prior}` };
@@ -247,6 +262,10 @@ export async function runCommand(args: string[]): Promise<number> {
   const t0 = performance.now();
   for (const [k, plan] of plans.entries()) {
     const tag = many ? `[${k + 1}/${plans.length}] ` : "";
+    if (plan.skip) {
+      if (!parsed.json && !parsed.quiet) console.log(`${tag}${plan.input}: skipped, ${plan.skip}`);
+      continue;
+    }
     if (plan.problem) {
       failures.push({ input: plan.input, problem: plan.problem });
       if (!parsed.json) console.error(`${tag}${plan.input}: ${plan.problem}`);
@@ -298,7 +317,7 @@ export async function runCommand(args: string[]): Promise<number> {
     const errors = summaries.reduce((n, s) => n + s.errors.length, 0);
     const skipped = summaries.reduce((n, s) => n + s.skipped.length, 0);
     console.log(
-      `${summaries.length} of ${plans.length} workbook${plans.length === 1 ? "" : "s"} done in ${((performance.now() - t0) / 1000).toFixed(2)} s: ` +
+      `${summaries.length} of ${plans.filter((p) => !p.skip).length} workbook${plans.length === 1 ? "" : "s"} done in ${((performance.now() - t0) / 1000).toFixed(2)} s: ` +
         `${formulas} OVERLAY formulas, ${errors} error${errors === 1 ? "" : "s"}${skipped ? `, ${skipped} skipped` : ""}${failures.length ? `, ${failures.length} file${failures.length === 1 ? "" : "s"} failed` : ""}`,
     );
   }

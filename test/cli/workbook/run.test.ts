@@ -362,6 +362,22 @@ describe("errors, skipped formulas and the files", () => {
     for (const name of ["acme", "globex", "initech"]) expect(existsSync(join(out, `${name}.overlay.xlsx`))).toBe(true);
   });
 
+  test("a second batch run skips the first run's outputs and Excel's lock files", async () => {
+    for (const name of ["acme", "globex"]) {
+      await makeBook(join(dir, `${name}.xlsx`), (wb) => {
+        wb.addWorksheet("S").getCell("A1").value = f(ID("2"));
+      });
+    }
+    await capture(() => main(["run", join(dir, "*.xlsx")]));
+    writeFileSync(join(dir, "~$acme.xlsx"), "lock");
+    const { result, out } = await capture(() => main(["run", join(dir, "*.xlsx")]));
+    expect(result).toBe(0);
+    expect(out).toMatch(/acme\.overlay\.xlsx: skipped, an earlier output of overlay run/);
+    expect(out).toMatch(/~\$acme\.xlsx: skipped, Excel's lock file/);
+    expect(out).toMatch(/2 of 2 workbooks done/);
+    expect(existsSync(join(dir, "acme.overlay.overlay.xlsx"))).toBe(false);
+  });
+
   test("--json prints the summaries", async () => {
     const input = await makeBook(join(dir, "model.xlsx"), (wb) => {
       wb.addWorksheet("S").getCell("A1").value = f("OVERLAY.CONTRACTS(1,0,1)");
