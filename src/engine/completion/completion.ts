@@ -94,7 +94,9 @@ export function completionProblem(input: CompletionInput): CompletionProblem {
     for (let i = 0; i < n && !any; i++) any = loadings.values[i * K + t.factor] !== 0;
     if (!any) {
       if (t.target !== 0) {
-        numError(`${t.where}: no security in ${loadings.arg} loads on '${loadings.factors[t.factor]}' (its column is all zeros), so its target ${t.target} cannot be reached`);
+        numError(
+          `${t.where}: no security in ${loadings.arg} loads on '${loadings.factors[t.factor]}' (its column is all zeros), so its target ${t.target} cannot be reached`,
+        );
       }
       continue;
     }
@@ -138,7 +140,9 @@ export function completion(input: CompletionInput): CompletionResult {
   let scale = setup.constant;
   for (const x of setup.problem.r) scale += x * x;
   if (!(sol.gap <= 1e-8 * Math.max(Math.abs(objective), scale, 1e-300))) {
-    numError(`the completion optimiser did not converge (duality gap ${sol.gap} on an objective of ${objective}); check the loadings for extreme values`);
+    numError(
+      `the completion optimiser did not converge (duality gap ${sol.gap} on an objective of ${objective}); check the loadings for extreme values`,
+    );
   }
   const n = loadings.securities.length;
   const K = loadings.factors.length;

@@ -24,14 +24,26 @@ export const SECURITY_COLUMN: ColumnSpec = {
 
 export const HOLDINGS_COLUMNS: readonly ColumnSpec[] = [
   SECURITY_COLUMN,
-  { key: "weight", header: "Weight", synonyms: ["Portfolio weight", "Wt", "Allocation", "Holding weight"], type: "number", rule: { min: -10, max: 10 } },
+  {
+    key: "weight",
+    header: "Weight",
+    synonyms: ["Portfolio weight", "Wt", "Allocation", "Holding weight"],
+    type: "number",
+    rule: { min: -10, max: 10 },
+  },
 ];
 
 export const LOADINGS_COLUMNS: readonly ColumnSpec[] = [SECURITY_COLUMN];
 
 export const TARGETS_COLUMNS: readonly ColumnSpec[] = [
   { key: "factor", header: "Factor", synonyms: ["Exposure", "Style", "Characteristic"], type: "text" },
-  { key: "target", header: "Target", synonyms: ["Target exposure", "Goal", "Desired"], type: "number", rule: { min: -FACTOR_LIMIT, max: FACTOR_LIMIT } },
+  {
+    key: "target",
+    header: "Target",
+    synonyms: ["Target exposure", "Goal", "Desired"],
+    type: "number",
+    rule: { min: -FACTOR_LIMIT, max: FACTOR_LIMIT },
+  },
 ];
 
 export const SPECIFIC_RISK_COLUMNS: readonly ColumnSpec[] = [
@@ -87,7 +99,8 @@ export function readLoadings(matrix: Matrix, arg = "Loadings"): Loadings {
     index.set(normaliseName(r.security), i);
     for (let k = 0; k < K; k++) {
       const x = t.extra[i][k];
-      if (!(Math.abs(x) <= FACTOR_LIMIT)) numError(`${w}: ${t.extraHeaders[k]} must be between -${FACTOR_LIMIT} and ${FACTOR_LIMIT}, got ${x}`);
+      if (!(Math.abs(x) <= FACTOR_LIMIT))
+        numError(`${w}: ${t.extraHeaders[k]} must be between -${FACTOR_LIMIT} and ${FACTOR_LIMIT}, got ${x}`);
       values[i * K + k] = x;
     }
   });
@@ -113,7 +126,9 @@ export function readTargets(matrix: Matrix, loadings: Loadings, arg = "Targets")
     const where = whereRow(t, i);
     const k = byName.get(normaliseName(r.factor));
     if (k === undefined) {
-      valueError(`${where}: factor '${r.factor}' is not a column of ${loadings.arg} (factors: ${loadings.factors.map((f) => `'${f}'`).join(", ")})`);
+      valueError(
+        `${where}: factor '${r.factor}' is not a column of ${loadings.arg} (factors: ${loadings.factors.map((f) => `'${f}'`).join(", ")})`,
+      );
     }
     return { factor: k, target: r.target, where };
   });
@@ -143,8 +158,13 @@ export function readSpecificRisk(matrix: Matrix, loadings: Loadings, arg = "Spec
   });
   const missing = loadings.securities.filter((_, i) => Number.isNaN(out[i]));
   if (missing.length > 0) {
-    const list = missing.slice(0, 3).map((s) => `'${s}'`).join(", ");
-    valueError(`${arg}: no row for ${missing.length} securit${missing.length > 1 ? "ies" : "y"} of ${loadings.arg} (${list}${missing.length > 3 ? ", ..." : ""}); give every security a specific risk, or one number for all`);
+    const list = missing
+      .slice(0, 3)
+      .map((s) => `'${s}'`)
+      .join(", ");
+    valueError(
+      `${arg}: no row for ${missing.length} securit${missing.length > 1 ? "ies" : "y"} of ${loadings.arg} (${list}${missing.length > 3 ? ", ..." : ""}); give every security a specific risk, or one number for all`,
+    );
   }
   return out;
 }

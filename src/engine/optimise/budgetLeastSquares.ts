@@ -217,7 +217,7 @@ function evaluate(p: BudgetLsProblem, d: Float64Array, g: Float64Array, mu: Floa
   if (rest !== 0 && eta > 0) {
     for (let i = 0; i < n; i++) {
       const ci = c[i];
-      if (ci > lower[i] && ci < upper[i]) c[i] = Math.min(upper[i], Math.max(lower[i], ci + (rest / d[i]) / eta));
+      if (ci > lower[i] && ci < upper[i]) c[i] = Math.min(upper[i], Math.max(lower[i], ci + rest / d[i] / eta));
     }
   }
   for (let i = 0; i < n; i++) {
@@ -240,7 +240,14 @@ function norm2(v: Float64Array): number {
 }
 
 /** Dual Newton on psi for penalties d > 0 and linear terms g; warm start (mu, nu). */
-function newton(p: BudgetLsProblem, d: Float64Array, g: Float64Array, mu0: Float64Array, nu0: number, maxIter: number): { st: DualState; iterations: number } {
+function newton(
+  p: BudgetLsProblem,
+  d: Float64Array,
+  g: Float64Array,
+  mu0: Float64Array,
+  nu0: number,
+  maxIter: number,
+): { st: DualState; iterations: number } {
   const { n, K, A, lower, upper } = p;
   const s0 = new Float64Array(n);
   for (let i = 0; i < n; i++) {

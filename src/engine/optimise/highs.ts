@@ -88,7 +88,11 @@ export interface HostEnvironment {
 }
 
 export function currentEnvironment(): HostEnvironment {
-  return { node: isNode(), browserScope: G.window !== undefined || G.WorkerGlobalScope !== undefined, fetch: typeof G.fetch === "function" ? G.fetch.bind(globalThis) : undefined };
+  return {
+    node: isNode(),
+    browserScope: G.window !== undefined || G.WorkerGlobalScope !== undefined,
+    fetch: typeof G.fetch === "function" ? G.fetch.bind(globalThis) : undefined,
+  };
 }
 
 /** Emscripten's hook for instantiating the wasm itself (honoured by the highs loader; not in its typings). */

@@ -69,7 +69,9 @@ export async function optimalContracts(
   const nearest = legs.map((l) => roundContracts(l.contracts, "nearest"));
   const nearestDistance = roundingDistance(legs, nearest, opts.absorber);
   const keep: RoundingResult = { contracts: nearest, distance: nearestDistance, nearestDistance, status: "nearest" };
-  const free = legs.map((l, i) => ({ i, x: snap(l.contracts), v: l.size })).filter((l) => !Number.isInteger(l.x) && l.v > 0 && Number.isFinite(l.v));
+  const free = legs
+    .map((l, i) => ({ i, x: snap(l.contracts), v: l.size }))
+    .filter((l) => !Number.isInteger(l.x) && l.v > 0 && Number.isFinite(l.v));
   // Without an absorber D is separable and nearest rounding is optimal; with fewer than two fractional legs too.
   if (!opts.absorber || free.length < 2 || nearestDistance === 0) return keep;
 
@@ -110,7 +112,11 @@ export async function optimalContracts(
 }
 
 /** OVERLAY.REBALANCE with optimal rounding: the same goal trades, optimal whole contracts. */
-export async function rebalanceOptimal(plan: Plan, futures: FutureSpec[], opts: RebalanceOptions & { timeLimitSeconds?: number }): Promise<RebalanceResult> {
+export async function rebalanceOptimal(
+  plan: Plan,
+  futures: FutureSpec[],
+  opts: RebalanceOptions & { timeLimitSeconds?: number },
+): Promise<RebalanceResult> {
   const p = rebalanceTrades(plan, futures, opts);
   const nearest = contractsForTrades(plan, futures, p.trades);
   const fut = futuresByClass(plan, futures);
@@ -129,7 +135,11 @@ export async function rebalanceOptimal(plan: Plan, futures: FutureSpec[], opts: 
 }
 
 /** OVERLAY.EQUITISE with optimal rounding: the same exposures, optimal whole contracts (the residual stays in cash). */
-export async function equitiseOptimal(plan: Plan, futures: FutureSpec[], opts: EquitiseOptions & { timeLimitSeconds?: number }): Promise<EquitiseResult> {
+export async function equitiseOptimal(
+  plan: Plan,
+  futures: FutureSpec[],
+  opts: EquitiseOptions & { timeLimitSeconds?: number },
+): Promise<EquitiseResult> {
   const first = equitise(plan, futures, { ...opts, contracts: undefined });
   const fut = futuresByClass(plan, futures);
   const byName = new Map(plan.classes.map((c, i) => [normaliseName(c.name), i]));

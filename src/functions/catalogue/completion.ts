@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Completion portfolios: OVERLAY.FACTOREXPOSURE, OVERLAY.COMPLETION.
  * Thin: parse the arguments, call the engine, lay out the spill.

@@ -10,7 +10,12 @@ import { Highs, loadHighs } from "../../../src/engine/optimise/highs";
 import { solveModel, SparseRow } from "../../../src/engine/optimise/model";
 import { rng } from "../optimise/instances";
 
-function input(holdings: Matrix, loadings: Matrix, targets: Matrix, opts: { budget?: number; maxWeight?: number; turnover?: number; specificRisk?: Matrix } = {}): CompletionInput {
+function input(
+  holdings: Matrix,
+  loadings: Matrix,
+  targets: Matrix,
+  opts: { budget?: number; maxWeight?: number; turnover?: number; specificRisk?: Matrix } = {},
+): CompletionInput {
   const L = readLoadings(loadings);
   const budget = opts.budget ?? 0.1;
   return {
@@ -124,7 +129,12 @@ function highsCompletion(highs: Highs, inp: CompletionInput, h: number[], risk: 
   for (let k = 0; k < K; k++) {
     // x_k - sum_i L_ik c_i = (1 - b) before_k
     const idx = Array.from({ length: n }, (_, i) => i);
-    rows.push({ indices: [...idx, n + k], values: [...idx.map((i) => -L.values[i * K + k]), 1], lower: (1 - b) * before[k], upper: (1 - b) * before[k] });
+    rows.push({
+      indices: [...idx, n + k],
+      values: [...idx.map((i) => -L.values[i * K + k]), 1],
+      lower: (1 - b) * before[k],
+      upper: (1 - b) * before[k],
+    });
   }
   rows.push({ indices: Array.from({ length: n }, (_, i) => i), values: new Array<number>(n).fill(1), lower: b, upper: b });
   const s2 = (i: number) => (risk ? risk[i] ** 2 : 0);
@@ -159,7 +169,12 @@ function highsCompletion(highs: Highs, inp: CompletionInput, h: number[], risk: 
   );
 }
 
-function randomCase(seed: number, n: number, K: number, opts: { maxWeight: number; turnover: number; specificRisk: boolean; targeted: number }) {
+function randomCase(
+  seed: number,
+  n: number,
+  K: number,
+  opts: { maxWeight: number; turnover: number; specificRisk: boolean; targeted: number },
+) {
   const R = rng(seed);
   const factors = Array.from({ length: K }, (_, k) => `Factor ${k + 1}`);
   const names = Array.from({ length: n }, (_, i) => `S${i + 1}`);
@@ -240,16 +255,54 @@ describe("infeasible and invalid inputs", () => {
     expect(e.kind).toBe("num");
     expect(e.message).toMatch(/Targets row 2 \(Momentum\): no security in Loadings loads on 'Momentum'.*target 0.2 cannot be reached/);
     // A zero target on such a factor is already met: no error.
-    const ok = completion(input(HOLDINGS, loadings, [["Factor", "Target"], ["F1", 0.9], ["Momentum", 0]]));
+    const ok = completion(
+      input(HOLDINGS, loadings, [
+        ["Factor", "Target"],
+        ["F1", 0.9],
+        ["Momentum", 0],
+      ]),
+    );
     expect(ok.factors[1].gap).toBe(0);
   });
   test("holdings that do not add up to 1", () => {
-    const e = err(() => completion(input([["Security", "Weight"], ["A", 0.5], ["B", 0.3]], LOADINGS, TARGETS)));
+    const e = err(() =>
+      completion(
+        input(
+          [
+            ["Security", "Weight"],
+            ["A", 0.5],
+            ["B", 0.3],
+          ],
+          LOADINGS,
+          TARGETS,
+        ),
+      ),
+    );
     expect(e.kind).toBe("value");
     expect(e.message).toMatch(/Holdings: Weights must add up to 1.*0.8/);
   });
   test("a held security without loadings, a target on an unknown factor", () => {
-    expect(err(() => readHoldings([["Security", "Weight"], ["Z", 1]], readLoadings(LOADINGS))).message).toMatch(/Holdings row 1 \(Z\): security 'Z' has no row in Loadings/);
-    expect(err(() => readTargets([["Factor", "Target"], ["Value", 1]], readLoadings(LOADINGS))).message).toMatch(/Targets row 1 \(Value\): factor 'Value' is not a column of Loadings \(factors: 'F1', 'F2'\)/);
+    expect(
+      err(() =>
+        readHoldings(
+          [
+            ["Security", "Weight"],
+            ["Z", 1],
+          ],
+          readLoadings(LOADINGS),
+        ),
+      ).message,
+    ).toMatch(/Holdings row 1 \(Z\): security 'Z' has no row in Loadings/);
+    expect(
+      err(() =>
+        readTargets(
+          [
+            ["Factor", "Target"],
+            ["Value", 1],
+          ],
+          readLoadings(LOADINGS),
+        ),
+      ).message,
+    ).toMatch(/Targets row 1 \(Value\): factor 'Value' is not a column of Loadings \(factors: 'F1', 'F2'\)/);
   });
 });

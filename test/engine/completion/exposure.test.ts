@@ -31,8 +31,26 @@ describe("factorExposures", () => {
 
   test("weights are not rescaled: half the holdings, half the exposure", () => {
     const L = readLoadings(LOADINGS);
-    const full = factorExposures(readHoldings([["Security", "Weight"], ["BBB", 1]], L), L);
-    const half = factorExposures(readHoldings([["Security", "Weight"], ["BBB", 0.5]], L), L);
+    const full = factorExposures(
+      readHoldings(
+        [
+          ["Security", "Weight"],
+          ["BBB", 1],
+        ],
+        L,
+      ),
+      L,
+    );
+    const half = factorExposures(
+      readHoldings(
+        [
+          ["Security", "Weight"],
+          ["BBB", 0.5],
+        ],
+        L,
+      ),
+      L,
+    );
     half.forEach((x, k) => expect(x.exposure).toBeCloseTo(full[k].exposure / 2, 15));
   });
 });
@@ -40,8 +58,18 @@ describe("factorExposures", () => {
 describe("readers", () => {
   test("loadings need a factor column and bounded numbers", () => {
     expect(() => readLoadings([["Security"], ["A"]])).toThrow(/Loadings: no factor columns/);
-    expect(() => readLoadings([["Security", "Value"], ["A", 1e308]])).toThrow(/Loadings row 1 \(A\): Value must be between -1000000 and 1000000, got 1e\+308/);
-    expect(() => readLoadings([["Security", "Value"], ["A", "n/a"]])).toThrow(/Loadings row 1 \(A\): Value must be a number, got 'n\/a'/);
+    expect(() =>
+      readLoadings([
+        ["Security", "Value"],
+        ["A", 1e308],
+      ]),
+    ).toThrow(/Loadings row 1 \(A\): Value must be between -1000000 and 1000000, got 1e\+308/);
+    expect(() =>
+      readLoadings([
+        ["Security", "Value"],
+        ["A", "n/a"],
+      ]),
+    ).toThrow(/Loadings row 1 \(A\): Value must be a number, got 'n\/a'/);
   });
 
   test("specific risk: one number for all, or a table covering every security", () => {
@@ -57,8 +85,24 @@ describe("readers", () => {
       L,
     );
     expect(Array.from(t)).toEqual([0.1, 0.2, 0.3]);
-    expect(() => readSpecificRisk([["Security", "Vol"], ["AAA", 0.1]], L)).toThrow(/Specific risk: no row for 2 securities of Loadings \('BBB', 'CCC'\)/);
-    expect(() => readSpecificRisk([["Security", "Vol"], ["ZZZ", 0.1]], L)).toThrow(/Specific risk row 1 \(ZZZ\): security 'ZZZ' has no row in Loadings/);
+    expect(() =>
+      readSpecificRisk(
+        [
+          ["Security", "Vol"],
+          ["AAA", 0.1],
+        ],
+        L,
+      ),
+    ).toThrow(/Specific risk: no row for 2 securities of Loadings \('BBB', 'CCC'\)/);
+    expect(() =>
+      readSpecificRisk(
+        [
+          ["Security", "Vol"],
+          ["ZZZ", 0.1],
+        ],
+        L,
+      ),
+    ).toThrow(/Specific risk row 1 \(ZZZ\): security 'ZZZ' has no row in Loadings/);
     expect(() => readSpecificRisk([[-0.1]], L)).toThrow(/Specific risk must be between 0 and 10/);
   });
 });

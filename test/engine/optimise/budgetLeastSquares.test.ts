@@ -49,18 +49,21 @@ describe("solveBudgetLeastSquares vs HiGHS QP", () => {
     [1000, 40, 0.01, 0.1, true],
     [1000, 40, 0, 0.002, false],
   ];
-  test.each(cases)("n=%i K=%i turnover=%p maxWeight=%p specific=%p: objective to 1e-8, KKT hold", (n, K, turnover, maxWeight, specificRisk) => {
-    const p = instance({ n, K, seed: n * 31 + K, turnover, maxWeight, specificRisk });
-    const s = solveBudgetLeastSquares(p);
-    const ref = highsObjective(p);
-    expect(Math.abs(s.objective - ref) / Math.abs(ref)).toBeLessThan(1e-8);
-    expect(s.objective).toBeCloseTo(budgetLsObjective(p, s.c), 14);
-    expect(s.gap).toBeLessThan(1e-9 * Math.abs(ref));
-    const kkt = kktViolation(p, s.c);
-    expect(kkt.stationarity).toBeLessThan(1e-7);
-    expect(kkt.budget).toBeLessThan(1e-14);
-    expect(kkt.bounds).toBe(0);
-  });
+  test.each(cases)(
+    "n=%i K=%i turnover=%p maxWeight=%p specific=%p: objective to 1e-8, KKT hold",
+    (n, K, turnover, maxWeight, specificRisk) => {
+      const p = instance({ n, K, seed: n * 31 + K, turnover, maxWeight, specificRisk });
+      const s = solveBudgetLeastSquares(p);
+      const ref = highsObjective(p);
+      expect(Math.abs(s.objective - ref) / Math.abs(ref)).toBeLessThan(1e-8);
+      expect(s.objective).toBeCloseTo(budgetLsObjective(p, s.c), 14);
+      expect(s.gap).toBeLessThan(1e-9 * Math.abs(ref));
+      const kkt = kktViolation(p, s.c);
+      expect(kkt.stationarity).toBeLessThan(1e-7);
+      expect(kkt.budget).toBeLessThan(1e-14);
+      expect(kkt.bounds).toBe(0);
+    },
+  );
 
   test("the small-maxWeight instances really have binding upper bounds", () => {
     for (const [n, K, turnover, maxWeight] of [

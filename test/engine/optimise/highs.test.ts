@@ -11,8 +11,33 @@ import { call, ok } from "../../helpers/call";
 describe("lazy loading", () => {
   test("the registry and a function that needs no solver do not load HiGHS; optimal rounding does, once", async () => {
     expect(highsRequested()).toBe(false);
-    await ok("FACTOREXPOSURE", [["Security", "Weight"], ["A", 1]], [["Security", "Value"], ["A", 0.5]]);
-    await ok("COMPLETION", [["Security", "Weight"], ["A", 1]], [["Security", "Value"], ["A", 0.5], ["B", 1]], [["Factor", "Target"], ["Value", 0.6]]);
+    await ok(
+      "FACTOREXPOSURE",
+      [
+        ["Security", "Weight"],
+        ["A", 1],
+      ],
+      [
+        ["Security", "Value"],
+        ["A", 0.5],
+      ],
+    );
+    await ok(
+      "COMPLETION",
+      [
+        ["Security", "Weight"],
+        ["A", 1],
+      ],
+      [
+        ["Security", "Value"],
+        ["A", 0.5],
+        ["B", 1],
+      ],
+      [
+        ["Factor", "Target"],
+        ["Value", 0.6],
+      ],
+    );
     expect(highsRequested()).toBe(false);
     const plan = [
       ["Asset class", "Market value", "Target", "Min", "Max"],
@@ -40,7 +65,11 @@ describe("where the wasm comes from", () => {
   });
 
   test("a browser: locateFile puts highs.wasm next to the executing bundle", async () => {
-    const { options } = await loaderOptionsFor({ node: false, browserScope: true, assetUrl: (f) => browserAssetUrl(f, "https://addin.example.com/app/") });
+    const { options } = await loaderOptionsFor({
+      node: false,
+      browserScope: true,
+      assetUrl: (f) => browserAssetUrl(f, "https://addin.example.com/app/"),
+    });
     expect(options.instantiateWasm).toBeUndefined();
     expect(options.locateFile!("highs.wasm")).toBe("https://addin.example.com/app/highs.wasm");
   });
@@ -50,7 +79,6 @@ describe("where the wasm comes from", () => {
     g.document = { currentScript: { src: "https://addin.example.com/dist/functions.js?v=3" } };
     try {
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const fresh = require("../../../src/engine/optimise/highs") as typeof import("../../../src/engine/optimise/highs");
         expect(fresh.browserAssetUrl("highs.wasm")).toBe("https://addin.example.com/dist/highs.wasm");
         // the script's URL wins over the loader's own directory
@@ -67,7 +95,11 @@ describe("where the wasm comes from", () => {
     const urls: string[] = [];
     const fetch = async (url: string) => {
       urls.push(url);
-      return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+      return {
+        ok: true,
+        status: 200,
+        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      };
     };
     const plan = await loaderOptionsFor({ node: false, browserScope: false, fetch, assetUrl: (f) => `https://cdn.example.com/${f}` });
     expect(urls).toEqual(["https://cdn.example.com/highs.wasm"]);
@@ -78,7 +110,9 @@ describe("where the wasm comes from", () => {
     const s = solveModel(highs, { numCols: 1, cost: [-1], lower: [0], upper: [2.5], integer: [true], rows: [] });
     expect(s.x).toEqual([2]);
     const missing = async () => ({ ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) });
-    await expect(loaderOptionsFor({ node: false, browserScope: false, fetch: missing, assetUrl: (f) => `https://cdn.example.com/${f}` })).rejects.toThrow(/HTTP 404/);
+    await expect(
+      loaderOptionsFor({ node: false, browserScope: false, fetch: missing, assetUrl: (f) => `https://cdn.example.com/${f}` }),
+    ).rejects.toThrow(/HTTP 404/);
   });
 
   test("a failed load is a #NUM! with the reason; the next call tries again", async () => {
@@ -86,7 +120,23 @@ describe("where the wasm comes from", () => {
     try {
       await expect(loadHighs()).rejects.toBeInstanceOf(OverlayError);
       await expect(loadHighs()).rejects.toThrow(/The HiGHS solver could not be loaded/);
-      const r = await call("REBALANCE", [["Asset class", "Market value", "Target", "Min", "Max"], ["Equity", 59.6e6, 0.6, 0.55, 0.65], ["Bonds", 34.6e6, 0.35, 0.3, 0.4], ["Cash", 5.8e6, 0.05, 0, 0.1]], [["Asset class", "Contract", "Price", "Multiplier"], ["Equity", "EQ", 4000, 250], ["Bonds", "BD", 110, 10000]], "target", "always", "optimal");
+      const r = await call(
+        "REBALANCE",
+        [
+          ["Asset class", "Market value", "Target", "Min", "Max"],
+          ["Equity", 59.6e6, 0.6, 0.55, 0.65],
+          ["Bonds", 34.6e6, 0.35, 0.3, 0.4],
+          ["Cash", 5.8e6, 0.05, 0, 0.1],
+        ],
+        [
+          ["Asset class", "Contract", "Price", "Multiplier"],
+          ["Equity", "EQ", 4000, 250],
+          ["Bonds", "BD", 110, 10000],
+        ],
+        "target",
+        "always",
+        "optimal",
+      );
       expect(r).toMatchObject({ code: "#NUM!" });
     } finally {
       configureHighs(undefined);
@@ -135,7 +185,13 @@ describe("solveModel", () => {
 
   test("an infeasible model reports it, without a solution", async () => {
     const highs = await loadHighs();
-    const s = solveModel(highs, { numCols: 1, cost: [1], lower: [0], upper: [1], rows: [{ indices: [0], values: [1], lower: 2, upper: 3 }] });
+    const s = solveModel(highs, {
+      numCols: 1,
+      cost: [1],
+      lower: [0],
+      upper: [1],
+      rows: [{ indices: [0], values: [1], lower: 2, upper: 3 }],
+    });
     expect(s.status).toBe("infeasible");
     expect(s.x).toBeUndefined();
     expect(Number.isNaN(s.objective)).toBe(true);

@@ -8,7 +8,13 @@ import { roundContracts } from "../../../src/engine/core/rounding";
 import { equitise } from "../../../src/engine/futures/equitise";
 import { readFutures } from "../../../src/engine/futures/futures";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
-import { equitiseOptimal, optimalContracts, rebalanceOptimal, roundingDistance, RoundingLeg } from "../../../src/engine/rebalance/optimalRounding";
+import {
+  equitiseOptimal,
+  optimalContracts,
+  rebalanceOptimal,
+  roundingDistance,
+  RoundingLeg,
+} from "../../../src/engine/rebalance/optimalRounding";
 import { rebalance, RebalanceLine } from "../../../src/engine/rebalance/rebalance";
 import { findFunction } from "../../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../../helpers/call";
@@ -158,7 +164,10 @@ describe("rebalanceOptimal", () => {
             ["Asset class", "Market value", "Target", "Min", "Max"],
             ...names.map((c, i) => [c, mv[i] * M, targets[i] / ts, Math.max(0, targets[i] / ts - 0.02), targets[i] / ts + 0.02]),
           ];
-          const futures: Matrix = [["Asset class", "Contract", "Price", "Multiplier"], ...names.filter((c) => c !== "Cash").map((c, i) => [c, `F${i}`, 1000, contractM[i] * 1000])];
+          const futures: Matrix = [
+            ["Asset class", "Contract", "Price", "Multiplier"],
+            ...names.filter((c) => c !== "Cash").map((c, i) => [c, `F${i}`, 1000, contractM[i] * 1000]),
+          ];
           const p = readPortfolio(plan);
           const f = readFutures(futures, p);
           const opts = { rule, trigger: "always" as const };
@@ -207,7 +216,7 @@ describe("equitiseOptimal", () => {
 });
 
 describe("through the functions", () => {
-  test("REBALANCE rounding \"optimal\" is async and gives the optimal contracts", async () => {
+  test('REBALANCE rounding "optimal" is async and gives the optimal contracts', async () => {
     expect(rebalanceFunction(PLAN, FUTURES, "target", "always", "optimal")).toBeInstanceOf(Promise);
     expect(rebalanceFunction(PLAN, FUTURES, "target", "always", "nearest")).not.toBeInstanceOf(Promise);
     const rows = rowsOf(await ok("REBALANCE", PLAN, FUTURES, "target", "always", "optimal"));
@@ -224,7 +233,15 @@ describe("through the functions", () => {
   });
 
   test("an unknown rounding names the argument and the choices", async () => {
-    expectError(await call("REBALANCE", PLAN, FUTURES, "target", "always", "best"), "#VALUE!", /^rounding must be one of "nearest", "optimal", got 'best'$/);
-    expectError(await call("EQUITISE", EQ_PLAN, EQ_FUTURES, undefined, undefined, undefined, "up"), "#VALUE!", /^rounding must be one of "nearest", "optimal", got 'up'$/);
+    expectError(
+      await call("REBALANCE", PLAN, FUTURES, "target", "always", "best"),
+      "#VALUE!",
+      /^rounding must be one of "nearest", "optimal", got 'best'$/,
+    );
+    expectError(
+      await call("EQUITISE", EQ_PLAN, EQ_FUTURES, undefined, undefined, undefined, "up"),
+      "#VALUE!",
+      /^rounding must be one of "nearest", "optimal", got 'up'$/,
+    );
   });
 });
