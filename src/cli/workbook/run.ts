@@ -285,7 +285,7 @@ export async function runCommand(args: string[]): Promise<number> {
     summaries.push(s);
     if (s.errors.length || s.skipped.length) status = Math.max(status, 1);
     if (parsed.json) continue;
-    const target = s.output ? ` -> ${s.output}` : " (dry run, nothing written)";
+    const target = s.output ? ` -> ${s.output}` : ", dry run: nothing written";
     const brief = `${s.formulas} formulas, ${s.errors.length} error${s.errors.length === 1 ? "" : "s"}${s.skipped.length ? `, ${s.skipped.length} skipped` : ""}`;
     if (parsed.quiet) {
       if (s.errors.length || s.skipped.length) console.log(`${tag}${s.input}: ${brief}${target}`);
