@@ -131,7 +131,6 @@ function choleskySolve(H: Float64Array, m: number, b: Float64Array): Float64Arra
  * nu such that sum_i clip((s0_i + nu) / d_i, lo_i, hi_i) = b (every d_i > 0): safeguarded Newton on the
  * nondecreasing piecewise-linear sum, from a warm start, inside a shrinking bracket.
  */
-export const COUNTERS = { nuIter: 0, evals: 0 };
 function solveNu(s0: Float64Array, d: Float64Array, lo: Float64Array, hi: Float64Array, b: number, start: number): number {
   const n = s0.length;
   let nuL = Infinity;
@@ -146,7 +145,6 @@ function solveNu(s0: Float64Array, d: Float64Array, lo: Float64Array, hi: Float6
   let lastS = NaN;
   let lastNu = NaN;
   for (let it = 0; it < 200; it++) {
-    COUNTERS.nuIter++;
     let S = 0;
     let slope = 0;
     let mag = 0;
@@ -191,9 +189,8 @@ interface DualState {
 }
 
 /** Evaluates psi, c and grad psi at mu (s0 = A mu - g given), solving for nu. */
-function evaluate(p: BudgetLsProblem, d: Float64Array, g: Float64Array, mu: Float64Array, s0: Float64Array, nuStart: number): DualState {
+function evaluate(p: BudgetLsProblem, d: Float64Array, mu: Float64Array, s0: Float64Array, nuStart: number): DualState {
   const { n, K, A, r, lower, upper, budget } = p;
-  COUNTERS.evals++;
   const nu = solveNu(s0, d, lower, upper, budget, nuStart);
   const c = new Float64Array(n);
   const grad = new Float64Array(K);
@@ -229,7 +226,6 @@ function evaluate(p: BudgetLsProblem, d: Float64Array, g: Float64Array, mu: Floa
       for (let k = 0; k < K; k++) grad[k] += A[o + k] * ci;
     }
   }
-  void g;
   return { mu, nu, s0, c, grad, psi };
 }
 
@@ -256,13 +252,12 @@ function newton(
     for (let k = 0; k < K; k++) s += A[o + k] * mu0[k];
     s0[i] = s;
   }
-  let st = evaluate(p, d, g, Float64Array.from(mu0), s0, nu0);
+  let st = evaluate(p, d, Float64Array.from(mu0), s0, nu0);
   const m = K;
   const H = new Float64Array(m * m);
   const h = new Float64Array(K);
   const Ap = new Float64Array(n);
   let iterations = 0;
-  // Scale of the exposures, for the round-off floor of the gradient.
   for (; iterations < maxIter; iterations++) {
     // Stop when the duality gap |grad|^2 is at round-off level against f(c) = |grad - mu/2|^2 + penalties.
     const g2 = norm2(st.grad);
@@ -321,7 +316,7 @@ function newton(
       for (let k = 0; k < K; k++) mu[k] = st.mu[k] + alpha * dir[k];
       const s1 = new Float64Array(n);
       for (let i = 0; i < n; i++) s1[i] = st.s0[i] + alpha * Ap[i];
-      const trial = evaluate(p, d, g, mu, s1, st.nu);
+      const trial = evaluate(p, d, mu, s1, st.nu);
       const slack = 1e3 * EPS * (Math.abs(st.psi) + 1e-300);
       if (trial.psi <= st.psi + 1e-4 * alpha * slope + slack) {
         accepted = trial;
