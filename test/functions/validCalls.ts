@@ -18,6 +18,22 @@ const SMILE = [
   [120, 0.16],
 ];
 
+const HOLDINGS = [
+  ["Security", "Weight"],
+  ["A", 1],
+];
+const LOADINGS = [
+  ["Security", "F1", "F2"],
+  ["A", 1, 0],
+  ["B", 0, 1],
+  ["C", 1, 1],
+];
+const TARGETS = [
+  ["Factor", "Target"],
+  ["F1", 0.95],
+  ["F2", 0.1],
+];
+
 export const VALID_CALLS: Record<string, unknown[]> = {
   ...RATES_VALID_CALLS,
   OPTION: ["put", 100, 95, 0.5, 0.05, 0.02, 0.2, "delta"],
@@ -30,6 +46,8 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   EXPOSURE: [PLAN_B],
   EQUITISE: [PLAN_B, FUTURES_B, 60_000_000, 15_000_000, "underweight"],
   REBALANCE: [PLAN_A, FUTURES_A, "edge", "always", "nearest"],
+  FACTOREXPOSURE: [HOLDINGS, LOADINGS],
+  COMPLETION: [HOLDINGS, LOADINGS, TARGETS, 0.1, 0.05, 0.01, 0.2],
   TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],
   TRANCHES: [100, 4, 45292, 7, "front"],
   LEVERAGE: [
