@@ -12,7 +12,7 @@ import { SheetView } from "./SheetView";
 const CSS = `
 body { margin: 0; background: #f3f2f1; }
 .pg { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; padding: 0; }
-.pg-pane { width: 320px; flex: 0 0 320px; background: #fff; border-right: 1px solid #e1dfdd; min-height: 100vh; }
+.pg-pane { width: 320px; flex: 0 0 320px; min-width: 0; box-sizing: border-box; background: #fff; border-right: 1px solid #e1dfdd; min-height: 100vh; }
 .pg-sheets-host { flex: 1 1 400px; min-width: 0; }
 .pg-sheets { padding: 12px; background: #fff; }
 .pg-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-bottom: 8px; }

@@ -12,7 +12,9 @@ export const PANE_CSS = `
 .ov-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0; }
 .ov-summary { margin: 0 0 6px; }
 .ov-intro { font-size: 12px; color: #605e5c; margin-bottom: 10px; }
-.ov-proposal { display: flex; flex-direction: column; gap: 8px; border-top: 1px solid #e1dfdd; padding-top: 12px; }
+.ov-proposal { display: flex; flex-direction: column; gap: 8px; border-top: 1px solid #e1dfdd; padding-top: 12px; min-width: 0; }
+.ov-proposal > *, .ov-workflow, .ov-workflow > * { min-width: 0; max-width: 100%; }
+.ov-pane { overflow-wrap: break-word; }
 .ov-proposal h3 { margin: 8px 0 0; }
 .ov-scroll { overflow-x: auto; max-width: 100%; }
 .ov-scroll:focus-visible { outline: 2px solid #0f6cbd; }
@@ -20,7 +22,7 @@ export const PANE_CSS = `
 .ov-strong { font-weight: 600; display: block; }
 .ov-sub { display: block; font-size: 11px; color: #605e5c; }
 .ov-checks { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-.ov-checks li { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; align-items: start; }
+.ov-checks li { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 8px; align-items: start; }
 .ov-checks li .ov-sub { grid-column: 2; }
 .ov-badge { min-width: 64px; }
 .ov-notes { margin: 0; padding-left: 18px; }

@@ -15,7 +15,6 @@ export function ExposureTable({ exposures }: { exposures: NonNullable<Proposal["
             <TableHeaderCell className="ov-num">Before</TableHeaderCell>
             <TableHeaderCell className="ov-num">After</TableHeaderCell>
             <TableHeaderCell className="ov-num">Target</TableHeaderCell>
-            <TableHeaderCell className="ov-num">Range</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -27,9 +26,9 @@ export function ExposureTable({ exposures }: { exposures: NonNullable<Proposal["
                 {formatValue(l.after, f, 1)}
                 {outside(l.after, l.min, l.max) && <span className="ov-visually-hidden"> (outside its range)</span>}
               </TableCell>
-              <TableCell className="ov-num">{formatValue(l.target, f, 1)}</TableCell>
               <TableCell className="ov-num">
-                {l.min !== undefined && l.max !== undefined ? formatRange(l.min, l.max, f) : ""}
+                {formatValue(l.target, f, 1)}
+                {l.min !== undefined && l.max !== undefined && <span className="ov-sub">{formatRange(l.min, l.max, f)}</span>}
               </TableCell>
             </TableRow>
           ))}

@@ -5,6 +5,8 @@ import { formatQuantity, formatValue } from "./format";
 
 export function TradesTable({ trades }: { trades: TradeLine[] }) {
   if (trades.length === 0) return <Text as="p">No trades proposed.</Text>;
+  // The asset class under each instrument, unless every trade has the same one (an LDI hedge, a sleeve).
+  const showClass = new Set(trades.map((t) => t.assetClass)).size > 1;
   return (
     <div className="ov-scroll" role="region" aria-label="Trades" tabIndex={0}>
       <Table size="extra-small" aria-label="Proposed trades">
@@ -22,7 +24,7 @@ export function TradesTable({ trades }: { trades: TradeLine[] }) {
               <TableCell>{t.side}</TableCell>
               <TableCell>
                 <span className="ov-strong">{t.instrument}</span>
-                {t.assetClass && t.assetClass !== t.instrument && <span className="ov-sub">{t.assetClass}</span>}
+                {showClass && t.assetClass && t.assetClass !== t.instrument && <span className="ov-sub">{t.assetClass}</span>}
               </TableCell>
               <TableCell className="ov-num" data-testid="trade-quantity">
                 {formatQuantity(t.quantity, t.unit)}

@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+/**
+ * Browser tests (npm run test:e2e): builds the playground, serves it over https on a free localhost port,
+ * and drives Debian's Chromium (playwright-core, no browser download) through every workflow: load,
+ * propose, check the proposal's figures against the registry function run here in Node on the same sample
+ * tables, write the proposal sheet, export the CSV ticket. Screenshots of each view at the task pane's
+ * 320 px width go to test-artifacts/e2e/. Bounded in time; exits non-zero on any failure.
+ *
+ * CHROMIUM=/path/to/chromium overrides /usr/bin/chromium; E2E_SKIP_BUILD=1 reuses dist/playground.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { require as tsRequire } from "tsx/cjs/api";
+import { startServer } from "./server.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts/e2e");
+const LIMIT_MS = 10 * 60_000;
+const started = Date.now();
+const cleanups = [];
+let failures = 0;
+
+const watchdog = setTimeout(async () => {
+  console.error(`e2e: timed out after ${LIMIT_MS / 1000} s`);
+  await cleanup();
+  process.exit(1);
+}, LIMIT_MS);
+
+async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch {
+      // best effort
+    }
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function same(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  assert(a === e, `${what}:\n  got      ${a}\n  expected ${e}`);
+}
+
+/**
+ * Equal, numbers within 1e-9 relative: the browser's V8 and Node's may round the last bits of a least-squares
+ * solve differently (whole contracts must still match exactly, and do, being integers).
+ */
+function close(actual, expected, what) {
+  const eq = (a, b) =>
+    typeof a === "number" && typeof b === "number"
+      ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) && Number.isInteger(a) === Number.isInteger(b)
+      : Array.isArray(a) && Array.isArray(b)
+        ? a.length === b.length && a.every((x, i) => eq(x, b[i]))
+        : a === b;
+  assert(eq(actual, expected), `${what}:\n  got      ${JSON.stringify(actual)}\n  expected ${JSON.stringify(expected)}`);
+}
+
+/** RFC 4180 rows (quoted cells, doubled quotes, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  if (cell !== "" || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    console.log(`  ok   ${name} (${Date.now() - t} ms)`);
+  } catch (e) {
+    failures++;
+    console.log(`  FAIL ${name}\n       ${String(e?.message ?? e).split("\n").join("\n       ")}`);
+  }
+}
+
+// ---- build ----
+if (!process.env.E2E_SKIP_BUILD) {
+  console.log("e2e: building the playground");
+  const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "only=playground"], { cwd: ROOT, stdio: "inherit", timeout: 5 * 60_000 });
+  if (b.status !== 0) {
+    console.error("e2e: the playground build failed");
+    process.exit(1);
+  }
+}
+
+// ---- the expected figures: the registry's functions on the sample tables, in Node ----
+// CommonJS through tsx, so the registry and its catalogue files load once, in one module system.
+const { callFunction, findFunction } = tsRequire("../../src/functions/registry.ts", import.meta.url);
+const S = tsRequire("../../src/playground/samplePlan.ts", import.meta.url);
+async function fn(id, ...args) {
+  const r = await callFunction(findFunction(id), args);
+  assert(Array.isArray(r), `${id} returned ${r?.code ?? ""} ${r?.message ?? r}`);
+  return r;
+}
+function records(spill) {
+  const [head, ...rows] = spill;
+  return rows.map((row) => Object.fromEntries(head.map((h, j) => [h, row[j]])));
+}
+function beforeBlank(spill) {
+  const i = spill.findIndex((row) => row.every((c) => c === ""));
+  return i < 0 ? spill : spill.slice(0, i);
+}
+const side = (n) => (n < 0 ? "Sell" : "Buy");
+
+/** Per workflow: the trades the proposal must hold, as [side, instrument, quantity]. */
+const EXPECTED = {
+  rebalance: async () =>
+    records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest"))
+      .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
+      .map((r) => [side(r.Contracts), r.Contract, Math.abs(r.Contracts)]),
+  equitise: async () =>
+    records(await fn("EQUITISE", S.PORTFOLIO, S.FUTURES))
+      .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
+      .map((r) => [side(r.Contracts), r.Contract, Math.abs(r.Contracts)]),
+  tilt: async () => {
+    const contract = new Map(S.FUTURES.slice(1).map((r) => [r[0], r[1]]));
+    return records(await fn("TILT", S.PORTFOLIO, S.FUTURES, S.TILTS))
+      .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
+      .map((r) => [side(r.Contracts), contract.get(r["Asset class"]), Math.abs(r.Contracts)]);
+  },
+  options: async () => {
+    const o = S.SAMPLE_OPTIONS.options;
+    return records(await fn("STRATEGY", S.LEGS, o.spot, o.years, o.rate, o.yield, o.vol))
+      .filter((r) => r.Type !== "Total")
+      .map((r) => [side(r.Quantity), `${r.Type === "put" ? "Put" : "Call"} ${r.Strike.toLocaleString("en-US")}`, Math.abs(r.Quantity) / 100]);
+  },
+  hedge: async () =>
+    records(beforeBlank(await fn("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows())))
+      .filter((r) => r.Instrument !== "Total" && r.Units !== 0)
+      .map((r) => [side(r.Units), r.Instrument, Math.abs(r.Units)]),
+  leverage: async () => {
+    const m = Object.fromEntries(records(await fn("LEVERAGE", S.PORTFOLIO, 0, 1)).map((r) => [r.Metric, r.Value]));
+    return m["Trade to range"] === 0 ? [] : [[side(m["Trade to range"]), "Synthetic exposure (futures)", Math.abs(m["Trade to range"])]];
+  },
+  completion: async () =>
+    records(beforeBlank(await fn("COMPLETION", S.HOLDINGS, S.LOADINGS, S.TARGETS)))
+      .filter((r) => r.Security !== "Total" && Math.abs(r.Weight) >= 1e-9)
+      .map((r) => [side(r.Weight), r.Security, Math.abs(r.Weight)]),
+};
+
+// ---- serve and browse ----
+const server = await startServer(path.join(ROOT, "dist/playground"));
+cleanups.push(() => server.close());
+rmSync(ARTIFACTS, { recursive: true, force: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+const profile = mkdtempSync(path.join(os.tmpdir(), "overlay-e2e-"));
+cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  ignoreHTTPSErrors: true,
+  acceptDownloads: true,
+  viewport: { width: 1280, height: 900 },
+});
+cleanups.push(() => context.close());
+context.setDefaultTimeout(30_000);
+const page = context.pages()[0] ?? (await context.newPage());
+const pageErrors = [];
+page.on("pageerror", (e) => pageErrors.push(e.message));
+page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+const wasmRequests = [];
+page.on("request", (r) => r.url().endsWith(".wasm") && wasmRequests.push(r.url()));
+
+console.log(`e2e: ${server.url} in ${process.env.CHROMIUM || "/usr/bin/chromium"}`);
+await page.goto(server.url);
+await page.getByRole("combobox", { name: "Portfolio" }).waitFor();
+
+const pane = page.getByTestId("pane");
+const sheetValues = (name) => page.evaluate((n) => window.overlayPlayground.workbook.sheetValues(n), name);
+const chartsOn = (name) => page.evaluate((n) => window.overlayPlayground.workbook.charts.filter((c) => c.sheet === n).map((c) => ({ type: c.type, title: c.title })), name);
+
+await step("keyboard: Tab reaches the workflow picker, the inputs and Propose trades", async () => {
+  await page.locator("body").focus();
+  const reached = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    reached.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el) return "";
+      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : "";
+      return (el.getAttribute("aria-label") || label || el.textContent || "").trim();
+    }));
+  }
+  for (const name of ["Workflow", "Portfolio", "Futures", "Propose trades"]) assert(reached.includes(name), `Tab never reached ${name}: ${reached.join(" | ")}`);
+});
+
+for (const id of Object.keys(EXPECTED)) {
+  console.log(`e2e: ${id}`);
+  let sheet;
+  await step(`${id}: propose`, async () => {
+    await page.getByRole("combobox", { name: "Workflow" }).selectOption(id);
+    await page.getByRole("button", { name: "Propose trades" }).click();
+    await page.getByTestId("headline").waitFor();
+    await page.locator(".ov-chart svg").first().waitFor();
+  });
+  const expected = await EXPECTED[id]();
+  await step(`${id}: the pane's trades are the registry function's (${expected.length} trades)`, async () => {
+    const rows = await page.getByTestId("trade-row").evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.textContent));
+    same(rows, expected.map((t) => t[0]), "sides");
+  });
+  await step(`${id}: readable at 320 px`, async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.innerWidth === 320);
+    await page.waitForTimeout(300);
+    // Nothing sticks out of the pane: every element ends inside 320 px, except inside the tables' own
+    // horizontal scroll regions (which are labelled and keyboard-focusable).
+    const report = await page.evaluate(() => {
+      const pane = document.querySelector("[data-testid=pane]");
+      const out = [...pane.querySelectorAll("*")]
+        .filter((e) => !e.parentElement?.closest(".ov-scroll") && e.getClientRects().length > 0)
+        .filter((e) => e.getBoundingClientRect().right > 320.5)
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(" ")[0]} ends at ${Math.round(e.getBoundingClientRect().right)} px`);
+      return { width: document.documentElement.scrollWidth, out };
+    });
+    assert(report.width <= 320 && report.out.length === 0, `wider than 320 px (${report.width} px): ${report.out.join("; ")}`);
+    await pane.screenshot({ path: path.join(ARTIFACTS, `${id}-320.png`) });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+  await step(`${id}: write the proposal sheet`, async () => {
+    await page.getByRole("button", { name: "Write proposal" }).click();
+    const text = await page.getByTestId("written").textContent();
+    sheet = /"([^"]+)"/.exec(text)?.[1];
+    assert(sheet && sheet.startsWith("Proposal "), `no sheet name in "${text}"`);
+    const v = await sheetValues(sheet);
+    assert(v[0][0] === `Overlay trade proposal: ${(await page.getByRole("combobox", { name: "Workflow" }).locator("option:checked").textContent()).trim()}`, `title ${v[0][0]}`);
+    assert(v.some((r) => r[0] === "Overlay version" && typeof r[1] === "string" && r[1] !== ""), "no version row");
+    const t = v.findIndex((r) => r[0] === "Trades");
+    const table = expected.length === 0 ? [] : v.slice(t + 2, t + 2 + expected.length).map((r) => [r[0], r[1], r[2]]);
+    if (expected.length === 0) assert(v[t + 1][0] === "No trades proposed.", "expected no trades");
+    close(table, expected, "the proposal sheet's trade table");
+    same((await chartsOn(sheet)).length, 1, "native charts on the sheet");
+    assert(v.some((r) => typeof r[1] === "string" && r[1].startsWith("=OVERLAY.")), "no formula recorded");
+  });
+  if (expected.length > 0) {
+    await step(`${id}: export the CSV ticket`, async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+      const file = path.join(ARTIFACTS, `${id}-ticket.csv`);
+      await download.saveAs(file);
+      const rows = parseCsv(readFileSync(file, "utf8"));
+      same(rows.length, expected.length + 1, "ticket rows");
+      same(rows[0].slice(3, 6), ["Side", "Instrument", "Quantity"], "ticket header");
+      rows.slice(1).forEach((cells, k) => {
+        assert(cells.every((c) => !/^[=+\-@\t\r]/.test(c)), `a ticket cell starts a formula: ${cells.join(",")}`);
+        close([cells[0], cells[3], cells[4], Number(cells[5])], [sheet, ...expected[k]], `ticket row ${k + 1}`);
+      });
+    });
+  }
+}
+
+await step("optimal rounding: HiGHS's WebAssembly loads only now, and the contracts are Node's", async () => {
+  same(wasmRequests, [], "WebAssembly fetched before an optimiser ran");
+  await page.getByRole("combobox", { name: "Workflow" }).selectOption("rebalance");
+  await page.getByRole("combobox", { name: "Contract rounding" }).selectOption("optimal");
+  await page.getByRole("button", { name: "Propose trades" }).click();
+  await page.getByTestId("headline").waitFor();
+  const expected = records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "optimal"))
+    .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
+    .map((r) => [side(r.Contracts), Math.abs(r.Contracts).toLocaleString("en-US")]);
+  const rows = await page.getByTestId("trade-row").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("td")?.textContent, tr.querySelector("[data-testid=trade-quantity]")?.textContent]));
+  same(rows, expected, "optimal contracts");
+  assert(wasmRequests.length === 1 && wasmRequests[0].endsWith("/highs.wasm"), `WebAssembly requests: ${wasmRequests.join(", ")}`);
+});
+
+await step("an engine error is shown beside the input it concerns", async () => {
+  await page.getByRole("combobox", { name: "Workflow" }).selectOption("rebalance");
+  await page.evaluate(() => window.overlayPlayground.workbook.select("Plan!A1:C4"));
+  await page.getByRole("button", { name: "Use the selected range for Futures" }).click();
+  await page.getByRole("button", { name: "Propose trades" }).click();
+  const futures = page.getByRole("combobox", { name: "Futures" });
+  await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll("select")].find((s) => s.closest(".ov-input")?.textContent?.startsWith("Futures"));
+    const ids = (el?.getAttribute("aria-describedby") ?? "").split(" ");
+    return ids.some((i) => /missing columns/.test(document.getElementById(i)?.textContent ?? ""));
+  });
+  same(await futures.inputValue(), "selection", "Futures source");
+  await pane.screenshot({ path: path.join(ARTIFACTS, "error-beside-input.png") });
+});
+
+await step("no script errors in the page", async () => {
+  same(pageErrors, [], "page errors");
+});
+
+await cleanup();
+clearTimeout(watchdog);
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+writeFileSync(path.join(ARTIFACTS, "summary.txt"), `${failures === 0 ? "passed" : `${failures} failed`} in ${secs} s\n`);
+console.log(failures === 0 ? `e2e: all passed in ${secs} s; screenshots in test-artifacts/e2e/` : `e2e: ${failures} failed (${secs} s)`);
+process.exit(failures === 0 ? 0 : 1);
