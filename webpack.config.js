@@ -31,6 +31,10 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
 };
 
+// HiGHS's loader names its wasm with new URL("highs.wasm", import.meta.url); the builds copy that file beside the
+// bundles instead (the loader's locateFile points there), so webpack must not emit a second, hashed copy.
+const highsRule = { test: /[\\/]node_modules[\\/]highs[\\/]/, parser: { url: false } };
+
 const version = new webpack.DefinePlugin({ __OVERLAY_VERSION__: JSON.stringify(pkg.version) });
 
 /** Prints each emitted script's and WebAssembly module's size after a production build. */
@@ -42,15 +46,15 @@ class SizeReport {
   apply(compiler) {
     compiler.hooks.done.tap("SizeReport", (stats) => {
       if (stats.hasErrors()) return;
-      const assets = stats
-        .toJson({ all: false, assets: true })
-        .assets.filter((a) => /\.(js|wasm)$/.test(a.name))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const json = stats.toJson({ all: false, assets: true, cachedAssets: true, chunks: true, ids: true });
+      const initial = new Set(json.chunks.filter((c) => c.initial).map((c) => c.id));
+      const assets = json.assets.filter((a) => /\.(js|wasm)$/.test(a.name)).sort((a, b) => a.name.localeCompare(b.name));
       const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
       const lines = assets.map((a) => {
         const budget = this.budgets[a.name];
         const note = budget ? (a.size <= budget ? ` (target < ${kb(budget)}: met)` : ` (target < ${kb(budget)}: MISSED)`) : "";
-        return `  ${a.name.padEnd(34)} ${kb(a.size).padStart(10)}${note}`;
+        const when = (a.chunks || []).some((id) => initial.has(id)) ? "with the page" : "on demand";
+        return `  ${a.name.padEnd(30)} ${kb(a.size).padStart(10)}  ${when}${note}`;
       });
       console.log(`Bundle sizes (${this.label}, minified):\n${lines.join("\n")}`);
     });
@@ -90,7 +94,7 @@ async function addinConfig(mode, serve) {
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: { keep: /^(cli|playground)\// } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, highsRule] },
     // HiGHS's Emscripten glue imports node: built-ins only on its Node path; the browser never loads them.
     externals: [({ request }, cb) => (request && request.startsWith("node:") ? cb(null, "var {}") : cb())],
     performance: { hints: false },
@@ -102,6 +106,7 @@ async function addinConfig(mode, serve) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -156,7 +161,7 @@ async function playgroundConfig(mode, serve, env) {
     entry: { playground: "./src/playground/index.tsx" },
     output: { path: path.resolve(__dirname, "dist/playground"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, highsRule] },
     externals: [({ request }, cb) => (request && request.startsWith("node:") ? cb(null, "var {}") : cb())],
     performance: { hints: false },
     plugins: [

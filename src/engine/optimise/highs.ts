@@ -14,7 +14,6 @@
  *   worker scope exists (a JavaScript-only custom-functions runtime), the bytes are fetched and compiled here
  *   and handed to the loader through Emscripten's `instantiateWasm` hook, since it cannot fetch them there.
  */
-import highsFactory from "highs";
 import type { Highs, InitOptions } from "highs";
 import { OverlayError } from "../core/errors";
 
@@ -63,6 +62,18 @@ export function browserAssetUrl(file: string, loaderDirectory = ""): string {
     }
   }
   return file;
+}
+
+type HighsLoader = (options?: InitOptions) => Promise<Highs>;
+
+/**
+ * The highs package's factory, imported on first use: bundlers put its JavaScript loader in a chunk of its own
+ * (fetched only when a function first needs the solver), and Node requires it then.
+ */
+async function highsFactory(options: InitOptions): Promise<Highs> {
+  const mod = (await import(/* webpackChunkName: "highs" */ "highs")) as unknown as { default?: HighsLoader };
+  const factory = typeof mod.default === "function" ? mod.default : (mod as unknown as HighsLoader);
+  return factory(options);
 }
 
 let overrides: InitOptions | undefined;
