@@ -3,3 +3,4 @@ export * from "./cells";
 export * from "./table";
 export * from "./rootFinding";
 export * from "./rounding";
+export * from "./sum";

@@ -2,6 +2,7 @@
  * The exposure report: physical, synthetic and effective exposure per class, weights over NAV, and each
  * class's effective weight against its target and range.
  */
+import { sumSnapped } from "../core/sum";
 import { Plan, RangeStatus, effective, rangeStatus } from "./portfolio";
 
 export interface ExposureLine {
@@ -52,7 +53,7 @@ export function exposureReport(plan: Plan): ExposureReport {
       physicalWeight: sum((l) => l.physicalWeight),
       effectiveWeight: sum((l) => l.effectiveWeight),
       target: sum((l) => l.target),
-      deviation: sum((l) => l.deviation),
+      deviation: sumSnapped(lines.map((l) => l.deviation)),
     },
   };
 }

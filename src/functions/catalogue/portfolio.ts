@@ -5,6 +5,7 @@
  */
 import { argChoice, argNumber, argOptionalNumber, argMatrix } from "../../engine/core/cells";
 import { ROUNDING_MODES, roundContracts } from "../../engine/core/rounding";
+import { sumSnapped } from "../../engine/core/sum";
 import { EQUITISE_MODES, equitise as equitiseEngine } from "../../engine/futures/equitise";
 import { contractsFor, readFutures } from "../../engine/futures/futures";
 import { exposureReport } from "../../engine/portfolio/exposure";
@@ -130,7 +131,7 @@ export function rebalanceSpill(lines: Line[]) {
     ["Asset class", "Weight", "Target", "Min", "Max", "Status", "Goal", "Trade", "Contract", "Contracts", "Notional", "Post weight"],
     [
       ...lines.map((l) => [l.assetClass, l.weight, l.target, l.min, l.max, l.status, l.goal, l.trade, l.contract, l.contracts ?? "", l.notional ?? "", l.postWeight]),
-      ["Total", sum((l) => l.weight), sum((l) => l.target), "", "", "", sum((l) => l.goal), sum((l) => l.trade), "", "", sum((l) => l.notional ?? 0), sum((l) => l.postWeight)],
+      ["Total", sum((l) => l.weight), sum((l) => l.target), "", "", "", sum((l) => l.goal), sumSnapped(lines.map((l) => l.trade)), "", "", sum((l) => l.notional ?? 0), sum((l) => l.postWeight)],
     ],
   );
 }
