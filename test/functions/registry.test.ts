@@ -40,4 +40,14 @@ describe("the function registry", () => {
       def.params.slice(names!.length).forEach((p) => expect(p.optional).toBe(true));
     }
   });
+
+  test("the README's function reference has a heading for every function, with the registry's arguments", () => {
+    const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
+    const headings = new Map<string, string>();
+    for (const m of readme.matchAll(/^#### `OVERLAY\.([A-Z0-9]+)\(([^)]*)\)`/gm)) headings.set(m[1], m[2]);
+    for (const def of REGISTRY) {
+      const args = def.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+      expect({ id: def.id, heading: headings.get(def.id) }).toEqual({ id: def.id, heading: args });
+    }
+  });
 });
