@@ -1,5 +1,5 @@
 import { parseTable, TableSpec, whereRow, findRow } from "../../../src/engine/core/table";
-import { OverlayError } from "../../../src/engine/core/errors";
+import { errorOf } from "../../helpers/engineErrors";
 
 const spec: TableSpec = {
   arg: "Portfolio",
@@ -12,15 +12,6 @@ const spec: TableSpec = {
   ],
 };
 
-function errorOf(f: () => unknown): OverlayError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OverlayError);
-    return e as OverlayError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("parseTable", () => {
   test("maps headers case- and punctuation-insensitively, with synonyms, in any order", () => {

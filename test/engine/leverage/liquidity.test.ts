@@ -11,23 +11,12 @@
  * Duration Adjustment".
  */
 import fc from "fast-check";
-import { OverlayError } from "../../../src/engine/core/errors";
 import { liquidity, marginCall, readCollateral, readPositions, readScenarios, waterfall } from "../../../src/engine/leverage/liquidity";
+import { expectEngineError } from "../../helpers/engineErrors";
 
 const POS_HEAD = ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"];
 const COLL_HEAD = ["Asset", "Value", "Haircut", "Tier"];
 
-function expectError(f: () => unknown, kind: "value" | "num", message: RegExp) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OverlayError);
-    expect((e as OverlayError).kind).toBe(kind);
-    expect((e as Error).message).toMatch(message);
-    return;
-  }
-  throw new Error("expected an error");
-}
 
 describe("liquidity: a long-duration book sized for the TPR 350 bp buffer", () => {
   // 800 T-Bond futures, DV01 137.54 each: D = 800 x 137.54 = 110,032 per bp. IM = 800 x 4,000 = 3.2m.
@@ -189,7 +178,7 @@ describe("liquidity: bad input", () => {
   const book = readPositions([POS_HEAD, ["TY", 200, 110, 1000, 3000, "Rates", 80], ["ES", 10, 5000, 50, 12000, "Equity", ""]]);
 
   test("a scenario table without a needed factor column", () => {
-    expectError(
+    expectEngineError(
       () =>
         readScenarios(
           [
@@ -203,27 +192,27 @@ describe("liquidity: bad input", () => {
     );
   });
   test("negative collateral", () => {
-    expectError(() => readCollateral([COLL_HEAD, ["Cash", -5, 0, 1]]), "value", /Collateral row 1 \(Cash\): Value must be >= 0/);
+    expectEngineError(() => readCollateral([COLL_HEAD, ["Cash", -5, 0, 1]]), "value", /Collateral row 1 \(Cash\): Value must be >= 0/);
   });
   test("a haircut above 100%", () => {
-    expectError(() => readCollateral([COLL_HEAD, ["Gilts", 5, 1.2, 1]]), "num", /Collateral row 1 \(Gilts\): Haircut must be <= 1/);
+    expectEngineError(() => readCollateral([COLL_HEAD, ["Gilts", 5, 1.2, 1]]), "num", /Collateral row 1 \(Gilts\): Haircut must be <= 1/);
   });
   test("a factor given DV01 on one row and not on another", () => {
-    expectError(
+    expectEngineError(
       () => readPositions([POS_HEAD, ["TY", 200, 110, 1000, 3000, "Rates", 80], ["RX", 10, 130, 1000, 3000, "Rates", ""]]),
       "value",
       /Positions row 2 \(RX\): factor 'Rates' is a rate factor/,
     );
   });
   test("a factor whose DV01s are all 0 (an equity factor typed with zeros)", () => {
-    expectError(
+    expectEngineError(
       () => readPositions([POS_HEAD, ["ES", 10, 5000, 50, 12000, "Equity", 0]]),
       "value",
       /Positions row 1 \(ES\): every DV01 of factor 'Equity' is 0/,
     );
   });
   test("an equity return below -100%", () => {
-    expectError(
+    expectEngineError(
       () =>
         readScenarios(
           [
@@ -237,7 +226,7 @@ describe("liquidity: bad input", () => {
     );
   });
   test("a missing Factor column", () => {
-    expectError(() => readPositions([POS_HEAD.slice(0, 5), ["TY", 1, 1, 1, 1]]), "value", /Positions: missing column 'Factor'/);
+    expectEngineError(() => readPositions([POS_HEAD.slice(0, 5), ["TY", 1, 1, 1, 1]]), "value", /Positions: missing column 'Factor'/);
   });
 });
 

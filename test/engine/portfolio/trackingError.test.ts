@@ -10,25 +10,14 @@
  *    variance 0.02592, sd 16.099% (a tracking error against a zero benchmark is that volatility).
  */
 import fc from "fast-check";
-import { OverlayError } from "../../../src/engine/core/errors";
 import { checkPsd, readCovariance, readWeights, trackingError, validateCovariance } from "../../../src/engine/portfolio/trackingError";
+import { expectEngineError } from "../../helpers/engineErrors";
 
 const S2 = [
   [0.24 * 0.24, 0.55 * 0.24 * 0.12],
   [0.55 * 0.24 * 0.12, 0.12 * 0.12],
 ];
 
-function expectError(f: () => unknown, kind: "value" | "num", message: RegExp) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OverlayError);
-    expect((e as OverlayError).kind).toBe(kind);
-    expect((e as Error).message).toMatch(message);
-    return;
-  }
-  throw new Error("expected an error");
-}
 
 describe("trackingError: references", () => {
   test("50/50 stocks (24%) and bonds (12%), correlation 0.55: 16.099% (Course Hero worked answer)", () => {
@@ -64,7 +53,7 @@ describe("reading the vectors and the covariance", () => {
     expect(readWeights([[0.2, 0.3, 0.5, ""]], "weights")).toEqual([0.2, 0.3, 0.5]);
   });
   test("an empty cell inside a vector is an error (no silent misalignment)", () => {
-    expectError(() => readWeights([[0.5], [""], [0.5]], "benchmark"), "value", /benchmark row 2 is empty/);
+    expectEngineError(() => readWeights([[0.5], [""], [0.5]], "benchmark"), "value", /benchmark row 2 is empty/);
   });
   test("a labelled covariance: header row and label column are dropped", () => {
     const S = readCovariance([
@@ -78,7 +67,7 @@ describe("reading the vectors and the covariance", () => {
     ]);
   });
   test("labels that do not match", () => {
-    expectError(
+    expectEngineError(
       () =>
         readCovariance([
           ["", "Equity", "Bonds"],
@@ -93,7 +82,7 @@ describe("reading the vectors and the covariance", () => {
 
 describe("covariance checks", () => {
   test("not square", () => {
-    expectError(
+    expectEngineError(
       () =>
         readCovariance([
           [1, 0, 0],
@@ -104,7 +93,7 @@ describe("covariance checks", () => {
     );
   });
   test("not symmetric", () => {
-    expectError(
+    expectEngineError(
       () =>
         validateCovariance([
           [0.04, 0.01],
@@ -115,7 +104,7 @@ describe("covariance checks", () => {
     );
   });
   test("not positive semi-definite: a correlation of 2", () => {
-    expectError(
+    expectEngineError(
       () =>
         validateCovariance([
           [1, 2],
@@ -127,7 +116,7 @@ describe("covariance checks", () => {
   });
   test("not PSD although every pairwise correlation is within [-1, 1]: corr(1,2) = corr(1,3) = 0.9, corr(2,3) = -0.9", () => {
     // det = 1 - 3(0.81) + 2(0.9)(0.9)(-0.9) = -2.888 < 0
-    expectError(
+    expectEngineError(
       () =>
         validateCovariance([
           [1, 0.9, 0.9],
@@ -139,7 +128,7 @@ describe("covariance checks", () => {
     );
   });
   test("a negative variance", () => {
-    expectError(
+    expectEngineError(
       () =>
         validateCovariance([
           [0.04, 0],
@@ -150,7 +139,7 @@ describe("covariance checks", () => {
     );
   });
   test("sizes must match", () => {
-    expectError(() => trackingError([0.5, 0.5, 0], [0.5, 0.5], S2), "value", /weights has 3, benchmark 2, covariance 2 x 2/);
+    expectEngineError(() => trackingError([0.5, 0.5, 0], [0.5, 0.5], S2), "value", /weights has 3, benchmark 2, covariance 2 x 2/);
   });
   test("singular PSD matrices pass: perfectly correlated assets, and the zero matrix", () => {
     expect(

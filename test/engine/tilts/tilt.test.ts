@@ -6,11 +6,11 @@
  * Futures: ES 5000 x 50 = 250,000 a contract; TY 110 x 1000 = 110,000; BCOM 100 x 1000 = 100,000.
  */
 import fc from "fast-check";
-import { OverlayError } from "../../../src/engine/core/errors";
 import { readFutures } from "../../../src/engine/futures/futures";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { bindingScale, bindingText, rangeLimit, readTilts, tilt, TiltMode } from "../../../src/engine/tilts/tilt";
 import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../../helpers/plans";
+import { expectEngineError } from "../../helpers/engineErrors";
 
 const planA = readPortfolio(PLAN_A);
 const futA = readFutures(FUTURES_A, planA);
@@ -25,17 +25,6 @@ function line(r: ReturnType<typeof tilt>, name: string) {
   return l;
 }
 
-function expectError(f: () => unknown, kind: "value" | "num", message: RegExp) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OverlayError);
-    expect((e as OverlayError).kind).toBe(kind);
-    expect((e as Error).message).toMatch(message);
-    return;
-  }
-  throw new Error("expected an error");
-}
 
 describe("rangeLimit and bindingScale", () => {
   test("the largest scale that keeps w + s t inside [min, max], never pushing further outside", () => {
@@ -257,18 +246,18 @@ describe("tilt: hand-worked cases on plan A", () => {
 
 describe("tilt: bad input", () => {
   test("funded tilts that do not net to zero", () => {
-    expectError(
+    expectEngineError(
       () => tilt(planA, futA, tiltsOf([["Bonds", 0.05]]), { mode: "funded" }),
       "value",
       /funded mode the tilts must net to zero.*add up to 0\.05.*Cash -0\.05.*levered/,
     );
   });
   test("a class not in the portfolio", () => {
-    expectError(() => tiltsOf([["Gold", 0.01]]), "value", /Tilts row 1 \(Gold\): asset class 'Gold' is not in the portfolio/);
+    expectEngineError(() => tiltsOf([["Gold", 0.01]]), "value", /Tilts row 1 \(Gold\): asset class 'Gold' is not in the portfolio/);
   });
   test("an illiquid class", () => {
     const planB = readPortfolio(PLAN_B);
-    expectError(
+    expectEngineError(
       () =>
         readTilts(
           [
@@ -283,7 +272,7 @@ describe("tilt: bad input", () => {
   });
   test("a class without a future", () => {
     const fut = readFutures(FUTURES_B, planA);
-    expectError(
+    expectEngineError(
       () =>
         tilt(
           planA,
@@ -299,7 +288,7 @@ describe("tilt: bad input", () => {
     );
   });
   test("the same class twice", () => {
-    expectError(
+    expectEngineError(
       () =>
         tiltsOf([
           ["Bonds", 0.01],
@@ -310,7 +299,7 @@ describe("tilt: bad input", () => {
     );
   });
   test("a tilt that is not a number", () => {
-    expectError(() => tiltsOf([["Bonds", "lots" as unknown as number]]), "value", /Tilts row 1 \(Bonds\): Tilt must be a number/);
+    expectEngineError(() => tiltsOf([["Bonds", "lots" as unknown as number]]), "value", /Tilts row 1 \(Bonds\): Tilt must be a number/);
   });
 });
 
