@@ -253,7 +253,7 @@ export async function proposeCommand(args: string[]): Promise<number> {
     console.error(`overlay propose: ${parsed}\n\nUsage: ${PROPOSE_USAGE}\n(overlay propose --help lists the workflows and their options)`);
     return 2;
   }
-  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal");
+  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal", false);
   if (parsed.csv && plans.length > 1) {
     console.error("overlay propose: --csv takes one workbook (the ticket of several would need several files)");
     return 2;

@@ -15,6 +15,7 @@ import { displayFormula } from "../formula/parse";
 import { areaAddress } from "./address";
 import { LoadedBook, loadBook } from "./load";
 import { FormulaOutcome, recalc } from "./recalc";
+import { PatchError, patchPackage } from "./patch";
 import { saveWorkbook, writeOutcomes } from "./write";
 
 export interface RunSummary {
@@ -30,11 +31,24 @@ export interface RunSummary {
   rounds: number;
   ms: number;
   outcomes: FormulaOutcome[];
+  /** How the output was written: into a copy of the input package, or re-written by exceljs. */
+  writer: "package" | "exceljs";
 }
 
-/** Recalculates a loaded workbook and returns the output file's bytes and the summary (input/output unset). */
-export async function runLoaded(loaded: LoadedBook): Promise<{ bytes: Buffer; summary: Omit<RunSummary, "input" | "ms"> }> {
+/**
+ * Recalculates a loaded workbook and returns the output file's bytes and the summary (input/output unset).
+ * Given the input's bytes, the results are written into a copy of the input package (patch.ts: everything
+ * else in the file stays as it was); without them, or where that fails, the exceljs workbook is written.
+ */
+export async function runLoaded(loaded: LoadedBook, input?: Buffer): Promise<{ bytes: Buffer; summary: Omit<RunSummary, "input" | "ms"> }> {
   const { formulas: outcomes, rounds } = await recalc(loaded.model);
+  if (input) {
+    try {
+      return { bytes: await patchPackage(input, loaded.model, outcomes), summary: { ...summarise(outcomes, rounds), writer: "package" } };
+    } catch (e) {
+      if (!(e instanceof PatchError)) throw e;
+    }
+  }
   const { spilling, notSpilling } = writeOutcomes(loaded.workbook, outcomes);
   // Dynamic arrays of the input stay marked, except OVERLAY cells whose result no longer spills.
   const dynamic = new Map<string, Set<string>>();
@@ -46,10 +60,10 @@ export async function runLoaded(loaded: LoadedBook): Promise<{ bytes: Buffer; su
     for (const c of cells) s.add(c);
   }
   const bytes = await saveWorkbook(loaded.workbook, { dynamicArrays: dynamic, definedNamesXml: loaded.definedNamesXml });
-  return { bytes, summary: summarise(outcomes, rounds) };
+  return { bytes, summary: { ...summarise(outcomes, rounds), writer: "exceljs" } };
 }
 
-function summarise(outcomes: FormulaOutcome[], rounds: number): Omit<RunSummary, "input" | "ms"> {
+function summarise(outcomes: FormulaOutcome[], rounds: number): Omit<RunSummary, "input" | "ms" | "writer"> {
   const errors: RunSummary["errors"] = [];
   const skipped: RunSummary["skipped"] = [];
   let evaluated = 0;
@@ -77,7 +91,10 @@ export async function runFile(input: string, output: string | undefined): Promis
   const t0 = performance.now();
   const data = readFileSync(input);
   const loaded = await loadBook(data);
-  const { bytes, summary } = await runLoaded(loaded);
+  const { bytes, summary } = await runLoaded(loaded, data);
+  if (/\.xlsm$/i.test(input) && summary.writer !== "package") {
+    throw new Error("the results could not be written into this macro-enabled workbook without losing its macros; nothing written");
+  }
   if (output) {
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, bytes);
@@ -173,7 +190,7 @@ export interface OutputPlan {
 }
 
 /** Decides each input's output path; refuses to write over an input. */
-export function planOutputs(inputs: string[], output: string | undefined, dryRun: boolean, suffix = ".overlay"): OutputPlan[] {
+export function planOutputs(inputs: string[], output: string | undefined, dryRun: boolean, suffix = ".overlay", macros = true): OutputPlan[] {
   const toDir =
     output !== undefined && (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
   const seen = new Map<string, string>();
@@ -181,7 +198,7 @@ export function planOutputs(inputs: string[], output: string | undefined, dryRun
   const skipOf = (input: string): string | undefined => {
     if (inputs.length < 2) return undefined;
     if (basename(input).startsWith("~$")) return "Excel's lock file of an open workbook";
-    const earlier = /^(.*)\.(overlay|proposal)(\.xlsx)$/i.exec(input);
+    const earlier = /^(.*)\.(overlay|proposal)(\.xls[xm])$/i.exec(input);
     if (earlier && given.has(resolve(earlier[1] + earlier[3]).toLowerCase())) {
       return `an earlier output of overlay ${earlier[2].toLowerCase() === "overlay" ? "run" : "propose"} (its input is in the list)`;
     }
@@ -193,7 +210,7 @@ export function planOutputs(inputs: string[], output: string | undefined, dryRun
     if (skip) return { input, skip };
     if (!existsSync(input)) return { input, problem: "no such file" };
     if (statSync(input).isDirectory()) return { input, problem: "is a directory (give the .xlsx files, e.g. dir/*.xlsx)" };
-    if (!/\.xlsx$/i.test(input)) return { input, problem: "not an .xlsx workbook (overlay run reads .xlsx files)" };
+    if (!(macros ? /\.xls[xm]$/i : /\.xlsx$/i).test(input)) return { input, problem: `not an ${macros ? ".xlsx or .xlsm" : ".xlsx"} workbook` };
     if (dryRun) return { input };
     const target = output === undefined ? join(dirname(input), defaultOutputName(input, suffix)) : toDir ? join(output, defaultOutputName(input, suffix)) : output;
     if (real.some((x) => existsSync(x) && samePath(x, target))) return { input, problem: `refusing to overwrite an input file (${target})` };
@@ -223,6 +240,7 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
   parts.push(`${s.errors.length} error${s.errors.length === 1 ? "" : "s"}`);
   if (s.skipped.length) parts.push(`${s.skipped.length} skipped`);
   lines.push(`  ${s.formulas} OVERLAY formula${s.formulas === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.cellsWritten} cells written`);
+  if (s.writer === "exceljs" && s.output) lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");
   const width = Math.min(28, Math.max(0, ...s.outcomes.map((o) => o.address.length)) + 2);
   if (verbose) {
     for (const o of s.outcomes) {
@@ -307,6 +325,7 @@ export async function runCommand(args: string[]): Promise<number> {
         skipped: s.skipped,
         tables: s.tables,
         cellsWritten: s.cellsWritten,
+        writer: s.writer,
         ms: Math.round(s.ms),
       })),
       ...failures.map((f) => ({ input: f.input, problem: f.problem })),

@@ -403,3 +403,97 @@ describe("errors, skipped formulas and the files", () => {
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
   });
 });
+
+describe("the output is the input package with the results written in", () => {
+  test("everything else in the file is kept: a chart of the input survives, other parts are byte-identical", async () => {
+    // A proposal file has a native chart (exceljs could not carry it through a rewrite).
+    const { proposeBytes } = await import("../../../src/cli/propose");
+    const { findWorkflow } = await import("../../../src/workbook/proposal");
+    const withChart = join(dir, "with-chart.xlsx");
+    const r = await proposeBytes(readFileSync(join(__dirname, "../../../examples/pension-plan.xlsx")), findWorkflow("rebalance")!, {}, {}, new Date(2026, 0, 5));
+    writeFileSync(withChart, r.bytes);
+    const out = join(dir, "out.xlsx");
+    const summary = await runFile(withChart, out);
+    expect(summary.writer).toBe("package");
+    expect(summary.errors).toEqual([]);
+    const a = await JSZip.loadAsync(readFileSync(withChart));
+    const b = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(b.files).sort()).toEqual(Object.keys(a.files).sort());
+    const changed: string[] = [];
+    for (const name of Object.keys(a.files)) {
+      if (a.files[name].dir) continue;
+      const x = await a.file(name)!.async("string");
+      const y = await b.file(name)!.async("string");
+      if (x !== y) changed.push(name);
+    }
+    // Only sheets holding OVERLAY formulas can change (and they do not here: the proposal file was recalculated).
+    expect(changed.every((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toBe(true);
+    expect(b.file("xl/charts/chart1.xml")).not.toBeNull();
+  });
+
+  test("a shared formula whose cells spill is written out cell by cell; dynamic-array metadata is reused", async () => {
+    const input = await makeBook(join(dir, "shared.xlsx"), (wb) => {
+      const ws = wb.addWorksheet("Plan");
+      addPortfolio(ws, "A40");
+      ws.getCell("H1").value = f("OVERLAY.EXPOSURE(Portfolio[#All])");
+      ws.getCell("H20").value = { sharedFormula: "H1", result: 0 } as ExcelJS.CellSharedFormulaValue;
+    });
+    const first = join(dir, "first.xlsx");
+    const s1 = await runFile(input, first);
+    expect(s1.writer).toBe("package");
+    expect(s1.errors).toEqual([]);
+    const ws = (await readBook(first)).getWorksheet("Plan")!;
+    expect(ws.getCell("H1").value).toMatchObject({ formula: "OVERLAY.EXPOSURE(Portfolio[#All])", shareType: "array", ref: "H1:R5" });
+    expect(ws.getCell("H20").value).toMatchObject({ formula: "OVERLAY.EXPOSURE(Portfolio[#All])", shareType: "array", ref: "H20:R24" });
+    expect(ws.getCell("I22").value).toBe(350);
+    // A second run finds the metadata in place and marks the cells with the same cm.
+    const second = join(dir, "second.xlsx");
+    await runFile(first, second);
+    const zip = await JSZip.loadAsync(readFileSync(second));
+    const meta = await zip.file("xl/metadata.xml")!.async("string");
+    expect(meta.match(/name="XLDAPR"/g)).toHaveLength(2); // the type and its future metadata, once each
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<c r="H1"[^>]* cm="1"><f t="array" ref="H1:R5">/);
+    expect(sheet).toMatch(/<c r="H20"[^>]* cm="1"><f t="array" ref="H20:R24">/);
+    const parser = new (require("jsdom").JSDOM)("").window.DOMParser;
+    expect(new parser().parseFromString(sheet, "application/xml").getElementsByTagName("parsererror")).toHaveLength(0);
+  });
+
+  test("a macro-enabled workbook (.xlsm) is refreshed in place of its cells, keeping its extension and parts", async () => {
+    const xlsx = await makeBook(join(dir, "m.xlsx"), (wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.getCell("A1").value = 4;
+      ws.getCell("B1").value = f(ID("A1/2"));
+    });
+    // The VBA project of an .xlsm is a part the patch carries over untouched.
+    const zip = await JSZip.loadAsync(readFileSync(xlsx));
+    zip.file("xl/vbaProject.bin", Buffer.from([1, 2, 3, 4]));
+    const input = join(dir, "model.xlsm");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const { result } = await capture(() => main(["run", input]));
+    expect(result).toBe(0);
+    const out = await JSZip.loadAsync(readFileSync(join(dir, "model.overlay.xlsm")));
+    expect([...(await out.file("xl/vbaProject.bin")!.async("uint8array"))]).toEqual([1, 2, 3, 4]);
+    expect(await out.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(/<c r="B1"[^>]*><f>OVERLAY.CONTRACTS\(A1\/2,1,1,1,1,&quot;none&quot;\)<\/f><v>2<\/v><\/c>/);
+    const { err } = await capture(() => main(["propose", input, "--workflow", "rebalance"]));
+    expect(err).toMatch(/not an .xlsx workbook/);
+  });
+
+  test("where the package cannot be patched, exceljs writes the workbook, and the summary says so", async () => {
+    const input = await makeBook(join(dir, "odd.xlsx"), (wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.getCell("A1").value = 2;
+      ws.getCell("B1").value = f(ID("A1*3"));
+    });
+    // A package without the sheet's part stands for one the patch does not understand.
+    const other = await makeBook(join(dir, "other.xlsx"), (wb) => void wb.addWorksheet("Elsewhere"));
+    const { runLoaded, formatSummary } = await import("../../../src/cli/workbook/run");
+    const { loadBook } = await import("../../../src/cli/workbook/load");
+    const { bytes, summary } = await runLoaded(await loadBook(readFileSync(input)), readFileSync(other));
+    expect(summary.writer).toBe("exceljs");
+    expect(formatSummary({ ...summary, input, output: "x.xlsx", ms: 1 }, false).join("\n")).toMatch(/written by exceljs: charts, pivot tables and macros of the input are not in the output/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(valueOf(wb.getWorksheet("S")!.getCell("B1"))).toBe(6);
+  });
+});
