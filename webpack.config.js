@@ -189,9 +189,22 @@ async function playgroundConfig(mode, serve, env) {
   return config;
 }
 
+/** `npm run bench`: the benchmarks bundled as the add-in is (production mode, modules concatenated), run by Node. */
+function benchConfig() {
+  return {
+    ...cliConfig("production"),
+    name: "bench",
+    entry: { bench: "./bench/run.ts" },
+    output: { path: path.resolve(__dirname, "dist/bench"), filename: "[name].js", clean: true },
+    node: { __dirname: true }, // bench files find examples/ relative to their source folder (run from the project root)
+    plugins: [version],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   if (env.only === "cli") return cliConfig(mode);
+  if (env.only === "bench") return benchConfig();
   if (env.only === "playground") return playgroundConfig(mode, !!env.WEBPACK_SERVE, env);
   if (env.WEBPACK_SERVE) return addinConfig(mode, true); // npm start: the add-in alone, over https
   return [await addinConfig(mode, false), cliConfig(mode)];

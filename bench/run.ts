@@ -1,11 +1,14 @@
 /**
- * Runs every bench/*.bench.ts (or those whose name contains an argument: `npm run bench -- options`)
- * and prints one table per group.
+ * Runs every benchmark file of bench/index.ts (or those whose name contains an argument:
+ * `npm run bench -- options`) and prints one table per group. `npm run bench` runs it from a production
+ * webpack build (dist/bench/bench.js: modules concatenated as in the add-in's bundles); `npx tsx bench/run.ts`
+ * runs it from source, with the loader's per-module overhead.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { Bench } from "tinybench";
-import type { BenchFile, BenchGroup } from "./harness";
+import type { BenchGroup } from "./harness";
+import { BENCH_FILES } from "./index";
+
+declare const __OVERLAY_VERSION__: string | undefined;
 
 function fmtTime(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
@@ -58,16 +61,12 @@ async function runGroup(g: BenchGroup): Promise<boolean> {
 
 async function main() {
   const filters = process.argv.slice(2);
-  const dir = __dirname;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-    .sort();
-  console.log(`Overlay benchmarks: node ${process.version}, ${process.arch}; "vs first" is the time ratio to the group's first case.`);
+  const names = Object.keys(BENCH_FILES).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+  const build = typeof __OVERLAY_VERSION__ === "string" ? "production build" : "from source (tsx)";
+  console.log(`Overlay benchmarks (${build}): node ${process.version}, ${process.arch}; "vs first" is the time ratio to the group's first case.`);
   let missed = 0;
-  for (const f of files) {
-    const mod = (await import(join(dir, f))) as BenchFile;
-    for (const g of await mod.groups()) if (!(await runGroup(g))) missed++;
+  for (const name of names) {
+    for (const g of await BENCH_FILES[name].groups()) if (!(await runGroup(g))) missed++;
   }
   console.log(missed ? `\n${missed} group(s) missed a target.` : "\nAll targets met.");
 }

@@ -66,19 +66,26 @@ function cleanCell(v: unknown, r: number, c: number): CellOut {
   throw excelError("value", `Overlay produced an unexpected value (row ${r + 1}, column ${c + 1})`);
 }
 
-/** Checks a result: finite numbers only, tables rectangular (short rows padded with ""), no undefined. */
+/**
+ * Checks a result: finite numbers only, tables rectangular (short rows padded with ""), no undefined.
+ * Works in place on the (freshly built) result arrays: a large spill is not copied again.
+ */
 export function cleanResult(x: unknown): Result {
   if (Array.isArray(x)) {
-    const rows = x as unknown[][];
+    const rows = x as unknown[];
     if (rows.length === 0) throw excelError("na", "The result is empty");
-    const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 1), 0);
+    let width = 0;
+    for (let r = 0; r < rows.length; r++) {
+      if (!Array.isArray(rows[r])) rows[r] = [rows[r]];
+      width = Math.max(width, (rows[r] as unknown[]).length);
+    }
     if (width === 0) throw excelError("na", "The result is empty");
-    return rows.map((row, r) => {
-      const cells = Array.isArray(row) ? row : [row];
-      const out: CellOut[] = cells.map((v, c) => cleanCell(v, r, c));
-      while (out.length < width) out.push("");
-      return out;
-    });
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
+      for (let c = 0; c < row.length; c++) row[c] = cleanCell(row[c], r, c);
+      while (row.length < width) row.push("");
+    }
+    return rows as Spill;
   }
   return cleanCell(x, 0, 0);
 }
