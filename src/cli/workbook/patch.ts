@@ -103,7 +103,13 @@ function cellXml(address: string, oldAttrs: string | undefined, edit: CellEdit, 
     for (const a of ["t", "ref", "si", "ca", "aca"]) fa = setAttr(fa, a, undefined);
     fXml = `<f t="array" ref="${area}"${fa}>${text}</f>`;
   } else if (attr(f[1], "t") === "array") {
-    fXml = f[0].replace(/\sref="[^"]*"/, ` ref="${address}"`);
+    // A result that no longer spills: a dynamic array becomes a plain formula; a legacy array formula
+    // (entered with Ctrl+Shift+Enter, no cm) keeps its type over its own cell.
+    if (oldAttrs && /\scm="/.test(oldAttrs)) {
+      let fa = f[1];
+      for (const a of ["t", "ref", "aca"]) fa = setAttr(fa, a, undefined);
+      fXml = `<f${fa}>${f[2] ?? ""}</f>`;
+    } else fXml = f[0].replace(/\sref="[^"]*"/, ` ref="${address}"`);
   } else fXml = f[0];
   const v = valueXml(edit.value, true);
   const cm = edit.ref && dynamicCm ? ` cm="${dynamicCm}"` : "";
@@ -265,6 +271,19 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
   return String(cm);
 }
 
+/**
+ * Removes the calculation chain (xl/calcChain.xml), which records each formula cell and whether it is an array
+ * formula: formulas that change type would leave it stale, and Excel rebuilds it when it is absent.
+ */
+async function dropCalcChain(zip: JSZip): Promise<void> {
+  if (!zip.file("xl/calcChain.xml")) return;
+  zip.remove("xl/calcChain.xml");
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  zip.file("[Content_Types].xml", types.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ""));
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ""));
+}
+
 /** The input package with the outcomes written in. Throws PatchError where the XML is not as expected. */
 export async function patchPackage(input: Buffer, book: BookModel, outcomes: FormulaOutcome[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(input);
@@ -291,6 +310,7 @@ export async function patchPackage(input: Buffer, book: BookModel, outcomes: For
     } else put(o.sheet.name, cellAddress(o.row, o.col), { kind: "anchor", value: v });
   }
   const cm = anySpill ? await dynamicArrayCm(zip) : undefined;
+  await dropCalcChain(zip);
   for (const [name, edits] of bySheet) {
     const path = sheets.find((s) => s.name === name)?.path;
     const xml = path ? await zip.file(path)?.async("string") : undefined;
