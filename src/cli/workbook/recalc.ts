@@ -417,6 +417,11 @@ export class Recalc {
   /** Why the result cannot spill over the target area, or undefined when it can. */
   private blocker(n: Node, target: Area): string | undefined {
     if (target.bottom > MAX_ROWS || target.right > MAX_COLS) return "it runs off the edge of the sheet";
+    // Excel spills neither from a formula in a table nor into a table.
+    for (const t of this.book.tables) {
+      if (t.sheet !== n.sheet || !intersects(t.area, target)) continue;
+      return contains(t.area, n.row, n.col) ? `the formula is in the table ${t.name}, and a table result cannot spill there` : `it would spill into the table ${t.name}`;
+    }
     const anchors = this.anchors.get(n.sheet)!;
     const spilled = this.spillOwner.get(n.sheet)!;
     const old = this.oldOwner.get(n.sheet)!;

@@ -220,6 +220,20 @@ describe("chains, spills and order", () => {
     ]);
   });
 
+  test("a table result cannot spill into a table, nor from a formula inside one", async () => {
+    const { summary } = await runAndRead((wb) => {
+      const ws = wb.addWorksheet("Plan");
+      addPortfolio(ws, "M1"); // M1:Q4
+      ws.getCell("H1").value = f("OVERLAY.EXPOSURE(Portfolio[#All])"); // H1:R5 crosses the table
+      addPortfolio(ws, "A20", "Other"); // A20:E23
+      ws.getCell("C22").value = f("OVERLAY.EXPOSURE(Portfolio[#All])");
+    });
+    expect(summary.errors.map((e) => [e.cell, e.message])).toEqual([
+      ["Plan!H1", "The result (5 x 11) needs H1:R5, but it would spill into the table Portfolio"],
+      ["Plan!C22", "The result (5 x 11) needs C22:M26, but the formula is in the table Other, and a table result cannot spill there"],
+    ]);
+  });
+
   test("a second run of the output reuses the spill areas and clears cells a shorter result no longer covers", async () => {
     const input = await makeBook(join(dir, "m.xlsx"), (wb) => {
       const ws = wb.addWorksheet("Plan");
