@@ -169,7 +169,19 @@ export function bondYield(terms: BondTerms, price: number): number {
   }
   const accrued = (s.coupon * s.a) / s.e;
   const g = (y: number) => dirtyAndDerivatives(s, terms.redemption, y).dirty - accrued - price;
-  const lo = -f * 0.999;
+  // The price falls as the yield rises. Near -frequency the price of a long bond overflows; start the bracket at
+  // the lowest yield whose price is finite (bisected between there and 0, where the price is finite).
+  let lo = -f * 0.999;
+  if (!Number.isFinite(g(lo))) {
+    let bad = lo;
+    let good = 0;
+    for (let i = 0; i < 80; i++) {
+      const mid = (bad + good) / 2;
+      if (Number.isFinite(g(mid))) good = mid;
+      else bad = mid;
+    }
+    lo = good;
+  }
   let hi = 1;
   while (g(hi) > 0 && hi < 1e6) hi *= 4;
   return brent(g, lo, hi, { xTol: 1e-13, what: `YIELD: no yield between ${lo} and ${hi} gives the price ${price}` });
