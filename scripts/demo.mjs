@@ -29,7 +29,11 @@ function newest(dir) {
 
 if (!existsSync(cli) || statSync(cli).mtimeMs < newest(resolve(root, "src"))) {
   console.log(existsSync(cli) ? "Rebuilding the overlay command (sources changed)..." : "Building the overlay command (first run)...");
-  const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "only=cli"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "only=cli"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
@@ -49,13 +53,33 @@ console.log("Overlay demo: a defined-benefit plan's workbook (examples/pension-p
 console.log(`Output directory: ${out}`);
 
 overlay(["run", rel(sample), "-o", `${out}/`]);
-overlay(["propose", rel(sample), "--workflow", "rebalance", "--rule", "edge", "-o", join(out, "pension-plan.proposal.xlsx"), "--csv", join(out, "trade-ticket.csv")]);
+overlay([
+  "propose",
+  rel(sample),
+  "--workflow",
+  "rebalance",
+  "--rule",
+  "edge",
+  "-o",
+  join(out, "pension-plan.proposal.xlsx"),
+  "--csv",
+  join(out, "trade-ticket.csv"),
+]);
 
 // The key results of the recalculated workbook, read back from the file overlay run wrote.
 const wb = new ExcelJS.Workbook();
 await wb.xlsx.readFile(join(out, "pension-plan.overlay.xlsx"));
 
-const plain = (v) => (v && typeof v === "object" ? ("result" in v ? plain(v.result) : "error" in v ? v.error : "richText" in v ? v.richText.map((t) => t.text).join("") : String(v)) : v ?? "");
+const plain = (v) =>
+  v && typeof v === "object"
+    ? "result" in v
+      ? plain(v.result)
+      : "error" in v
+        ? v.error
+        : "richText" in v
+          ? v.richText.map((t) => t.text).join("")
+          : String(v)
+    : (v ?? "");
 
 /** Every OVERLAY formula cell: sheet, cell, function, its title (the bold line above), its values. */
 function results() {
@@ -118,7 +142,12 @@ function printTable(r) {
     const w = head.map((_, j) => Math.max(...body.map((row) => String(row[j] ?? "").length)));
     console.log("");
     body.forEach((row, k) => {
-      console.log(row.map((c, j) => (numeric[j] && j > 0 ? String(c).padStart(w[j]) : String(c).padEnd(w[j]))).join("  ").trimEnd());
+      console.log(
+        row
+          .map((c, j) => (numeric[j] && j > 0 ? String(c).padStart(w[j]) : String(c).padEnd(w[j])))
+          .join("  ")
+          .trimEnd(),
+      );
       if (k === 0) console.log(w.map((n) => "-".repeat(n)).join("  "));
     });
   }

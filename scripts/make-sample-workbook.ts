@@ -267,7 +267,13 @@ const classRow = (name: string) => 1 + PORTFOLIO.findIndex((r) => r[0] === name)
 
 const BLOCKS: Block[] = [
   // Plan
-  { id: "exposure", sheet: "Plan", title: "Exposure against the strategic allocation", note: "Physical + synthetic (futures) = effective exposure; weights over NAV.", formula: () => `${X("EXPOSURE")}(Portfolio[#All])` },
+  {
+    id: "exposure",
+    sheet: "Plan",
+    title: "Exposure against the strategic allocation",
+    note: "Physical + synthetic (futures) = effective exposure; weights over NAV.",
+    formula: () => `${X("EXPOSURE")}(Portfolio[#All])`,
+  },
   {
     id: "rebalance",
     sheet: "Plan",
@@ -275,9 +281,26 @@ const BLOCKS: Block[] = [
     note: "Only classes outside their ranges get a goal; private equity and real estate are offset through their proxies' futures.",
     formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"edge")`,
   },
-  { id: "rebalanceOptimal", sheet: "Plan", title: "Rebalancing to target, whole contracts chosen together", formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"target","always","optimal")` },
-  { id: "equitise", sheet: "Plan", title: "Cash equitisation", note: "Cash above the buffer (Cash target x NAV) invested pro rata to the targets.", formula: () => `${X("EQUITISE")}(Portfolio[#All],Futures[#All])` },
-  { id: "tilt", sheet: "Plan", title: "Tactical tilts, funded", note: "Scaled so every post-tilt weight stays inside its range.", formula: () => `${X("TILT")}(Portfolio[#All],Futures[#All],Tilts[#All],"funded",150000000)` },
+  {
+    id: "rebalanceOptimal",
+    sheet: "Plan",
+    title: "Rebalancing to target, whole contracts chosen together",
+    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"target","always","optimal")`,
+  },
+  {
+    id: "equitise",
+    sheet: "Plan",
+    title: "Cash equitisation",
+    note: "Cash above the buffer (Cash target x NAV) invested pro rata to the targets.",
+    formula: () => `${X("EQUITISE")}(Portfolio[#All],Futures[#All])`,
+  },
+  {
+    id: "tilt",
+    sheet: "Plan",
+    title: "Tactical tilts, funded",
+    note: "Scaled so every post-tilt weight stays inside its range.",
+    formula: () => `${X("TILT")}(Portfolio[#All],Futures[#All],Tilts[#All],"funded",150000000)`,
+  },
   {
     id: "tranches",
     sheet: "Plan",
@@ -285,7 +308,12 @@ const BLOCKS: Block[] = [
     note: "The contracts come from the rebalancing result above.",
     formula: (L) => `${X("TRANCHES")}(${L.cell("rebalance", classRow("US large cap equity"), 9)},4,ValuationDate,7,"front")`,
   },
-  { id: "contracts", sheet: "Plan", title: "Contracts for 50m of US large cap exposure", formula: () => `${X("CONTRACTS")}(50000000,Plan!$C$17,Plan!$D$17,Plan!$E$17)` },
+  {
+    id: "contracts",
+    sheet: "Plan",
+    title: "Contracts for 50m of US large cap exposure",
+    formula: () => `${X("CONTRACTS")}(50000000,Plan!$C$17,Plan!$D$17,Plan!$E$17)`,
+  },
   {
     id: "trackingError",
     sheet: "Plan",
@@ -301,7 +329,12 @@ const BLOCKS: Block[] = [
     note: "Also the call leg's strike in the Legs table.",
     formula: () => `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`,
   },
-  { id: "strategy", sheet: "Options", title: "The collar priced leg by leg (smile vols)", formula: () => `${X("STRATEGY")}(Legs[#All],Spot,Years,Rate,DivYield,Smile[#All])` },
+  {
+    id: "strategy",
+    sheet: "Options",
+    title: "The collar priced leg by leg (smile vols)",
+    formula: () => `${X("STRATEGY")}(Legs[#All],Spot,Years,Rate,DivYield,Smile[#All])`,
+  },
   {
     id: "payoff",
     sheet: "Options",
@@ -309,10 +342,30 @@ const BLOCKS: Block[] = [
     note: "Premium = the strategy's total price (about zero).",
     formula: (L) => `${X("PAYOFF")}(Legs[#All],Options!$A$25:$A$36,${L.cell("strategy", 3, 3)})`,
   },
-  { id: "putPrice", sheet: "Options", title: "The put alone: Black-Scholes-Merton price (ATM vol)", formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol)` },
-  { id: "putDelta", sheet: "Options", title: "Its delta", formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol,"delta")` },
-  { id: "black76", sheet: "Options", title: "The same put on the ES future (Black-76)", formula: () => `${X("BLACK76")}("put",EsFuture,PutStrike,Years,Rate,Vol)` },
-  { id: "impliedVol", sheet: "Options", title: "Implied vol of the quoted put", formula: () => `${X("IMPLIEDVOL")}("put",QuotedPut,Spot,PutStrike,Years,Rate,DivYield)` },
+  {
+    id: "putPrice",
+    sheet: "Options",
+    title: "The put alone: Black-Scholes-Merton price (ATM vol)",
+    formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol)`,
+  },
+  {
+    id: "putDelta",
+    sheet: "Options",
+    title: "Its delta",
+    formula: () => `${X("OPTION")}("put",Spot,PutStrike,Years,Rate,DivYield,Vol,"delta")`,
+  },
+  {
+    id: "black76",
+    sheet: "Options",
+    title: "The same put on the ES future (Black-76)",
+    formula: () => `${X("BLACK76")}("put",EsFuture,PutStrike,Years,Rate,Vol)`,
+  },
+  {
+    id: "impliedVol",
+    sheet: "Options",
+    title: "Implied vol of the quoted put",
+    formula: () => `${X("IMPLIEDVOL")}("put",QuotedPut,Spot,PutStrike,Years,Rate,DivYield)`,
+  },
   {
     id: "hedgeContracts",
     sheet: "Options",
@@ -324,8 +377,18 @@ const BLOCKS: Block[] = [
   { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PV")}(Liabilities[#All],Curve[#All])` },
   { id: "pv01", sheet: "LDI", title: "PV01 of the liabilities", formula: () => `${X("PV01")}(Liabilities[#All],Curve[#All])` },
   { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(Assets[#All],Curve[#All])` },
-  { id: "hedgeRatio", sheet: "LDI", title: "Interest-rate hedge ratio", formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")})` },
-  { id: "hedgeRatioKr", sheet: "LDI", title: "Hedge ratio per key tenor", formula: () => `${X("HEDGERATIO")}(Assets[#All],Liabilities[#All],Curve[#All],TRUE)` },
+  {
+    id: "hedgeRatio",
+    sheet: "LDI",
+    title: "Interest-rate hedge ratio",
+    formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")})`,
+  },
+  {
+    id: "hedgeRatioKr",
+    sheet: "LDI",
+    title: "Hedge ratio per key tenor",
+    formula: () => `${X("HEDGERATIO")}(Assets[#All],Liabilities[#All],Curve[#All],TRUE)`,
+  },
   { id: "krd", sheet: "LDI", title: "Key-rate 01s of the liabilities", formula: () => `${X("KRD")}(Liabilities[#All],Curve[#All])` },
   {
     id: "hedgeTrades",
@@ -335,25 +398,79 @@ const BLOCKS: Block[] = [
     formula: () => `${X("HEDGETRADES")}(Liabilities[#All],Curve[#All],0.8,Instruments[#All],Assets[#All])`,
   },
   { id: "swapRate", sheet: "LDI", title: "30-year par swap rate (from the curve)", formula: () => `${X("SWAP")}("rate",Curve[#All],30)` },
-  { id: "swapPv01_30", sheet: "LDI", title: "30-year receiver swap PV01 per 1 notional", formula: () => `${X("SWAP")}("pv01",Curve[#All],30)` },
-  { id: "swapPv01_10", sheet: "LDI", title: "10-year receiver swap PV01 per 1 notional", formula: () => `${X("SWAP")}("pv01",Curve[#All],10)` },
-  { id: "ctdPrice", sheet: "LDI", title: "TY cheapest-to-deliver: clean price", formula: () => `${X("BOND")}("price",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
-  { id: "ctdDuration", sheet: "LDI", title: "Its modified duration", formula: () => `${X("BOND")}("mduration",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
-  { id: "ctdDv01", sheet: "LDI", title: "Its DV01 per 100 face", formula: () => `${X("BOND")}("dv01",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)` },
-  { id: "ctdCf", sheet: "LDI", title: "Its conversion factor into TY Mar26", formula: () => `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)` },
-  { id: "tyDv01", sheet: "LDI", title: "DV01 of one TY contract", formula: (L) => `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})` },
+  {
+    id: "swapPv01_30",
+    sheet: "LDI",
+    title: "30-year receiver swap PV01 per 1 notional",
+    formula: () => `${X("SWAP")}("pv01",Curve[#All],30)`,
+  },
+  {
+    id: "swapPv01_10",
+    sheet: "LDI",
+    title: "10-year receiver swap PV01 per 1 notional",
+    formula: () => `${X("SWAP")}("pv01",Curve[#All],10)`,
+  },
+  {
+    id: "ctdPrice",
+    sheet: "LDI",
+    title: "TY cheapest-to-deliver: clean price",
+    formula: () => `${X("BOND")}("price",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+  },
+  {
+    id: "ctdDuration",
+    sheet: "LDI",
+    title: "Its modified duration",
+    formula: () => `${X("BOND")}("mduration",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+  },
+  {
+    id: "ctdDv01",
+    sheet: "LDI",
+    title: "Its DV01 per 100 face",
+    formula: () => `${X("BOND")}("dv01",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+  },
+  {
+    id: "ctdCf",
+    sheet: "LDI",
+    title: "Its conversion factor into TY Mar26",
+    formula: () => `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)`,
+  },
+  {
+    id: "tyDv01",
+    sheet: "LDI",
+    title: "DV01 of one TY contract",
+    formula: (L) => `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`,
+  },
   // Risk
-  { id: "leverage", sheet: "Risk", title: "Plan leverage against a 0.95 to 1.10 policy", formula: () => `${X("LEVERAGE")}(Portfolio[#All],0.95,1.1)` },
-  { id: "liquidity", sheet: "Risk", title: "Margin and liquidity under stress", formula: () => `${X("LIQUIDITY")}(Positions[#All],Collateral[#All],Scenarios[#All])` },
+  {
+    id: "leverage",
+    sheet: "Risk",
+    title: "Plan leverage against a 0.95 to 1.10 policy",
+    formula: () => `${X("LEVERAGE")}(Portfolio[#All],0.95,1.1)`,
+  },
+  {
+    id: "liquidity",
+    sheet: "Risk",
+    title: "Margin and liquidity under stress",
+    formula: () => `${X("LIQUIDITY")}(Positions[#All],Collateral[#All],Scenarios[#All])`,
+  },
   {
     id: "costCompare",
     sheet: "Risk",
     title: "Implementing the long-duration trade: physical bonds or futures",
     note: "Notional from the equitisation result.",
-    formula: (L) => `${X("COSTCOMPARE")}(ABS_NOTIONAL,12,1.5,0.05,1)`.replace("ABS_NOTIONAL", L.cell("equitise", classRow("Long duration fixed income"), 4)),
+    formula: (L) =>
+      `${X("COSTCOMPARE")}(ABS_NOTIONAL,12,1.5,0.05,1)`.replace(
+        "ABS_NOTIONAL",
+        L.cell("equitise", classRow("Long duration fixed income"), 4),
+      ),
   },
   // Completion
-  { id: "factorExposure", sheet: "Completion", title: "Factor exposures of the US equity managers", formula: () => `${X("FACTOREXPOSURE")}(Holdings[#All],Loadings[#All])` },
+  {
+    id: "factorExposure",
+    sheet: "Completion",
+    title: "Factor exposures of the US equity managers",
+    formula: () => `${X("FACTOREXPOSURE")}(Holdings[#All],Loadings[#All])`,
+  },
   {
     id: "completion",
     sheet: "Completion",
@@ -417,7 +534,16 @@ function addTable(
   }
 }
 
-function param(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, row: number, label: string, name: string, value: number | Date, fmt?: string, note?: string) {
+function param(
+  ws: ExcelJS.Worksheet,
+  wb: ExcelJS.Workbook,
+  row: number,
+  label: string,
+  name: string,
+  value: number | Date,
+  fmt?: string,
+  note?: string,
+) {
   ws.getCell(row, 1).value = label;
   const c = ws.getCell(row, 2);
   c.value = value;
@@ -446,15 +572,37 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   const readme = wb.addWorksheet("Read me");
   readme.getColumn(1).width = 24;
   readme.getColumn(2).width = 110;
-  title(readme, "Northfield Manufacturing Pension Plan: derivatives overlay model", "Illustrative figures, not market data. Valuation date 31 December 2025; amounts in USD.");
+  title(
+    readme,
+    "Northfield Manufacturing Pension Plan: derivatives overlay model",
+    "Illustrative figures, not market data. Valuation date 31 December 2025; amounts in USD.",
+  );
   const lines: [string, string][] = [
-    ["How to use", "Open in Excel with the Overlay add-in loaded: every OVERLAY formula recalculates. Without Excel: overlay run examples/pension-plan.xlsx"],
+    [
+      "How to use",
+      "Open in Excel with the Overlay add-in loaded: every OVERLAY formula recalculates. Without Excel: overlay run examples/pension-plan.xlsx",
+    ],
     ["", "Proposals: overlay propose examples/pension-plan.xlsx --workflow rebalance (or equitise, tilt, hedge, leverage, completion)"],
-    ["Plan", "The strategic allocation (Portfolio), the futures used (Futures), tactical tilts (Tilts); exposure, rebalancing, equitisation, tilts, tranches, tracking error"],
-    ["Options", "An equity collar on the US large cap sleeve: the smile (Smile), the legs (Legs; the call strike is a zero-cost solve), prices, Greeks, payoff"],
-    ["LDI", "Discount curve (Curve), benefit payments (Liabilities), the long-duration bonds (Assets), hedge instruments (Instruments); PV, PV01, key rates, hedge ratio and trades, swaps, the TY cheapest-to-deliver"],
-    ["Risk", "Futures positions (Positions), collateral (Collateral) and stress scenarios (Scenarios); leverage, liquidity, cost of implementation"],
-    ["Completion", "US equity managers (Holdings), factor loadings (Loadings), factor targets (Targets); factor exposures and a completion sleeve"],
+    [
+      "Plan",
+      "The strategic allocation (Portfolio), the futures used (Futures), tactical tilts (Tilts); exposure, rebalancing, equitisation, tilts, tranches, tracking error",
+    ],
+    [
+      "Options",
+      "An equity collar on the US large cap sleeve: the smile (Smile), the legs (Legs; the call strike is a zero-cost solve), prices, Greeks, payoff",
+    ],
+    [
+      "LDI",
+      "Discount curve (Curve), benefit payments (Liabilities), the long-duration bonds (Assets), hedge instruments (Instruments); PV, PV01, key rates, hedge ratio and trades, swaps, the TY cheapest-to-deliver",
+    ],
+    [
+      "Risk",
+      "Futures positions (Positions), collateral (Collateral) and stress scenarios (Scenarios); leverage, liquidity, cost of implementation",
+    ],
+    [
+      "Completion",
+      "US equity managers (Holdings), factor loadings (Loadings), factor targets (Targets); factor exposures and a completion sleeve",
+    ],
     ["Covariance", "Covariance of the asset classes' returns (annual), for the tracking error"],
   ];
   lines.forEach(([a, b], i) => {
@@ -482,18 +630,43 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
 
   // Plan
   const plan = wb.addWorksheet("Plan");
-  title(plan, "Strategic allocation and futures", "Portfolio: the plan's asset classes (Overlay = existing futures exposure). Futures: the contracts used. Tilts: the house view.");
+  title(
+    plan,
+    "Strategic allocation and futures",
+    "Portfolio: the plan's asset classes (Overlay = existing futures exposure). Futures: the contracts used. Tilts: the house view.",
+  );
   param(plan, wb, 3, "Valuation date", "ValuationDate", VALUATION, "yyyy-mm-dd");
   const pct = "0.0%";
   const money = "#,##0";
-  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"], PORTFOLIO, [undefined, money, pct, pct, pct, undefined, undefined, money]);
-  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin"], FUTURES, [undefined, undefined, "#,##0.00", money, "0.00", "0.00", money]);
+  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"], PORTFOLIO, [
+    undefined,
+    money,
+    pct,
+    pct,
+    pct,
+    undefined,
+    undefined,
+    money,
+  ]);
+  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin"], FUTURES, [
+    undefined,
+    undefined,
+    "#,##0.00",
+    money,
+    "0.00",
+    "0.00",
+    money,
+  ]);
   addTable(plan, "Tilts", [24, 0], ["Asset class", "Tilt"], TILTS, [undefined, "0.0%"]);
   [28, 34, 16, 14, 12, 12, 22, 14].forEach((w, i) => (plan.getColumn(i + 1).width = w));
 
   // Options
   const opt = wb.addWorksheet("Options");
-  title(opt, "Equity collar on the US large cap sleeve", "Long a 90% put, short the call that makes it cost nothing; quantities in index units (about 500m of exposure).");
+  title(
+    opt,
+    "Equity collar on the US large cap sleeve",
+    "Long a 90% put, short the call that makes it cost nothing; quantities in index units (about 500m of exposure).",
+  );
   param(opt, wb, 4, "Spot (S&P 500)", "Spot", 5900, "#,##0.00");
   param(opt, wb, 5, "Years to expiry", "Years", 0.5, "0.00");
   param(opt, wb, 6, "Rate (continuous)", "Rate", 0.042, "0.00%");
@@ -503,10 +676,21 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   param(opt, wb, 10, "ES Jun26 future", "EsFuture", 5985, "#,##0.00");
   param(opt, wb, 11, "Quoted put price", "QuotedPut", 160, "#,##0.00", "a dealer's quote for the 5310 put");
   addTable(opt, "Smile", [12, 4], ["Strike", "Vol"], SMILE, ["#,##0", "0.0%"]);
-  addTable(opt, "Legs", [16, 0], ["Type", "Strike", "Quantity"], [["put", null, 84700], ["call", null, -84700]], [undefined, "#,##0.00", "#,##0"], {
-    "0,1": { formula: "PutStrike", result: 5310 },
-    "1,1": { formula: `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`, result: 0 },
-  });
+  addTable(
+    opt,
+    "Legs",
+    [16, 0],
+    ["Type", "Strike", "Quantity"],
+    [
+      ["put", null, 84700],
+      ["call", null, -84700],
+    ],
+    [undefined, "#,##0.00", "#,##0"],
+    {
+      "0,1": { formula: "PutStrike", result: 5310 },
+      "1,1": { formula: `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`, result: 0 },
+    },
+  );
   opt.getCell("A24").value = "Spot";
   opt.getCell("A24").font = BOLD;
   for (let i = 0; i < 12; i++) {
@@ -517,16 +701,28 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
 
   // LDI
   const ldi = wb.addWorksheet("LDI");
-  title(ldi, "Liabilities and the interest-rate hedge", "Zero curve (annual compounding), projected benefit payments, the long-duration bonds' cash flows, the hedge instruments.");
+  title(
+    ldi,
+    "Liabilities and the interest-rate hedge",
+    "Zero curve (annual compounding), projected benefit payments, the long-duration bonds' cash flows, the hedge instruments.",
+  );
   addTable(ldi, "Curve", [3, 0], ["Tenor", "Rate"], CURVE, ["0", "0.00%"]);
   addTable(ldi, "Liabilities", [3, 3], ["Time", "Amount"], liabilities(), ["0", money]);
   addTable(ldi, "Assets", [3, 6], ["Time", "Amount"], assetCashflows(), ["0", money]);
   const instruments = INSTRUMENTS_FIXED.map((r) => [...r]);
-  addTable(ldi, "Instruments", [3, 9], ["Instrument", "Tenor", "PV01", "Integer"], instruments, [undefined, "0", "#,##0.000000", undefined], {
-    "0,2": { formula: `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`, result: 0 },
-    "3,2": { formula: `${X("SWAP")}("pv01",Curve[#All],10)`, result: 0 },
-    "4,2": { formula: `${X("SWAP")}("pv01",Curve[#All],30)`, result: 0 },
-  });
+  addTable(
+    ldi,
+    "Instruments",
+    [3, 9],
+    ["Instrument", "Tenor", "PV01", "Integer"],
+    instruments,
+    [undefined, "0", "#,##0.000000", undefined],
+    {
+      "0,2": { formula: `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`, result: 0 },
+      "3,2": { formula: `${X("SWAP")}("pv01",Curve[#All],10)`, result: 0 },
+      "4,2": { formula: `${X("SWAP")}("pv01",Curve[#All],30)`, result: 0 },
+    },
+  );
   ldi.getCell("J11").value = "TY cheapest-to-deliver (illustrative)";
   ldi.getCell("J11").font = BOLD;
   const ctd: [string, string, number | Date, string][] = [
@@ -546,15 +742,31 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
 
   // Risk
   const risk = wb.addWorksheet("Risk");
-  title(risk, "Leverage, margin and liquidity", "Futures positions with their margin and sensitivity, collateral by tier, stress scenarios (equity as a return, rates in bp).");
-  addTable(risk, "Positions", [3, 0], ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"], POSITIONS, [undefined, money, "#,##0.00", money, money, undefined, money]);
+  title(
+    risk,
+    "Leverage, margin and liquidity",
+    "Futures positions with their margin and sensitivity, collateral by tier, stress scenarios (equity as a return, rates in bp).",
+  );
+  addTable(risk, "Positions", [3, 0], ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"], POSITIONS, [
+    undefined,
+    money,
+    "#,##0.00",
+    money,
+    money,
+    undefined,
+    money,
+  ]);
   addTable(risk, "Collateral", [10, 0], ["Asset", "Value", "Haircut", "Tier"], COLLATERAL, [undefined, money, "0.0%", "0"]);
   addTable(risk, "Scenarios", [18, 0], ["Scenario", "Equity", "Rates", "IM multiplier"], SCENARIOS, [undefined, "0%", "0", "0.00"]);
   [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
 
   // Completion
   const comp = wb.addWorksheet("Completion");
-  title(comp, "US equity: factor exposures and a completion sleeve", "Manager weights within the US equity class, factor loadings of the managers and of the completion candidates, factor targets.");
+  title(
+    comp,
+    "US equity: factor exposures and a completion sleeve",
+    "Manager weights within the US equity class, factor loadings of the managers and of the completion candidates, factor targets.",
+  );
   addTable(comp, "Holdings", [3, 0], ["Security", "Weight"], HOLDINGS, [undefined, pct]);
   addTable(comp, "Loadings", [10, 0], ["Security", ...FACTORS], LOADINGS, [undefined, "0.00", "0.00", "0.00", "0.00", "0.00"]);
   addTable(comp, "Targets", [21, 0], ["Factor", "Target"], TARGETS, [undefined, "0.00"]);
@@ -605,12 +817,19 @@ function formatResult(ws: ExcelJS.Worksheet, p: Placed, values: unknown[][]) {
   const width = values[0].length;
   for (let j = 0; j < width; j++) {
     const header = table ? String(values[0][j]) : "";
-    const nums = values.slice(table ? 1 : 0).map((r) => r[j]).filter((v): v is number => typeof v === "number");
+    const nums = values
+      .slice(table ? 1 : 0)
+      .map((r) => r[j])
+      .filter((v): v is number => typeof v === "number");
     if (nums.length === 0) continue;
     const big = nums.every((v) => Math.abs(v) >= 1000 || v === 0) && nums.some((v) => Math.abs(v) >= 1000);
     let fmt: string | undefined;
     if (/date/i.test(header) && nums.every((v) => v > 20000 && v < 80000)) fmt = "yyyy-mm-dd";
-    else if (/weight|target|^min$|^max$|deviation|requested|applied|coverage|ratio|tilt|before|after|gap/i.test(header) && nums.every((v) => Math.abs(v) <= 5)) fmt = "0.00%";
+    else if (
+      /weight|target|^min$|^max$|deviation|requested|applied|coverage|ratio|tilt|before|after|gap/i.test(header) &&
+      nums.every((v) => Math.abs(v) <= 5)
+    )
+      fmt = "0.00%";
     else if (/contracts|units/i.test(header)) fmt = "#,##0";
     else if (big) fmt = "#,##0";
     if (!fmt) continue;
@@ -645,7 +864,10 @@ export async function makeSampleWorkbook(): Promise<{ bytes: Buffer; errors: str
   // Pass 2: the final layout, references between results filled in, formats from pass 1's values.
   const final = place(sizes);
   const { bytes, summary } = await evaluateBook(build(final, results));
-  const errors = [...summary.errors.map((e) => `${e.cell} ${e.code} ${e.message}`), ...summary.skipped.map((s) => `${s.cell} skipped: ${s.reason}`)];
+  const errors = [
+    ...summary.errors.map((e) => `${e.cell} ${e.code} ${e.message}`),
+    ...summary.skipped.map((s) => `${s.cell} skipped: ${s.reason}`),
+  ];
   return { bytes, errors, formulas: summary.formulas };
 }
 

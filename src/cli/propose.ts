@@ -10,7 +10,17 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { InputSource, Proposal, Workflow, WorkflowError, WorkflowOptions, WORKFLOWS, defaultSources, findWorkflow, runWorkflow } from "../workbook/proposal";
+import {
+  InputSource,
+  Proposal,
+  Workflow,
+  WorkflowError,
+  WorkflowOptions,
+  WORKFLOWS,
+  defaultSources,
+  findWorkflow,
+  runWorkflow,
+} from "../workbook/proposal";
 import { tradeTicketCsv } from "../workbook/proposal/csv";
 import { SheetLayout, writeProposal } from "../workbook/proposal/writer";
 import { InputName, INPUT_NAMES, OptionDef, cellText } from "../workbook/proposal/model";
@@ -37,8 +47,17 @@ function kebab(key: string): string {
 
 function describeOption(o: OptionDef): string {
   const value =
-    o.kind === "choice" ? (o.choices ?? []).map((c) => c.value).join("|") : o.kind === "boolean" ? "yes|no" : o.kind === "list" ? "1,2,5,10" : o.percent ? "x or x%" : "x";
-  const dflt = o.default === undefined ? "" : ` (default ${o.percent && typeof o.default === "number" ? `${o.default * 100}%` : String(o.default)})`;
+    o.kind === "choice"
+      ? (o.choices ?? []).map((c) => c.value).join("|")
+      : o.kind === "boolean"
+        ? "yes|no"
+        : o.kind === "list"
+          ? "1,2,5,10"
+          : o.percent
+            ? "x or x%"
+            : "x";
+  const dflt =
+    o.default === undefined ? "" : ` (default ${o.percent && typeof o.default === "number" ? `${o.default * 100}%` : String(o.default)})`;
   return `    --${kebab(o.key)} ${value}`.padEnd(44) + `${o.label}${dflt}. ${o.help}`;
 }
 
@@ -129,7 +148,9 @@ export function parseProposeArgs(args: string[]): ProposeArgs | string {
       return `unknown option ${flag} for the ${workflow.id} workflow${known ? ` (its options: ${known})` : " (it has no options)"}`;
     }
     if (def.kind === "choice") {
-      const hit = (def.choices ?? []).find((c) => normaliseName(c.value) === normaliseName(value) || normaliseName(c.label) === normaliseName(value));
+      const hit = (def.choices ?? []).find(
+        (c) => normaliseName(c.value) === normaliseName(value) || normaliseName(c.label) === normaliseName(value),
+      );
       if (!hit) return `--${kebab(def.key)} must be one of ${(def.choices ?? []).map((c) => c.value).join(", ")}, got '${value}'`;
       out.options[def.key] = hit.value;
     } else if (def.kind === "boolean") {
@@ -186,7 +207,11 @@ export async function proposeBytes(
     for (const c of cells) s.add(c);
     dynamic.set(sheet, s);
   }
-  const bytes = await saveWorkbook(loaded.workbook, { dynamicArrays: dynamic, definedNamesXml: loaded.definedNamesXml, charts: port.charts });
+  const bytes = await saveWorkbook(loaded.workbook, {
+    dynamicArrays: dynamic,
+    definedNamesXml: loaded.definedNamesXml,
+    charts: port.charts,
+  });
   return {
     proposal,
     layout,
@@ -199,7 +224,12 @@ export async function proposeBytes(
 
 function table(rows: string[][], numeric: boolean[]): string[] {
   const w = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? "").length)));
-  return rows.map((r) => r.map((c, j) => (numeric[j] ? c.padStart(w[j]) : c.padEnd(w[j]))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, j) => (numeric[j] ? c.padStart(w[j]) : c.padEnd(w[j])))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function money(x: number | undefined): string {
@@ -218,13 +248,21 @@ export function formatProposal(p: Proposal): string[] {
   if (p.options.length) lines.push(`  Options: ${p.options.map((o) => `${o.label} = ${o.value}`).join("; ")}`);
   if (p.trades.length) {
     lines.push("  Trades:");
-    const rows = [["Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional"], ...p.trades.map((t) => [t.side, t.instrument, quantity(t.quantity, t.unit), t.unit, t.assetClass, money(t.notional)])];
+    const rows = [
+      ["Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional"],
+      ...p.trades.map((t) => [t.side, t.instrument, quantity(t.quantity, t.unit), t.unit, t.assetClass, money(t.notional)]),
+    ];
     lines.push(...table(rows, [false, false, true, false, false, true]).map((l) => `    ${l}`));
   } else lines.push("  No trades proposed.");
   if (p.checks.length) {
     lines.push("  Checks:");
     const word = { pass: "Passed", warn: "Warning", fail: "FAILED" } as const;
-    lines.push(...table(p.checks.map((c) => [word[c.status], c.name, c.detail]), [false, false, false]).map((l) => `    ${l}`));
+    lines.push(
+      ...table(
+        p.checks.map((c) => [word[c.status], c.name, c.detail]),
+        [false, false, false],
+      ).map((l) => `    ${l}`),
+    );
   }
   for (const n of p.notes) lines.push(`  Note: ${n}`);
   return lines;
@@ -276,7 +314,10 @@ export async function proposeCommand(args: string[]): Promise<number> {
     try {
       r = await proposeBytes(readFileSync(plan.input), parsed.workflow, parsed.options, parsed.sources, parsed.at ?? new Date());
     } catch (e) {
-      const field = e instanceof WorkflowError && e.field ? ` (${INPUT_NAMES.includes(e.field as InputName) ? `input ${e.field}` : `--${kebab(e.field)}`})` : "";
+      const field =
+        e instanceof WorkflowError && e.field
+          ? ` (${INPUT_NAMES.includes(e.field as InputName) ? `input ${e.field}` : `--${kebab(e.field)}`})`
+          : "";
       const problem = `${e instanceof Error ? e.message : String(e)}${field}`;
       console.error(`${tag}${plan.input}: no proposal: ${problem}`);
       json.push({ input: plan.input, problem });
@@ -295,7 +336,9 @@ export async function proposeCommand(args: string[]): Promise<number> {
     }
     const where = plan.output ? ` -> ${plan.output}, sheet '${r.layout.sheet}'` : " (dry run, nothing written)";
     console.log(`${tag}${plan.input}${where}`);
-    console.log(`  Workbook: ${r.formulas} OVERLAY formula${r.formulas === 1 ? "" : "s"} recalculated, ${r.formulaErrors} with errors (overlay run lists them)`);
+    console.log(
+      `  Workbook: ${r.formulas} OVERLAY formula${r.formulas === 1 ? "" : "s"} recalculated, ${r.formulaErrors} with errors (overlay run lists them)`,
+    );
     for (const line of formatProposal(r.proposal)) console.log(`  ${line}`);
     if (parsed.csv && !parsed.dryRun) console.log(`  Trade ticket: ${parsed.csv}`);
   }

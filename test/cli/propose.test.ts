@@ -139,7 +139,9 @@ describe("the command", () => {
     require("node:fs").copyFileSync(SAMPLE, input);
     const before = sha256(input);
     const csv = join(dir, "ticket.csv");
-    const { result, out } = await capture(() => main(["propose", input, "--workflow", "rebalance", "--rule", "edge", "--csv", csv, "--at", "2026-01-05T09:30"]));
+    const { result, out } = await capture(() =>
+      main(["propose", input, "--workflow", "rebalance", "--rule", "edge", "--csv", csv, "--at", "2026-01-05T09:30"]),
+    );
     expect(sha256(input)).toBe(before);
     expect(existsSync(join(dir, "plan.proposal.xlsx"))).toBe(true);
     expect(out).toMatch(/sheet 'Proposal 2026-01-05 09\.30'/);
@@ -147,7 +149,9 @@ describe("the command", () => {
     expect(out).toMatch(/Sell +ES Mar26 \(E-mini S&P 500\) +119 +contracts/);
     const ticket = readFileSync(csv, "utf8").split("\r\n");
     expect(ticket[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note");
-    expect(ticket[1]).toMatch(/^Proposal 2026-01-05 09\.30,Rebalance,1,Sell,ES Mar26 \(E-mini S&P 500\),119,contracts,US large cap equity,/);
+    expect(ticket[1]).toMatch(
+      /^Proposal 2026-01-05 09\.30,Rebalance,1,Sell,ES Mar26 \(E-mini S&P 500\),119,contracts,US large cap equity,/,
+    );
     expect(result).toBe(0); // edge rebalancing: every check passes
   });
 
@@ -175,7 +179,10 @@ describe("the command", () => {
     [["x.xlsx"], /--workflow is required/],
     [["x.xlsx", "--workflow", "sideways"], /unknown workflow 'sideways'/],
     [["x.xlsx", "--workflow", "rebalance", "--rule", "sideways"], /--rule must be one of target, edge, halfway/],
-    [["x.xlsx", "--workflow", "rebalance", "--colour", "red"], /unknown option --colour for the rebalance workflow \(its options: --rule, --trigger, --rounding, --notional-limit\)/],
+    [
+      ["x.xlsx", "--workflow", "rebalance", "--colour", "red"],
+      /unknown option --colour for the rebalance workflow \(its options: --rule, --trigger, --rounding, --notional-limit\)/,
+    ],
     [["x.xlsx", "--workflow", "hedge", "--input", "Liabs=T"], /--input takes Name=Table/],
     [["--workflow", "rebalance"], /give the workbook/],
   ])("%j is a usage error", (args, message) => {
@@ -190,7 +197,9 @@ describe("the command", () => {
   });
 
   test("a workflow that cannot run says why and exits 2", async () => {
-    const { result, err } = await capture(() => main(["propose", SAMPLE, "--workflow", "completion", "--input", "Holdings=Nope", "--dry-run"]));
+    const { result, err } = await capture(() =>
+      main(["propose", SAMPLE, "--workflow", "completion", "--input", "Holdings=Nope", "--dry-run"]),
+    );
     expect(result).toBe(2);
     expect(err).toMatch(/no proposal: Could not read the table 'Nope'.*\(input Holdings\)/);
   });

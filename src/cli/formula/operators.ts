@@ -105,7 +105,8 @@ function applyScalar(op: BinaryOp, a: Scalar, b: Scalar): Scalar {
       const y = toNumber(b, "^");
       if (x === 0 && y === 0) throw new OpError("#NUM!", "0^0 is undefined");
       if (x === 0 && y < 0) throw new OpError("#DIV/0!", `Division by zero (0^${numberToText(y)})`);
-      if (x < 0 && !Number.isInteger(y)) throw new OpError("#NUM!", `A negative number to a fractional power (${numberToText(x)}^${numberToText(y)})`);
+      if (x < 0 && !Number.isInteger(y))
+        throw new OpError("#NUM!", `A negative number to a fractional power (${numberToText(x)}^${numberToText(y)})`);
       return finite(Math.pow(x, y), "The power");
     }
     case "&":
@@ -141,7 +142,10 @@ function elementwise(a: Operand, b: Operand, f: (x: Scalar, y: Scalar) => Scalar
   const [ra, ca] = dims(a);
   const [rb, cb] = dims(b);
   if ((ra !== rb && ra !== 1 && rb !== 1) || (ca !== cb && ca !== 1 && cb !== 1)) {
-    throw new OpError("#VALUE!", `${what} needs arrays of the same size (or a single row, column or value), got ${ra} x ${ca} and ${rb} x ${cb}`);
+    throw new OpError(
+      "#VALUE!",
+      `${what} needs arrays of the same size (or a single row, column or value), got ${ra} x ${ca} and ${rb} x ${cb}`,
+    );
   }
   const rows = Math.max(ra, rb);
   const cols = Math.max(ca, cb);

@@ -33,7 +33,10 @@ export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">
  */
 export function canonicalName(name: string): string {
   let n = name.toUpperCase().replace(/^\[\d+\]!/, "");
-  n = n.replace(/^_XLFN\.(_XLWS\.)?/, "").replace(/^_XLL\./, "").replace(/^_XLUDF\./, "");
+  n = n
+    .replace(/^_XLFN\.(_XLWS\.)?/, "")
+    .replace(/^_XLL\./, "")
+    .replace(/^_XLUDF\./, "");
   const udf = /^_XLDUDF_OVERLAY[._]([A-Z0-9]+)$/.exec(n);
   if (udf) return `OVERLAY.${udf[1]}`;
   return n;
@@ -70,7 +73,10 @@ class Parser {
   }
 
   fail(msg: string): never {
-    throw new FormulaSyntaxError(`${msg} at position ${this.i + 1} of ${JSON.stringify(this.s.length > 80 ? this.s.slice(0, 77) + "..." : this.s)}`, this.i);
+    throw new FormulaSyntaxError(
+      `${msg} at position ${this.i + 1} of ${JSON.stringify(this.s.length > 80 ? this.s.slice(0, 77) + "..." : this.s)}`,
+      this.i,
+    );
   }
 
   ws(): void {
@@ -115,7 +121,7 @@ class Parser {
     this.i++;
     let out = "";
     for (;;) {
-      if (this.i >= this.s.length) this.fail("unterminated text: a closing \" is missing");
+      if (this.i >= this.s.length) this.fail('unterminated text: a closing " is missing');
       const c = this.s[this.i++];
       if (c === '"') {
         if (this.s[this.i] === '"') {
@@ -155,7 +161,7 @@ class Parser {
         this.i += 5;
         v = false;
       } else if (d === "," || d === ";" || d === "}") v = "";
-      else this.fail("array constants hold numbers, \"text\", TRUE or FALSE");
+      else this.fail('array constants hold numbers, "text", TRUE or FALSE');
       rows[rows.length - 1].push(v === 0 ? 0 : v);
       if (this.eat(",")) continue;
       if (this.eat(";")) {
@@ -190,7 +196,8 @@ class Parser {
       if (s[this.i] === "[") {
         let depth = 0;
         do {
-          if (s[this.i] === "'") this.i++; // ' escapes a bracket, # or ' in a column name
+          if (s[this.i] === "'")
+            this.i++; // ' escapes a bracket, # or ' in a column name
           else if (s[this.i] === "[") depth++;
           else if (s[this.i] === "]") depth--;
           this.i++;
@@ -317,7 +324,7 @@ class Parser {
       }
       return { kind: "call", name: fn[1].toUpperCase(), args };
     }
-    const bool = /^(TRUE|FALSE)\b(?![(\[!:.])/i.exec(this.s.slice(this.i));
+    const bool = /^(TRUE|FALSE)\b(?![([!:.])/i.exec(this.s.slice(this.i));
     if (bool) {
       this.i += bool[0].length;
       return { kind: "boolean", value: bool[1].toUpperCase() === "TRUE" };
@@ -330,7 +337,8 @@ class Parser {
     this.eat("=");
     if (this.atEnd()) this.fail("the formula is empty");
     const e = this.expression();
-    if (!this.atEnd()) this.fail(`unexpected '${this.peek()}'${this.operators ? "" : " (operators other than unary minus are not supported)"}`);
+    if (!this.atEnd())
+      this.fail(`unexpected '${this.peek()}'${this.operators ? "" : " (operators other than unary minus are not supported)"}`);
     return e;
   }
 }

@@ -42,9 +42,7 @@ function strCache(values: string[]): string {
 }
 
 function numCache(values: unknown[], format = "General"): string {
-  const pts = values
-    .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
-    .join("");
+  const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
   return `<c:numCache><c:formatCode>${esc(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
@@ -61,7 +59,9 @@ export function chartXml(part: ChartPart): string {
   const { chart, data, sheet } = part;
   const s = chart.source;
   const rows = data.length - 1;
-  const series = (data[0] ?? []).slice(1).map((name, j) => ({ name: String(name), col: s.col + 1 + j, values: data.slice(1).map((r) => r[j + 1]) }));
+  const series = (data[0] ?? [])
+    .slice(1)
+    .map((name, j) => ({ name: String(name), col: s.col + 1 + j, values: data.slice(1).map((r) => r[j + 1]) }));
   const categories = data.slice(1).map((r) => r[0]);
   const numericX = categories.every((c) => typeof c === "number");
   const catRef = absRef(sheet, s.row + 1, s.col, s.row + rows, s.col);
@@ -178,7 +178,11 @@ export async function addCharts(zip: JSZip, charts: ChartPart[], sheets: { name:
     const sheetFile = path.split("/").pop()!;
     const relsPath = `${path.slice(0, path.length - sheetFile.length)}_rels/${sheetFile}.rels`;
     const existing = (await zip.file(relsPath)?.async("string")) ?? "";
-    const rels = [...existing.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => ({ id: attr(m[1], "Id") ?? "", type: attr(m[1], "Type") ?? "", target: attr(m[1], "Target") ?? "" }));
+    const rels = [...existing.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => ({
+      id: attr(m[1], "Id") ?? "",
+      type: attr(m[1], "Type") ?? "",
+      target: attr(m[1], "Target") ?? "",
+    }));
     let n = 1;
     while (rels.some((r) => r.id === `rIdDrawing${n}`)) n++;
     const drawingRelId = `rIdDrawing${n}`;

@@ -75,7 +75,9 @@ interface RawParts {
 export async function sheetPaths(zip: JSZip): Promise<{ book: string; sheets: { name: string; path?: string; tag: string }[] }> {
   const book = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1], "Id") ?? "", attr(m[1], "Target") ?? ""]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1], "Id") ?? "", attr(m[1], "Target") ?? ""]),
+  );
   const sheets = [...book.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => {
     const id = attr(m[1], "r:id");
     const target = id ? targets.get(id) : undefined;
@@ -136,7 +138,14 @@ export function modelOf(wb: ExcelJS.Workbook, raw?: RawParts): BookModel {
         area.bottom = area.top + def.rows.length + (headerRow ? 1 : 0) + (totalsRow ? 1 : 0) - 1;
         area.right = area.left + def.columns.length - 1;
       }
-      model.tables.push({ name: def.name ?? def.displayName ?? "", sheet, area, headerRow, totalsRow, columns: def.columns.map((c) => String(c.name)) });
+      model.tables.push({
+        name: def.name ?? def.displayName ?? "",
+        sheet,
+        area,
+        headerRow,
+        totalsRow,
+        columns: def.columns.map((c) => String(c.name)),
+      });
     }
   }
   if (raw) {

@@ -24,7 +24,7 @@ export class PatchError extends Error {}
 
 type Scalar = number | string | boolean;
 
-interface CellEdit {
+export interface CellEdit {
   kind: "anchor" | "value" | "clear";
   value?: Scalar | ExcelError;
   /** Anchor of a table result: the array formula's area. */
@@ -117,7 +117,12 @@ function cellXml(address: string, oldAttrs: string | undefined, edit: CellEdit, 
 }
 
 /** Applies the edits to one sheet's XML. `formulas` gives each formula cell's full text (shared ones translated). */
-export function patchSheetXml(xml: string, edits: Map<string, CellEdit>, formulaOf: (address: string) => string | undefined, dynamicCm: string | undefined): string {
+export function patchSheetXml(
+  xml: string,
+  edits: Map<string, CellEdit>,
+  formulaOf: (address: string) => string | undefined,
+  dynamicCm: string | undefined,
+): string {
   const sd = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml);
   if (!sd) throw new PatchError("no sheetData");
   const rows = parseRows(sd[1] ?? "");
@@ -170,7 +175,12 @@ export function patchSheetXml(xml: string, edits: Map<string, CellEdit>, formula
           continue;
         }
       }
-      cells.set(c.col, e ? cellXml(address, c.attrs, e.kind === "anchor" && e.ref ? { ...e, formula: formulaOf(address) } : e, c.inner, dynamicCm) : c.text);
+      cells.set(
+        c.col,
+        e
+          ? cellXml(address, c.attrs, e.kind === "anchor" && e.ref ? { ...e, formula: formulaOf(address) } : e, c.inner, dynamicCm)
+          : c.text,
+      );
     }
     for (const [col, e] of rowEdits ?? []) {
       if (cells.has(col)) continue;
@@ -203,7 +213,8 @@ export function patchSheetXml(xml: string, edits: Map<string, CellEdit>, formula
 
 const XLDAPR_TYPE =
   '<metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/>';
-const XLDAPR_BK = '<bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk>';
+const XLDAPR_BK =
+  '<bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk>';
 
 /**
  * The cm value that marks a cell as a dynamic array, adding the XLDAPR metadata to the package (a new
@@ -222,7 +233,13 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
     );
     const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
     if (!types.includes('PartName="/xl/metadata.xml"')) {
-      zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>'));
+      zip.file(
+        "[Content_Types].xml",
+        types.replace(
+          "</Types>",
+          '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
+        ),
+      );
     }
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
     if (!rels.includes("relationships/sheetMetadata")) {
@@ -230,7 +247,10 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
       while (rels.includes(`Id="rIdMeta${k}"`)) k++;
       zip.file(
         "xl/_rels/workbook.xml.rels",
-        rels.replace("</Relationships>", `<Relationship Id="rIdMeta${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`),
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdMeta${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`,
+        ),
       );
     }
     return "1";
@@ -240,10 +260,15 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
   let xml = existing;
   let typeIndex = types.indexOf("XLDAPR") + 1;
   if (typeIndex === 0) {
-    xml = xml.replace(/<metadataTypes\b([^>]*)>([\s\S]*?)<\/metadataTypes>/, (_, a: string, inner: string) => `<metadataTypes${setAttr(a, "count", String(types.length + 1))}>${inner}${XLDAPR_TYPE}</metadataTypes>`);
+    xml = xml.replace(
+      /<metadataTypes\b([^>]*)>([\s\S]*?)<\/metadataTypes>/,
+      (_, a: string, inner: string) =>
+        `<metadataTypes${setAttr(a, "count", String(types.length + 1))}>${inner}${XLDAPR_TYPE}</metadataTypes>`,
+    );
     typeIndex = types.length + 1;
   }
-  if (!/xmlns:xda=/.test(xml)) xml = xml.replace(/<metadata\b/, '<metadata xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"');
+  if (!/xmlns:xda=/.test(xml))
+    xml = xml.replace(/<metadata\b/, '<metadata xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"');
   const future = /<futureMetadata\b([^>]*name="XLDAPR"[^>]*)>([\s\S]*?)<\/futureMetadata>/.exec(xml);
   let bkIndex: number;
   if (future) {
@@ -251,19 +276,25 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
     bkIndex = bks.findIndex((b) => /fDynamic="1"/.test(b[1]) && /fCollapsed="0"/.test(b[1]));
     if (bkIndex < 0) {
       bkIndex = bks.length;
-      xml = xml.replace(future[0], `<futureMetadata${setAttr(future[1], "count", String(bks.length + 1))}>${future[2]}${XLDAPR_BK}</futureMetadata>`);
+      xml = xml.replace(
+        future[0],
+        `<futureMetadata${setAttr(future[1], "count", String(bks.length + 1))}>${future[2]}${XLDAPR_BK}</futureMetadata>`,
+      );
     }
   } else {
     bkIndex = 0;
     const block = `<futureMetadata name="XLDAPR" count="1">${XLDAPR_BK}</futureMetadata>`;
-    xml = /<cellMetadata\b/.test(xml) ? xml.replace(/<cellMetadata\b/, `${block}<cellMetadata`) : xml.replace("</metadata>", `${block}</metadata>`);
+    xml = /<cellMetadata\b/.test(xml)
+      ? xml.replace(/<cellMetadata\b/, `${block}<cellMetadata`)
+      : xml.replace("</metadata>", `${block}</metadata>`);
   }
   const cell = /<cellMetadata\b([^>]*)>([\s\S]*?)<\/cellMetadata>/.exec(xml);
   const cellBks = cell ? [...cell[2].matchAll(/<bk>([\s\S]*?)<\/bk>/g)] : [];
   let cm = cellBks.findIndex((b) => new RegExp(`<rc t="${typeIndex}" v="${bkIndex}"/>`).test(b[1])) + 1;
   if (cm === 0) {
     const bk = `<bk><rc t="${typeIndex}" v="${bkIndex}"/></bk>`;
-    if (cell) xml = xml.replace(cell[0], `<cellMetadata${setAttr(cell[1], "count", String(cellBks.length + 1))}>${cell[2]}${bk}</cellMetadata>`);
+    if (cell)
+      xml = xml.replace(cell[0], `<cellMetadata${setAttr(cell[1], "count", String(cellBks.length + 1))}>${cell[2]}${bk}</cellMetadata>`);
     else xml = xml.replace("</metadata>", `<cellMetadata count="1">${bk}</cellMetadata></metadata>`);
     cm = cellBks.length + 1;
   }
@@ -305,7 +336,9 @@ export async function patchPackage(input: Buffer, book: BookModel, outcomes: For
     }
     if (Array.isArray(v)) {
       anySpill = true;
-      v.forEach((row, i) => row.forEach((x, j) => (i || j ? put(o.sheet.name, cellAddress(o.row + i, o.col + j), { kind: "value", value: x }) : undefined)));
+      v.forEach((row, i) =>
+        row.forEach((x, j) => (i || j ? put(o.sheet.name, cellAddress(o.row + i, o.col + j), { kind: "value", value: x }) : undefined)),
+      );
       put(o.sheet.name, cellAddress(o.row, o.col), { kind: "anchor", value: v[0][0], ref: spill });
     } else put(o.sheet.name, cellAddress(o.row, o.col), { kind: "anchor", value: v });
   }

@@ -6,7 +6,18 @@
  */
 import ExcelJS from "exceljs";
 import { ExcelError } from "../../functions/excel";
-import { Area, CellValue, ChartSpec, Matrix, RangeWrite, ReadOnlySheetError, Selection, TableInfo, WorkbookPort, rectangular } from "../../workbook/WorkbookPort";
+import {
+  Area,
+  CellValue,
+  ChartSpec,
+  Matrix,
+  RangeWrite,
+  ReadOnlySheetError,
+  Selection,
+  TableInfo,
+  WorkbookPort,
+  rectangular,
+} from "../../workbook/WorkbookPort";
 import { Area as Rect, areaAddress, parseArea, splitSheet } from "./address";
 import { BookModel, SheetModel } from "./model";
 
@@ -96,7 +107,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async addSheet(name: string): Promise<void> {
-    if (this.wb.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named '${name}' already exists`);
+    if (this.wb.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet named '${name}' already exists`);
     this.wb.addWorksheet(name);
     this.added.add(name.toLowerCase());
   }
@@ -120,7 +132,8 @@ export class XlsxWorkbook implements WorkbookPort {
         if (w.boldRows?.includes(i)) cell.font = { bold: true };
         const len = typeof v === "string" ? v.length : typeof v === "number" ? Math.min(14, String(Math.round(v)).length + 4) : 5;
         // A title or note alone on its row runs over the next cells; it does not widen its column.
-        if (row.length > 1 && row.slice(1).some((x) => x !== "")) widths[w.col + j] = Math.max(widths[w.col + j] ?? 8, Math.min(50, len + 2));
+        if (row.length > 1 && row.slice(1).some((x) => x !== ""))
+          widths[w.col + j] = Math.max(widths[w.col + j] ?? 8, Math.min(50, len + 2));
       });
     });
     this.widths.set(sheet.toLowerCase(), widths);

@@ -204,7 +204,8 @@ export class Recalc {
         anchors.set(key, n);
         if (n.evaluable && rec.arrayRef) {
           const a = rec.arrayRef;
-          for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== row || c !== col) old.set(cellKey(r, c), n);
+          for (let r = a.top; r <= a.bottom; r++)
+            for (let c = a.left; c <= a.right; c++) if (r !== row || c !== col) old.set(cellKey(r, c), n);
         }
       }
       this.anchors.set(sheet, anchors);
@@ -225,13 +226,23 @@ export class Recalc {
       for (const n of this.nodes) n.footprint = union(n.footprint, n.spill);
     }
     for (const n of stale) {
-      n.value = new ExcelError("#REF!", `Circular reference through a spill: ${n.address} reads cells that a result spills into only after it is computed`);
+      n.value = new ExcelError(
+        "#REF!",
+        `Circular reference through a spill: ${n.address} reads cells that a result spills into only after it is computed`,
+      );
     }
     return { formulas: this.nodes.map((n) => this.outcome(n)), rounds };
   }
 
   private outcome(n: Node): FormulaOutcome {
-    const base = { sheet: n.sheet, row: n.row, col: n.col, address: n.address, formula: n.record.formula ?? "", previous: n.record.arrayRef };
+    const base = {
+      sheet: n.sheet,
+      row: n.row,
+      col: n.col,
+      address: n.address,
+      formula: n.record.formula ?? "",
+      previous: n.record.arrayRef,
+    };
     if (!n.evaluable) return { ...base, status: "skipped", reason: n.reason };
     const error = n.value instanceof ExcelError;
     return { ...base, status: error ? "error" : "evaluated", value: n.value, spill: error ? areaOf(n.row, n.col) : n.spill };
@@ -260,7 +271,9 @@ export class Recalc {
     const out: Node[] = [];
     for (const f of this.nodes) {
       if (!f.evaluable) continue;
-      const isStale = f.reads.some((rd) => this.grown.some((b) => b !== f && b.sheet === rd.sheet && b.doneSeq > rd.seq && intersects(b.spill, rd.area)));
+      const isStale = f.reads.some((rd) =>
+        this.grown.some((b) => b !== f && b.sheet === rd.sheet && b.doneSeq > rd.seq && intersects(b.spill, rd.area)),
+      );
       if (isStale) out.push(f);
     }
     return out;
@@ -310,7 +323,10 @@ export class Recalc {
       if (b.state === 1) {
         const chain = this.stack.slice(this.stack.indexOf(b));
         const path = [...chain, b].map((x) => x.address).join(" -> ");
-        throw new CycleError(b, chain.length === 1 ? `Circular reference: ${b.address} refers to its own cell or result` : `Circular reference: ${path}`);
+        throw new CycleError(
+          b,
+          chain.length === 1 ? `Circular reference: ${b.address} refers to its own cell or result` : `Circular reference: ${path}`,
+        );
       }
       await this.evaluateNode(b);
     }
@@ -328,7 +344,10 @@ export class Recalc {
     const rows = a.bottom - a.top + 1;
     const cols = a.right - a.left + 1;
     if (rows * cols > MAX_READ_CELLS) {
-      return new ExcelError("#VALUE!", `${qualified(sheet.name, a)} has ${rows * cols} cells, more than overlay run reads at once (${MAX_READ_CELLS})`);
+      return new ExcelError(
+        "#VALUE!",
+        `${qualified(sheet.name, a)} has ${rows * cols} cells, more than overlay run reads at once (${MAX_READ_CELLS})`,
+      );
     }
     await this.settle(sheet, a);
     reader.reads.push({ sheet, area: a, seq: this.seq });
@@ -397,11 +416,13 @@ export class Recalc {
     if (Array.isArray(value)) {
       const target = areaOf(n.row, n.col, value.length, value[0].length);
       const blocker = this.blocker(n, target);
-      if (blocker) value = new ExcelError("#SPILL!", `The result (${value.length} x ${value[0].length}) needs ${areaAddress(target)}, but ${blocker}`);
+      if (blocker)
+        value = new ExcelError("#SPILL!", `The result (${value.length} x ${value[0].length}) needs ${areaAddress(target)}, but ${blocker}`);
       else {
         spill = target;
         const owners = this.spillOwner.get(n.sheet)!;
-        for (let r = target.top; r <= target.bottom; r++) for (let c = target.left; c <= target.right; c++) if (r !== n.row || c !== n.col) owners.set(cellKey(r, c), n);
+        for (let r = target.top; r <= target.bottom; r++)
+          for (let c = target.left; c <= target.right; c++) if (r !== n.row || c !== n.col) owners.set(cellKey(r, c), n);
       }
     }
     n.value = value;
@@ -420,12 +441,15 @@ export class Recalc {
     // Excel spills neither from a formula in a table nor into a table.
     for (const t of this.book.tables) {
       if (t.sheet !== n.sheet || !intersects(t.area, target)) continue;
-      return contains(t.area, n.row, n.col) ? `the formula is in the table ${t.name}, and a table result cannot spill there` : `it would spill into the table ${t.name}`;
+      return contains(t.area, n.row, n.col)
+        ? `the formula is in the table ${t.name}, and a table result cannot spill there`
+        : `it would spill into the table ${t.name}`;
     }
     const anchors = this.anchors.get(n.sheet)!;
     const spilled = this.spillOwner.get(n.sheet)!;
     const old = this.oldOwner.get(n.sheet)!;
-    const describe = (v: unknown) => (typeof v === "string" ? `'${v.length > 30 ? v.slice(0, 27) + "..." : v}'` : v instanceof ExcelError ? v.code : String(v));
+    const describe = (v: unknown) =>
+      typeof v === "string" ? `'${v.length > 30 ? v.slice(0, 27) + "..." : v}'` : v instanceof ExcelError ? v.code : String(v);
     for (let r = target.top; r <= target.bottom; r++) {
       for (let c = target.left; c <= target.right; c++) {
         if (r === n.row && c === n.col) continue;

@@ -59,13 +59,22 @@ export function resolveReference(book: BookModel, text: string, from: Place): Ta
     return { kind: "name", name: name.name, expr: parseFormula(name.text, { operators: true }) };
   } catch (e) {
     const why = e instanceof FormulaSyntaxError ? e.message : String(e);
-    return { kind: "error", error: new ExcelError("#NAME?", `The name ${name.name} refers to ${name.text}, which overlay run cannot read (${why})`) };
+    return {
+      kind: "error",
+      error: new ExcelError("#NAME?", `The name ${name.name} refers to ${name.text}, which overlay run cannot read (${why})`),
+    };
   }
 }
 
 type Special = "all" | "data" | "headers" | "totals" | "thisrow";
 
-const SPECIALS: Record<string, Special> = { "#all": "all", "#data": "data", "#headers": "headers", "#totals": "totals", "#thisrow": "thisrow" };
+const SPECIALS: Record<string, Special> = {
+  "#all": "all",
+  "#data": "data",
+  "#headers": "headers",
+  "#totals": "totals",
+  "#thisrow": "thisrow",
+};
 
 /** Splits a structured reference's inside into its bracketed items: "[#Headers],[A]:[B]" -> ["#Headers", "A:B" pair]. */
 function items(inner: string, t: string): { specials: Special[]; columns: [string, string] | undefined } | string {
@@ -171,7 +180,8 @@ function structured(book: BookModel, t: string, bracket: number, from: Place): T
     const i = find(columns[0]);
     const j = find(columns[1]);
     const missing = i < 0 ? columns[0] : j < 0 ? columns[1] : undefined;
-    if (missing !== undefined) return refError(`${t}: table ${table.name} has no column '${missing}' (columns: ${table.columns.join(", ")})`);
+    if (missing !== undefined)
+      return refError(`${t}: table ${table.name} has no column '${missing}' (columns: ${table.columns.join(", ")})`);
     left = a.left + Math.min(i, j);
     right = a.left + Math.max(i, j);
   }

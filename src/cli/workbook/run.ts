@@ -126,7 +126,13 @@ export function expandPattern(pattern: string): string[] {
   if (!/[*?]/.test(pattern) || existsSync(pattern)) return [pattern];
   const dir = dirname(pattern);
   if (/[*?]/.test(dir)) return [pattern];
-  const re = new RegExp(`^${basename(pattern).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  const re = new RegExp(
+    `^${basename(pattern)
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -190,9 +196,16 @@ export interface OutputPlan {
 }
 
 /** Decides each input's output path; refuses to write over an input. */
-export function planOutputs(inputs: string[], output: string | undefined, dryRun: boolean, suffix = ".overlay", macros = true): OutputPlan[] {
+export function planOutputs(
+  inputs: string[],
+  output: string | undefined,
+  dryRun: boolean,
+  suffix = ".overlay",
+  macros = true,
+): OutputPlan[] {
   const toDir =
-    output !== undefined && (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
+    output !== undefined &&
+    (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
   const seen = new Map<string, string>();
   const given = new Set(inputs.map((x) => resolve(x).toLowerCase()));
   const skipOf = (input: string): string | undefined => {
@@ -210,10 +223,17 @@ export function planOutputs(inputs: string[], output: string | undefined, dryRun
     if (skip) return { input, skip };
     if (!existsSync(input)) return { input, problem: "no such file" };
     if (statSync(input).isDirectory()) return { input, problem: "is a directory (give the .xlsx files, e.g. dir/*.xlsx)" };
-    if (!(macros ? /\.xls[xm]$/i : /\.xlsx$/i).test(input)) return { input, problem: `not an ${macros ? ".xlsx or .xlsm" : ".xlsx"} workbook` };
+    if (!(macros ? /\.xls[xm]$/i : /\.xlsx$/i).test(input))
+      return { input, problem: `not an ${macros ? ".xlsx or .xlsm" : ".xlsx"} workbook` };
     if (dryRun) return { input };
-    const target = output === undefined ? join(dirname(input), defaultOutputName(input, suffix)) : toDir ? join(output, defaultOutputName(input, suffix)) : output;
-    if (real.some((x) => existsSync(x) && samePath(x, target))) return { input, problem: `refusing to overwrite an input file (${target})` };
+    const target =
+      output === undefined
+        ? join(dirname(input), defaultOutputName(input, suffix))
+        : toDir
+          ? join(output, defaultOutputName(input, suffix))
+          : output;
+    if (real.some((x) => existsSync(x) && samePath(x, target)))
+      return { input, problem: `refusing to overwrite an input file (${target})` };
     const key = resolve(target).toLowerCase();
     const prior = seen.get(key);
     if (prior) return { input, problem: `its output ${target} would replace that of ${prior}` };
@@ -240,7 +260,8 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
   parts.push(`${s.errors.length} error${s.errors.length === 1 ? "" : "s"}`);
   if (s.skipped.length) parts.push(`${s.skipped.length} skipped`);
   lines.push(`  ${s.formulas} OVERLAY formula${s.formulas === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.cellsWritten} cells written`);
-  if (s.writer === "exceljs" && s.output) lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");
+  if (s.writer === "exceljs" && s.output)
+    lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");
   const width = Math.min(28, Math.max(0, ...s.outcomes.map((o) => o.address.length)) + 2);
   if (verbose) {
     for (const o of s.outcomes) {

@@ -37,7 +37,10 @@ function cellResult(v: Plain): number | string | boolean | { error: ExcelJS.Cell
  * Writes the evaluated outcomes into the workbook's sheets. Returns, per sheet name, the cells that now hold
  * a spilling (array) OVERLAY formula, and the OVERLAY cells that no longer do.
  */
-export function writeOutcomes(wb: ExcelJS.Workbook, outcomes: FormulaOutcome[]): { spilling: Map<string, Set<string>>; notSpilling: Map<string, Set<string>> } {
+export function writeOutcomes(
+  wb: ExcelJS.Workbook,
+  outcomes: FormulaOutcome[],
+): { spilling: Map<string, Set<string>>; notSpilling: Map<string, Set<string>> } {
   const spilling = new Map<string, Set<string>>();
   const notSpilling = new Map<string, Set<string>>();
   const add = (m: Map<string, Set<string>>, sheet: string, addr: string) => {
@@ -65,7 +68,12 @@ export function writeOutcomes(wb: ExcelJS.Workbook, outcomes: FormulaOutcome[]):
     const anchor = ws.getCell(o.row, o.col);
     const addr = cellAddress(o.row, o.col);
     if (Array.isArray(v)) {
-      anchor.value = { formula: o.formula, result: cellResult(v[0][0]), shareType: "array", ref: areaAddress(spill) } as unknown as ExcelJS.CellValue;
+      anchor.value = {
+        formula: o.formula,
+        result: cellResult(v[0][0]),
+        shareType: "array",
+        ref: areaAddress(spill),
+      } as unknown as ExcelJS.CellValue;
       for (let i = 0; i < v.length; i++) {
         for (let j = 0; j < v[i].length; j++) {
           if (i === 0 && j === 0) continue;
@@ -136,7 +144,8 @@ export async function finishPackage(data: Buffer, fixes: PackageFixes): Promise<
   let workbookXml = book;
   if (fixes.definedNamesXml) {
     const names = fixes.definedNamesXml;
-    if (/<definedNames\b[\s\S]*?<\/definedNames>/.test(workbookXml)) workbookXml = workbookXml.replace(/<definedNames\b[\s\S]*?<\/definedNames>/, () => names);
+    if (/<definedNames\b[\s\S]*?<\/definedNames>/.test(workbookXml))
+      workbookXml = workbookXml.replace(/<definedNames\b[\s\S]*?<\/definedNames>/, () => names);
     else if (/<definedNames\s*\/>/.test(workbookXml)) workbookXml = workbookXml.replace(/<definedNames\s*\/>/, () => names);
     else workbookXml = workbookXml.replace("</sheets>", () => `</sheets>${names}`);
     zip.file("xl/workbook.xml", workbookXml);
@@ -160,7 +169,10 @@ export async function finishPackage(data: Buffer, fixes: PackageFixes): Promise<
     if (!types.includes('PartName="/xl/metadata.xml"')) {
       zip.file(
         "[Content_Types].xml",
-        types.replace("</Types>", '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>'),
+        types.replace(
+          "</Types>",
+          '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
+        ),
       );
     }
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";

@@ -10,7 +10,11 @@ describe("operators are for workbook formulas (overlay run); overlay eval keeps 
   test("without the operators option, a binary operator is a syntax error", () => {
     expect(() => parseFormula("=OVERLAY.X(1)+2")).toThrow(/unexpected '\+' \(operators other than unary minus are not supported\)/);
     expect(() => parseFormula("=OVERLAY.X(2*3)")).toThrow(/expected '\)'/);
-    expect(parseFormula("=OVERLAY.X(-A1)")).toEqual({ kind: "call", name: "OVERLAY.X", args: [{ kind: "negate", arg: { kind: "ref", text: "A1" } }] });
+    expect(parseFormula("=OVERLAY.X(-A1)")).toEqual({
+      kind: "call",
+      name: "OVERLAY.X",
+      args: [{ kind: "negate", arg: { kind: "ref", text: "A1" } }],
+    });
   });
 });
 
@@ -27,14 +31,14 @@ describe("operators follow Excel's precedence", () => {
     ["=50%*4", 2],
     ["=1+2&3", "33"],
     ["=1+1=2", true],
-    ["=\"a\"&\"b\"=\"AB\"", true],
+    ['="a"&"b"="AB"', true],
     ["=2<10", true],
-    ["=\"2\"<\"10\"", false],
-    ["=1<\"a\"", true],
-    ["=\"z\"<TRUE", true],
-    ["=\"3\"+1", 4],
+    ['="2"<"10"', false],
+    ['=1<"a"', true],
+    ['="z"<TRUE', true],
+    ['="3"+1', 4],
     ["=TRUE+TRUE", 2],
-    ["=1/3&\"\"", "0.333333333333333"],
+    ['=1/3&""', "0.333333333333333"],
     ["=-(-3)", 3],
     ["=+5", 5],
     ["=2*-3", -6],
@@ -62,9 +66,9 @@ describe("operators follow Excel's precedence", () => {
     ["=0^0", "#NUM!", /0\^0/],
     ["=(-8)^(1/3)", "#NUM!", /fractional power/],
     ["=10^400", "#NUM!", /not a finite number/],
-    ["=\"abc\"*2", "#VALUE!", /\* needs numbers, got 'abc'/],
+    ['="abc"*2', "#VALUE!", /\* needs numbers, got 'abc'/],
     ["={1,0}/{1,0}", "#DIV/0!", /array row 1, column 2/],
-    ["=-\"x\"", "#VALUE!", /- needs numbers/],
+    ['=-"x"', "#VALUE!", /- needs numbers/],
   ])("%s is %s", async (text, code, message) => {
     const e = (await ev(text)) as ExcelError;
     expect(e).toBeInstanceOf(ExcelError);

@@ -1,7 +1,7 @@
 /** The package writer of overlay run, on sheet XML as Excel writes it. */
 import JSZip from "jszip";
 import { ExcelError } from "../../../src/functions/excel";
-import { dynamicArrayCm, patchSheetXml } from "../../../src/cli/workbook/patch";
+import { CellEdit, dynamicArrayCm, patchSheetXml } from "../../../src/cli/workbook/patch";
 
 const SHEET = (data: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
@@ -51,9 +51,12 @@ describe("patchSheetXml", () => {
 
   test("rows and cells come out in order; a spill past the used range widens the dimension", () => {
     const xml = SHEET('<row r="2"><c r="B2"><f>_xldudf_OVERLAY_X()</f><v>0</v></c></row><row r="5"><c r="A5"><v>1</v></c></row>');
-    const edits = new Map([
-      ["B2", { kind: "anchor" as const, value: 1, ref: { top: 2, left: 2, bottom: 4, right: 5 } }],
-      ...["C2", "D2", "E2", "B3", "C3", "D3", "E3", "B4", "C4", "D4", "E4"].map((a, i) => [a, { kind: "value" as const, value: i + 2 }] as const),
+    const edits = new Map<string, CellEdit>([
+      ["B2", { kind: "anchor", value: 1, ref: { top: 2, left: 2, bottom: 4, right: 5 } }],
+      ...["C2", "D2", "E2", "B3", "C3", "D3", "E3", "B4", "C4", "D4", "E4"].map((a, i): [string, CellEdit] => [
+        a,
+        { kind: "value", value: i + 2 },
+      ]),
     ]);
     const out = patchSheetXml(xml, new Map(edits), () => "_xldudf_OVERLAY_X()", "2");
     const rows = [...out.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));

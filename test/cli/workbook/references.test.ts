@@ -10,9 +10,23 @@ function book() {
   const other = b.addSheet("Bob's plan");
   b.addSheet("2024");
   // Portfolio table at B2:F6 on Plan: header row 2, data rows 3-5, totals row 6.
-  b.tables.push({ name: "Portfolio", sheet: plan, area: { top: 2, left: 2, bottom: 6, right: 6 }, headerRow: true, totalsRow: true, columns: ["Asset class", "Market value", "Target", "Min", "Max"] });
+  b.tables.push({
+    name: "Portfolio",
+    sheet: plan,
+    area: { top: 2, left: 2, bottom: 6, right: 6 },
+    headerRow: true,
+    totalsRow: true,
+    columns: ["Asset class", "Market value", "Target", "Min", "Max"],
+  });
   // A table without a header row on the other sheet: A1:B3.
-  b.tables.push({ name: "Bare", sheet: other, area: { top: 1, left: 1, bottom: 3, right: 2 }, headerRow: false, totalsRow: false, columns: ["Col [1]", "Col#2"] });
+  b.tables.push({
+    name: "Bare",
+    sheet: other,
+    area: { top: 1, left: 1, bottom: 3, right: 2 },
+    headerRow: false,
+    totalsRow: false,
+    columns: ["Col [1]", "Col#2"],
+  });
   b.names.push({ name: "Rate", text: "0.05" });
   b.names.push({ name: "Targets", text: "Plan!$D$3:$D$5" });
   b.names.push({ name: "Local", sheet: other, text: "'Bob''s plan'!$A$1" });

@@ -88,7 +88,9 @@ describe("references of every kind reach the function", () => {
     expect(valueOf(ws.getCell("B3"))).toBe(5);
     expect(valueOf(wb.getWorksheet("Two")!.getCell("B1"))).toBe(9); // the sheet's own Level
     // A two-value array for a single-value argument: the function's own error.
-    expect(summary.errors).toEqual([{ cell: "Model!B4", code: "#VALUE!", message: expect.stringMatching(/exposure must be a single value/) }]);
+    expect(summary.errors).toEqual([
+      { cell: "Model!B4", code: "#VALUE!", message: expect.stringMatching(/exposure must be a single value/) },
+    ]);
     // The names exceljs cannot hold are still in the output file.
     const outXml = await (await JSZip.loadAsync(readFileSync(output))).file("xl/workbook.xml")!.async("string");
     expect(outXml).toContain('<definedName name="Rate">0.0525</definedName>');
@@ -140,8 +142,8 @@ describe("references of every kind reach the function", () => {
       ws.getCell("A1").value = new Date(Date.UTC(2024, 0, 15)); // Excel serial 45306
       ws.getCell("B1").value = f(ID("A1"));
       ws.getCell("B2").value = f("OVERLAY.CONTRACTS(25000000,5000,250)");
-      ws.getCell("B3").value = f("OVERLAY.CONTRACTS(1000000,5000,50,,,\"down\")");
-      ws.getCell("B4").value = f("OVERLAY.EXPOSURE({\"Asset class\",\"Market value\",\"Target\",\"Min\",\"Max\";\"Equity\",100,1,0,1})");
+      ws.getCell("B3").value = f('OVERLAY.CONTRACTS(1000000,5000,50,,,"down")');
+      ws.getCell("B4").value = f('OVERLAY.EXPOSURE({"Asset class","Market value","Target","Min","Max";"Equity",100,1,0,1})');
       ws.getCell("B10").value = f("OVERLAY.CONTRACTS(TRUE,1,1)");
     });
     const ws = wb.getWorksheet("S")!;
@@ -399,7 +401,15 @@ describe("errors, skipped formulas and the files", () => {
     const { result, out } = await capture(() => main(["run", input, "--json", "--dry-run"]));
     expect(result).toBe(1);
     const json = JSON.parse(out);
-    expect(json).toEqual([expect.objectContaining({ input, output: null, formulas: 1, evaluated: 0, errors: [expect.objectContaining({ cell: "S!A1", code: "#NUM!" })] })]);
+    expect(json).toEqual([
+      expect.objectContaining({
+        input,
+        output: null,
+        formulas: 1,
+        evaluated: 0,
+        errors: [expect.objectContaining({ cell: "S!A1", code: "#NUM!" })],
+      }),
+    ]);
   });
 
   test("a table result is saved as a dynamic array (Excel's cell metadata)", async () => {
@@ -424,7 +434,13 @@ describe("the output is the input package with the results written in", () => {
     const { proposeBytes } = await import("../../../src/cli/propose");
     const { findWorkflow } = await import("../../../src/workbook/proposal");
     const withChart = join(dir, "with-chart.xlsx");
-    const r = await proposeBytes(readFileSync(join(__dirname, "../../../examples/pension-plan.xlsx")), findWorkflow("rebalance")!, {}, {}, new Date(2026, 0, 5));
+    const r = await proposeBytes(
+      readFileSync(join(__dirname, "../../../examples/pension-plan.xlsx")),
+      findWorkflow("rebalance")!,
+      {},
+      {},
+      new Date(2026, 0, 5),
+    );
     writeFileSync(withChart, r.bytes);
     const out = join(dir, "out.xlsx");
     const summary = await runFile(withChart, out);
@@ -488,7 +504,9 @@ describe("the output is the input package with the results written in", () => {
     expect(result).toBe(0);
     const out = await JSZip.loadAsync(readFileSync(join(dir, "model.overlay.xlsm")));
     expect([...(await out.file("xl/vbaProject.bin")!.async("uint8array"))]).toEqual([1, 2, 3, 4]);
-    expect(await out.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(/<c r="B1"[^>]*><f>OVERLAY.CONTRACTS\(A1\/2,1,1,1,1,&quot;none&quot;\)<\/f><v>2<\/v><\/c>/);
+    expect(await out.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(
+      /<c r="B1"[^>]*><f>OVERLAY.CONTRACTS\(A1\/2,1,1,1,1,&quot;none&quot;\)<\/f><v>2<\/v><\/c>/,
+    );
     const { err } = await capture(() => main(["propose", input, "--workflow", "rebalance"]));
     expect(err).toMatch(/not an .xlsx workbook/);
   });
@@ -505,7 +523,9 @@ describe("the output is the input package with the results written in", () => {
     const { loadBook } = await import("../../../src/cli/workbook/load");
     const { bytes, summary } = await runLoaded(await loadBook(readFileSync(input)), readFileSync(other));
     expect(summary.writer).toBe("exceljs");
-    expect(formatSummary({ ...summary, input, output: "x.xlsx", ms: 1 }, false).join("\n")).toMatch(/written by exceljs: charts, pivot tables and macros of the input are not in the output/);
+    expect(formatSummary({ ...summary, input, output: "x.xlsx", ms: 1 }, false).join("\n")).toMatch(
+      /written by exceljs: charts, pivot tables and macros of the input are not in the output/,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(valueOf(wb.getWorksheet("S")!.getCell("B1"))).toBe(6);

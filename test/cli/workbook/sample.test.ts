@@ -45,7 +45,14 @@ function overlayFormulas(book: BookModel): { where: string; formula: string; exp
       if (rec.formula === undefined || !/overlay/i.test(rec.formula)) continue;
       const row = Math.floor(key / 16384);
       const col = key % 16384;
-      out.push({ where: `${sheet.name}!R${row}C${col}`, formula: rec.formula, expr: parseFormula(rec.formula, { operators: true }), sheet, row, col });
+      out.push({
+        where: `${sheet.name}!R${row}C${col}`,
+        formula: rec.formula,
+        expr: parseFormula(rec.formula, { operators: true }),
+        sheet,
+        row,
+        col,
+      });
     }
   }
   return out;
@@ -55,7 +62,8 @@ function overlayFormulas(book: BookModel): { where: string; formula: string; exp
 function literal(v: Value): string {
   if (v === undefined) return "";
   if (v instanceof ExcelError) throw new Error(`an argument is an error: ${v.code} ${v.message}`);
-  const one = (c: unknown) => (typeof c === "number" ? String(c) : typeof c === "boolean" ? (c ? "TRUE" : "FALSE") : `"${String(c).replace(/"/g, '""')}"`);
+  const one = (c: unknown) =>
+    typeof c === "number" ? String(c) : typeof c === "boolean" ? (c ? "TRUE" : "FALSE") : `"${String(c).replace(/"/g, '""')}"`;
   if (Array.isArray(v)) return `{${v.map((r) => r.map(one).join(",")).join(";")}}`;
   return one(v);
 }
@@ -124,15 +132,23 @@ describe("examples/pension-plan.xlsx", () => {
   test("calls every registered function, and only registered ones", async () => {
     const { model } = await loadBook(readFileSync(SAMPLE));
     const used = new Map<string, string>();
-    for (const f of overlayFormulas(model)) for (const name of calls(f.expr)) if (name.startsWith("OVERLAY.")) used.set(name.slice(8), f.where);
+    for (const f of overlayFormulas(model))
+      for (const name of calls(f.expr)) if (name.startsWith("OVERLAY.")) used.set(name.slice(8), f.where);
     const registered = new Set(REGISTRY.map((d) => d.id));
-    const unregistered = [...used.entries()].filter(([id]) => !registered.has(id)).map(([id, where]) => `OVERLAY.${id} (used in ${where}) is not in the registry`);
-    const unused = [...registered].filter((id) => !used.has(id)).map((id) => `OVERLAY.${id} is registered but the sample workbook never calls it`);
+    const unregistered = [...used.entries()]
+      .filter(([id]) => !registered.has(id))
+      .map(([id, where]) => `OVERLAY.${id} (used in ${where}) is not in the registry`);
+    const unused = [...registered]
+      .filter((id) => !used.has(id))
+      .map((id) => `OVERLAY.${id} is registered but the sample workbook never calls it`);
     expect([...unregistered, ...unused]).toEqual([]);
   });
 
   test("every formula evaluates without error", () => {
-    const problems = [...summary.errors.map((e) => `${e.cell}: ${e.code} ${e.message}`), ...summary.skipped.map((s) => `${s.cell}: skipped, ${s.reason}`)];
+    const problems = [
+      ...summary.errors.map((e) => `${e.cell}: ${e.code} ${e.message}`),
+      ...summary.skipped.map((s) => `${s.cell}: skipped, ${s.reason}`),
+    ];
     expect(problems).toEqual([]);
     expect(summary.formulas).toBeGreaterThanOrEqual(REGISTRY.length);
     expect(summary.evaluated).toBe(summary.formulas);
