@@ -282,6 +282,9 @@ export class Recalc {
   private async evaluateNode(n: Node): Promise<void> {
     n.state = 1;
     this.stack.push(n);
+    // Yield once: a chain of dependencies then unwinds between formulas instead of growing the call stack
+    // (a column of formulas each reading the next would otherwise overflow it after a few hundred).
+    await undefined;
     let value: Value;
     let rethrow: CycleError | undefined;
     try {
@@ -322,7 +325,12 @@ export class Recalc {
       if (!b.evaluable || b.state === 2) continue;
       if (b.state === 1) {
         const chain = this.stack.slice(this.stack.indexOf(b));
-        const path = [...chain, b].map((x) => x.address).join(" -> ");
+        const cells = [...chain, b].map((x) => x.address);
+        // A long cycle is named by its ends.
+        const path =
+          cells.length > 12
+            ? [...cells.slice(0, 5), `... (${cells.length - 10} more)`, ...cells.slice(-5)].join(" -> ")
+            : cells.join(" -> ");
         throw new CycleError(
           b,
           chain.length === 1 ? `Circular reference: ${b.address} refers to its own cell or result` : `Circular reference: ${path}`,
