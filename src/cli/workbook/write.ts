@@ -1,5 +1,7 @@
 /**
- * Writes recalculated OVERLAY results into the exceljs workbook and saves it.
+ * Writes recalculated OVERLAY results into the exceljs workbook and saves it: the writer of `overlay propose`
+ * (which adds a sheet, a table and a chart) and the fallback of `overlay run` (whose own writer, patch.ts,
+ * writes into a copy of the input package instead, keeping everything exceljs cannot carry).
  *
  * - The formula stays as it was; its cached result becomes the new value (the top-left value of a table).
  * - A table result is written as an array formula over the spill area, its other values in the cells below
@@ -9,7 +11,8 @@
  *   #CALC! live in rich-value metadata), so those two are saved as #VALUE!; the summary gives the real code.
  * - Skipped formulas and every other cell are left as they were.
  * exceljs drops defined names that are not plain ranges (constants, formulas, sheet-scoped names) and the
- * dynamic-array metadata; `finishPackage` puts both back into the saved file.
+ * dynamic-array metadata, and writes no charts; `finishPackage` puts the names and the metadata back into the
+ * saved file and adds the proposal's charts (chart.ts). Charts, pivot tables and macros of the input are lost.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
