@@ -332,7 +332,9 @@ export async function patchPackage(input: Buffer, book: BookModel, outcomes: For
     if (o.previous) {
       const p = o.previous;
       for (let r = p.top; r <= p.bottom; r++)
-        for (let c = p.left; c <= p.right; c++) if (!(r === o.row && c === o.col)) put(o.sheet.name, cellAddress(r, c), { kind: "clear" });
+        for (let c = p.left; c <= p.right; c++)
+          if (!(r === o.row && c === o.col) && o.sheet.get(r, c)?.formula === undefined)
+            put(o.sheet.name, cellAddress(r, c), { kind: "clear" });
     }
     if (Array.isArray(v)) {
       anySpill = true;

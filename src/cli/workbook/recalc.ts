@@ -205,7 +205,10 @@ export class Recalc {
         if (n.evaluable && rec.arrayRef) {
           const a = rec.arrayRef;
           for (let r = a.top; r <= a.bottom; r++)
-            for (let c = a.left; c <= a.right; c++) if (r !== row || c !== col) old.set(cellKey(r, c), n);
+            for (let c = a.left; c <= a.right; c++) {
+              // A formula typed into the old spill area is not part of the result: it stays, and blocks the spill.
+              if ((r !== row || c !== col) && sheet.get(r, c)?.formula === undefined) old.set(cellKey(r, c), n);
+            }
         }
       }
       this.anchors.set(sheet, anchors);

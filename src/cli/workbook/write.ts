@@ -63,6 +63,7 @@ export function writeOutcomes(
         for (let c = p.left; c <= p.right; c++) {
           if (r === o.row && c === o.col) continue;
           if (r >= spill.top && r <= spill.bottom && c >= spill.left && c <= spill.right) continue;
+          if (o.sheet.get(r, c)?.formula !== undefined) continue; // a formula typed there since: not ours to clear
           ws.getCell(r, c).value = null;
         }
       }
@@ -105,7 +106,8 @@ export function applyToModel(book: BookModel, outcomes: FormulaOutcome[]): void 
     if (o.previous) {
       const p = o.previous;
       for (let r = p.top; r <= p.bottom; r++)
-        for (let c = p.left; c <= p.right; c++) if (!(r === o.row && c === o.col)) sheet.cells.delete(cellKey(r, c));
+        for (let c = p.left; c <= p.right; c++)
+          if (!(r === o.row && c === o.col) && sheet.get(r, c)?.formula === undefined) sheet.cells.delete(cellKey(r, c));
     }
     const v = o.value;
     const rec = sheet.get(o.row, o.col)!;

@@ -50,4 +50,24 @@ describe("recalc", () => {
     expect(r.rounds).toBe(1);
     expect(r.formulas.map((f) => f.value)).toEqual([5, 1]); // C2 is empty now: "" + 1
   });
+
+  test("a formula typed into the old spill area since is kept, and blocks the spill", async () => {
+    const b = new BookModel();
+    const s = b.addSheet("S");
+    s.put(1, 1, "Type");
+    s.put(1, 2, "Strike");
+    s.put(1, 3, "Quantity");
+    s.put(2, 1, "put");
+    s.put(2, 2, 90);
+    s.put(2, 3, 1);
+    // E1 spilled E1:E4 last time (PAYOFF over four spots); E3 now holds a formula of the user's.
+    s.set(1, 5, {
+      value: 10,
+      formula: "=OVERLAY.PAYOFF(A1:C2,{80;85;90;95})".slice(1),
+      arrayRef: { top: 1, left: 5, bottom: 4, right: 5 },
+    });
+    s.set(3, 5, { value: 7, formula: "G1*2" });
+    const r = await recalc(b);
+    expect(r.formulas[0].value).toMatchObject({ code: "#SPILL!", message: "The result (4 x 1) needs E1:E4, but E3 holds a formula" });
+  });
 });
