@@ -65,7 +65,7 @@ export async function groups(): Promise<BenchGroup[]> {
       time: 500,
       cases: [
         {
-          name: "overlay run (exceljs in and out)",
+          name: "overlay run (read with exceljs, results patched into the file)",
           items: N,
           fn: () => runBytes(bytes),
           target: "< 2 s a workbook",
