@@ -15,6 +15,7 @@
  * between them; the file written is that workbook after `overlay run`, so it opens with every result cached.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { REGISTRY } from "../src/functions/registry";
@@ -842,6 +843,18 @@ function callName(formula: string): string {
   return e.kind === "call" ? canonicalName(e.name) : "";
 }
 
+/** The package with every part dated FIXED_DATE, so the same workbook gives the same bytes. */
+async function stableZip(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const f = zip.files[name];
+    if (f.dir) continue;
+    out.file(name, await f.async("uint8array"), { date: FIXED_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
 async function evaluateBook(wb: ExcelJS.Workbook) {
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const loaded = await loadBook(bytes);
@@ -863,7 +876,8 @@ export async function makeSampleWorkbook(): Promise<{ bytes: Buffer; errors: str
   }
   // Pass 2: the final layout, references between results filled in, formats from pass 1's values.
   const final = place(sizes);
-  const { bytes, summary } = await evaluateBook(build(final, results));
+  const { bytes: built, summary } = await evaluateBook(build(final, results));
+  const bytes = await stableZip(built);
   const errors = [
     ...summary.errors.map((e) => `${e.cell} ${e.code} ${e.message}`),
     ...summary.skipped.map((s) => `${s.cell} skipped: ${s.reason}`),
