@@ -103,7 +103,14 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
   plan.classes.forEach((c, i) => {
     if (c.isCash) return;
     if (executor[i] >= 0 && executor[i] !== i) {
-      lines.push({ assetClass: c.name, exposure: 0, contract: `via ${plan.classes[executor[i]].name}`, contracts: null, notional: null, residual: null });
+      lines.push({
+        assetClass: c.name,
+        exposure: 0,
+        contract: `via ${plan.classes[executor[i]].name}`,
+        contracts: null,
+        notional: null,
+        residual: null,
+      });
       return;
     }
     const f = fut[i];
@@ -113,7 +120,14 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
     }
     const fixed = opts.contracts?.[i];
     const s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
-    lines.push({ assetClass: c.name, exposure: executed[i], contract: f.contract, contracts: s.contracts, notional: s.notional, residual: s.residual });
+    lines.push({
+      assetClass: c.name,
+      exposure: executed[i],
+      contract: f.contract,
+      contracts: s.contracts,
+      notional: s.notional,
+      residual: s.residual,
+    });
     total.exposure += executed[i];
     total.notional += s.notional;
     total.residual += s.residual;

@@ -42,7 +42,8 @@ export function readFutures(matrix: Matrix, plan?: Plan, arg = "Futures"): Futur
   return t.rows.map((r, i) => {
     const f = r as FutureSpec;
     f.where = whereRow(t, i);
-    if (plan && !plan.index.has(normaliseName(r.assetClass))) valueError(`${f.where}: asset class '${r.assetClass}' is not in the portfolio`);
+    if (plan && !plan.index.has(normaliseName(r.assetClass)))
+      valueError(`${f.where}: asset class '${r.assetClass}' is not in the portfolio`);
     return f;
   });
 }

@@ -48,7 +48,15 @@ export const PORTFOLIO_COLUMNS: readonly ColumnSpec[] = [
   { key: "max", header: "Max", synonyms: ["Maximum", "Upper", "High", "Max weight"], type: "number", rule: WEIGHT },
   { key: "liquid", header: "Liquid", synonyms: ["Tradable", "Tradeable"], type: "boolean", optional: true, default: true },
   { key: "proxy", header: "Proxy", synonyms: ["Proxy class", "Proxied by"], type: "text", optional: true },
-  { key: "overlay", header: "Overlay", synonyms: ["Synthetic", "Derivatives", "Futures exposure"], type: "number", optional: true, default: 0, rule: LIMIT },
+  {
+    key: "overlay",
+    header: "Overlay",
+    synonyms: ["Synthetic", "Derivatives", "Futures exposure"],
+    type: "number",
+    optional: true,
+    default: 0,
+    rule: LIMIT,
+  },
 ];
 
 interface PortfolioRow {
@@ -76,7 +84,18 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
     }
     const isCash = isCashName(r.name);
     if (!isCash && r.marketValue < 0) valueError(`${where}: Market value must be >= 0, got ${r.marketValue}`);
-    return { name: r.name, marketValue: r.marketValue, target: r.target, min: r.min, max: r.max, liquid: r.liquid, proxy: -1, overlay: r.overlay, isCash, where };
+    return {
+      name: r.name,
+      marketValue: r.marketValue,
+      target: r.target,
+      min: r.min,
+      max: r.max,
+      liquid: r.liquid,
+      proxy: -1,
+      overlay: r.overlay,
+      isCash,
+      where,
+    };
   });
   t.rows.forEach((r, i) => {
     if (!r.proxy) return;

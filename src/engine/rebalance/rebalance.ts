@@ -103,7 +103,11 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
   if (Math.abs(offset) > 1e-15) {
     const share = plan.classes.map((c) => Math.max(0, c.target));
     if (opts.rule === "target") {
-      const { alloc } = spreadWithRoom(offset, share.map((s, i) => (tradable[i] ? s : 0)), tradable.map((t) => (t ? Infinity : 0)));
+      const { alloc } = spreadWithRoom(
+        offset,
+        share.map((s, i) => (tradable[i] ? s : 0)),
+        tradable.map((t) => (t ? Infinity : 0)),
+      );
       alloc.forEach((a, i) => (trades[i] += a));
     } else {
       const room = (i: number, from: number) => {
@@ -130,7 +134,11 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
       }
       // 3. the ranges cannot all be met: spread the rest pro rata to targets
       if (Math.abs(left) > 1e-12) {
-        const third = spreadWithRoom(left, share.map((s, i) => (tradable[i] ? s : 0)), tradable.map((t) => (t ? Infinity : 0)));
+        const third = spreadWithRoom(
+          left,
+          share.map((s, i) => (tradable[i] ? s : 0)),
+          tradable.map((t) => (t ? Infinity : 0)),
+        );
         third.alloc.forEach((a, i) => (trades[i] += a));
         notes.push("The ranges of the tradable classes cannot all be met: part of the offset was spread pro rata to targets");
       }
@@ -143,7 +151,12 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
  * Whole contracts for goal trades (as weights): nearest rounding per class. The Cash row, where there is
  * one, absorbs the exposure the rounding leaves, so NAV and total exposure are unchanged.
  */
-export function contractsForTrades(plan: Plan, futures: FutureSpec[], trades: readonly number[], rounding: RoundingMode = "nearest"): (number | null)[] {
+export function contractsForTrades(
+  plan: Plan,
+  futures: FutureSpec[],
+  trades: readonly number[],
+  rounding: RoundingMode = "nearest",
+): (number | null)[] {
   const fut = futuresByClass(plan, futures);
   return plan.classes.map((c, i) => {
     const f = fut[i];
@@ -153,7 +166,12 @@ export function contractsForTrades(plan: Plan, futures: FutureSpec[], trades: re
 }
 
 /** Lays out the rebalance table for given goal trades and whole contracts. */
-export function rebalanceLines(plan: Plan, futures: FutureSpec[], trades: readonly number[], contracts: readonly (number | null)[]): RebalanceLine[] {
+export function rebalanceLines(
+  plan: Plan,
+  futures: FutureSpec[],
+  trades: readonly number[],
+  contracts: readonly (number | null)[],
+): RebalanceLine[] {
   const fut = futuresByClass(plan, futures);
   const achieved = plan.classes.map((_, i) => {
     const n = contracts[i];

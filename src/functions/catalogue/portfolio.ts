@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells; the readers check them. */
 /**
  * Exposure, cash and rebalancing: OVERLAY.CONTRACTS, EXPOSURE, EQUITISE, REBALANCE.
  * Thin: parse the arguments, call the engine, lay out the spill.
@@ -49,10 +48,46 @@ export function exposure(portfolio: any[][]) {
     const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
     const r = exposureReport(plan);
     return spill(
-      ["Asset class", "Physical", "Synthetic", "Effective", "Physical weight", "Effective weight", "Target", "Min", "Max", "Deviation", "Status"],
       [
-        ...r.lines.map((l) => [l.assetClass, l.physical, l.synthetic, l.effective, l.physicalWeight, l.effectiveWeight, l.target, l.min, l.max, l.deviation, l.status]),
-        ["Total", r.total.physical, r.total.synthetic, r.total.effective, r.total.physicalWeight, r.total.effectiveWeight, r.total.target, "", "", r.total.deviation, ""],
+        "Asset class",
+        "Physical",
+        "Synthetic",
+        "Effective",
+        "Physical weight",
+        "Effective weight",
+        "Target",
+        "Min",
+        "Max",
+        "Deviation",
+        "Status",
+      ],
+      [
+        ...r.lines.map((l) => [
+          l.assetClass,
+          l.physical,
+          l.synthetic,
+          l.effective,
+          l.physicalWeight,
+          l.effectiveWeight,
+          l.target,
+          l.min,
+          l.max,
+          l.deviation,
+          l.status,
+        ]),
+        [
+          "Total",
+          r.total.physical,
+          r.total.synthetic,
+          r.total.effective,
+          r.total.physicalWeight,
+          r.total.effectiveWeight,
+          r.total.target,
+          "",
+          "",
+          r.total.deviation,
+          "",
+        ],
       ],
     );
   });
@@ -130,8 +165,34 @@ export function rebalanceSpill(lines: Line[]) {
   return spill(
     ["Asset class", "Weight", "Target", "Min", "Max", "Status", "Goal", "Trade", "Contract", "Contracts", "Notional", "Post weight"],
     [
-      ...lines.map((l) => [l.assetClass, l.weight, l.target, l.min, l.max, l.status, l.goal, l.trade, l.contract, l.contracts ?? "", l.notional ?? "", l.postWeight]),
-      ["Total", sum((l) => l.weight), sum((l) => l.target), "", "", "", sum((l) => l.goal), sumSnapped(lines.map((l) => l.trade)), "", "", sum((l) => l.notional ?? 0), sum((l) => l.postWeight)],
+      ...lines.map((l) => [
+        l.assetClass,
+        l.weight,
+        l.target,
+        l.min,
+        l.max,
+        l.status,
+        l.goal,
+        l.trade,
+        l.contract,
+        l.contracts ?? "",
+        l.notional ?? "",
+        l.postWeight,
+      ]),
+      [
+        "Total",
+        sum((l) => l.weight),
+        sum((l) => l.target),
+        "",
+        "",
+        "",
+        sum((l) => l.goal),
+        sumSnapped(lines.map((l) => l.trade)),
+        "",
+        "",
+        sum((l) => l.notional ?? 0),
+        sum((l) => l.postWeight),
+      ],
     ],
   );
 }
