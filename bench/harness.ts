@@ -21,6 +21,8 @@ export interface BenchGroup {
   notes?: (means: Map<string, number>) => string[] | Promise<string[]>;
   /** Minimum time per case in ms (default 500). */
   time?: number;
+  /** Minimum runs per case (tinybench's default 64): fewer for cases that take a second. Warm-up runs scale with it. */
+  iterations?: number;
 }
 
 export type BenchFile = { groups: () => BenchGroup[] | Promise<BenchGroup[]> };

@@ -29,7 +29,8 @@ function table(rows: string[][]): string {
 }
 
 async function runGroup(g: BenchGroup): Promise<boolean> {
-  const bench = new Bench({ time: g.time ?? 500, warmupTime: 100 });
+  const iterations = g.iterations ?? 64;
+  const bench = new Bench({ time: g.time ?? 500, warmupTime: 100, iterations, warmupIterations: Math.max(1, Math.min(16, iterations >> 2)) });
   for (const c of g.cases) bench.add(c.name, c.fn);
   await bench.run();
   const means = new Map<string, number>();

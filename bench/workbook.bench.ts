@@ -63,6 +63,7 @@ export async function groups(): Promise<BenchGroup[]> {
     {
       title: `overlay run: a workbook of ${N.toLocaleString("en-US")} OVERLAY.OPTION cells (read .xlsx, recalculate, write .xlsx)`,
       time: 500,
+      iterations: 8,
       cases: [
         {
           name: "overlay run (read with exceljs, results patched into the file)",
