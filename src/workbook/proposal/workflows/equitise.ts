@@ -6,7 +6,7 @@
 import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
 import { fmtMoney, grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { NOTIONAL_LIMIT_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
+import { NOTIONAL_LIMIT_OPTION, ROUNDING_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -32,6 +32,7 @@ const OPTIONS = [
     ],
     help: "How the cash is spread over the asset classes.",
   },
+  ROUNDING_OPTION,
   NOTIONAL_LIMIT_OPTION,
 ] as const satisfies Workflow["options"];
 
@@ -49,7 +50,7 @@ export const equitiseWorkflow: Workflow = {
     const plan = await planFigures(inputs, options);
     const call: Call = {
       fn: "EQUITISE",
-      args: [{ input: "Portfolio" }, { input: "Futures" }, { option: "cash" }, { option: "buffer" }, { option: "mode" }],
+      args: [{ input: "Portfolio" }, { input: "Futures" }, { option: "cash" }, { option: "buffer" }, { option: "mode" }, { option: "rounding" }],
     };
     const r = await callRegistry(call, inputs, options);
     const t = spillTable(r, "OVERLAY.EQUITISE");

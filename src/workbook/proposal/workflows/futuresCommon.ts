@@ -17,6 +17,19 @@ export const NOTIONAL_LIMIT_OPTION: OptionDef = {
   help: "Guardrail: the trades' gross futures notional may not exceed this share of NAV (20% = 0.2). Empty: no limit.",
 };
 
+/** Whole contracts: nearest per class, or the HiGHS optimum (OVERLAY.REBALANCE and OVERLAY.EQUITISE's rounding). */
+export const ROUNDING_OPTION: OptionDef = {
+  key: "rounding",
+  label: "Contract rounding",
+  kind: "choice",
+  default: "nearest",
+  choices: [
+    { value: "nearest", label: "Nearest whole contract" },
+    { value: "optimal", label: "Optimal (closest to the goals)" },
+  ],
+  help: "How fractional contracts become whole contracts.",
+};
+
 export interface PlanFigures {
   exposure: SpillTable;
   nav: number;

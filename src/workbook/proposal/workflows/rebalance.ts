@@ -6,7 +6,7 @@
 import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
 import { grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck, fmtMoney, fmtPct } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { NOTIONAL_LIMIT_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
+import { NOTIONAL_LIMIT_OPTION, ROUNDING_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -32,17 +32,7 @@ const OPTIONS = [
     ],
     help: "Trade only when a class is outside its range, or every time.",
   },
-  {
-    key: "rounding",
-    label: "Contract rounding",
-    kind: "choice",
-    default: "nearest",
-    choices: [
-      { value: "nearest", label: "Nearest whole contract" },
-      { value: "optimal", label: "Optimal (closest to the goals)" },
-    ],
-    help: "How fractional contracts become whole contracts.",
-  },
+  ROUNDING_OPTION,
   NOTIONAL_LIMIT_OPTION,
 ] as const satisfies Workflow["options"];
 
