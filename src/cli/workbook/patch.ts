@@ -18,7 +18,7 @@ import { Area, cellAddress, lettersToCol, parseArea } from "./address";
 import { attr, sheetPaths } from "./load";
 import { BookModel } from "./model";
 import { FormulaOutcome } from "./recalc";
-import { fileError } from "./write";
+import { fileError, linkMetadataPart } from "./write";
 
 export class PatchError extends Error {}
 
@@ -231,28 +231,7 @@ export async function dynamicArrayCm(zip: JSZip): Promise<string> {
         `<metadataTypes count="1">${XLDAPR_TYPE}</metadataTypes><futureMetadata name="XLDAPR" count="1">${XLDAPR_BK}</futureMetadata>` +
         '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>',
     );
-    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-    if (!types.includes('PartName="/xl/metadata.xml"')) {
-      zip.file(
-        "[Content_Types].xml",
-        types.replace(
-          "</Types>",
-          '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
-        ),
-      );
-    }
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-    if (!rels.includes("relationships/sheetMetadata")) {
-      let k = 1;
-      while (rels.includes(`Id="rIdMeta${k}"`)) k++;
-      zip.file(
-        "xl/_rels/workbook.xml.rels",
-        rels.replace(
-          "</Relationships>",
-          `<Relationship Id="rIdMeta${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`,
-        ),
-      );
-    }
+    await linkMetadataPart(zip);
     return "1";
   }
   // Find (or add) the XLDAPR type, its future-metadata block and a cell-metadata block pointing at it.

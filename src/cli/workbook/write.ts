@@ -170,29 +170,34 @@ export async function finishPackage(data: Buffer, fixes: PackageFixes): Promise<
   }
   if (marked > 0) {
     zip.file("xl/metadata.xml", METADATA_XML);
-    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-    if (!types.includes('PartName="/xl/metadata.xml"')) {
-      zip.file(
-        "[Content_Types].xml",
-        types.replace(
-          "</Types>",
-          '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
-        ),
-      );
-    }
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-    if (!rels.includes("relationships/sheetMetadata")) {
-      let k = 1;
-      while (rels.includes(`Id="rIdMeta${k}"`)) k++;
-      zip.file(
-        "xl/_rels/workbook.xml.rels",
-        rels.replace(
-          "</Relationships>",
-          `<Relationship Id="rIdMeta${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`,
-        ),
-      );
-    }
+    await linkMetadataPart(zip);
   }
   if (fixes.charts?.length) await addCharts(zip, fixes.charts, sheets);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Declares xl/metadata.xml (the dynamic-array cell metadata) in the package's content types and workbook relationships, once. */
+export async function linkMetadataPart(zip: JSZip): Promise<void> {
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  if (!types.includes('PartName="/xl/metadata.xml"')) {
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
+      ),
+    );
+  }
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  if (!rels.includes("relationships/sheetMetadata")) {
+    let k = 1;
+    while (rels.includes(`Id="rIdMeta${k}"`)) k++;
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdMeta${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>`,
+      ),
+    );
+  }
 }
