@@ -7,6 +7,10 @@
  * metadata that custom-functions-metadata generates from the JSDoc, so the two cannot drift apart.
  */
 import { excelError, ExcelError, isExcelError, Result } from "./excel";
+import { installHighsHost } from "./highsHost";
+
+// Every host that calls the functions goes through this module: tell the solver loader where its wasm is.
+installHighsHost();
 
 export interface ParamDef {
   name: string;
