@@ -6,7 +6,14 @@
 import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, FunctionDef, REGISTRY } from "../../src/functions/registry";
-import { VALID_CALLS } from "./validCalls";
+import { EXTRA_CALLS, VALID_CALLS } from "./validCalls";
+import { highsRequested } from "../../src/engine/optimise/highs";
+
+/** Every valid call: one per function, and the variants that take another path. */
+const CALLS: [FunctionDef, unknown[]][] = [
+  ...REGISTRY.filter((d) => VALID_CALLS[d.id]).map((d): [FunctionDef, unknown[]] => [d, VALID_CALLS[d.id]]),
+  ...EXTRA_CALLS.map(([id, args]): [FunctionDef, unknown[]] => [REGISTRY.find((d) => d.id === id)!, args]),
+];
 
 const CODES = new Set(["#VALUE!", "#NUM!", "#N/A", "#DIV/0!"]);
 /** Messages of the last-resort net in src/functions/excel.ts: reaching it means a function let junk through. */
@@ -78,18 +85,18 @@ describe("fuzz: every registered function", () => {
   });
 
   test("valid calls succeed", async () => {
-    for (const def of REGISTRY) {
-      const args = VALID_CALLS[def.id];
-      if (!args) continue;
+    for (const [def, args] of CALLS) {
       const r = await callFunction(def, args);
       if (r instanceof ExcelError) throw new Error(`${def.id} valid call failed: ${r.code} ${r.message}`);
       check(def, args, r);
     }
+    // The extra calls took the optimal-rounding path: the solver was loaded.
+    expect(highsRequested()).toBe(true);
   });
 
   test("junk in each argument alone, the others junk-free or omitted", async () => {
-    for (const def of REGISTRY) {
-      const base = VALID_CALLS[def.id] ?? def.params.map(() => undefined);
+    const withoutValidCall = REGISTRY.filter((d) => !VALID_CALLS[d.id]).map((d): [FunctionDef, unknown[]] => [d, d.params.map(() => undefined)]);
+    for (const [def, base] of [...CALLS, ...withoutValidCall]) {
       for (let i = 0; i < def.params.length; i++) {
         for (const junk of def.params[i].range ? [...RANGE_JUNK, ...SCALAR_JUNK] : SCALAR_JUNK) {
           const args = base.slice();
@@ -104,9 +111,7 @@ describe("fuzz: every registered function", () => {
   });
 
   test("cells of valid tables replaced by junk, rows dropped, duplicated and made ragged", async () => {
-    for (const def of REGISTRY) {
-      const base = VALID_CALLS[def.id];
-      if (!base) continue;
+    for (const [def, base] of CALLS) {
       const tables = def.params.map((p, i) => (p.range && Array.isArray(base[i]) ? i : -1)).filter((i) => i >= 0);
       if (tables.length === 0) continue;
       await fc.assert(

@@ -89,3 +89,17 @@ export const VALID_CALLS: Record<string, unknown[]> = {
     ],
   ],
 };
+
+/** Further valid calls that take another code path (the async HiGHS path of optimal rounding), mutated too. */
+/** Contract sizes (7m, 11m, 3m) that leave every leg fractional, so the optimiser (HiGHS) runs. */
+const ODD_FUTURES = [
+  ["Asset class", "Contract", "Price", "Multiplier"],
+  ["Equity", "ES", 7, 1_000_000],
+  ["Bonds", "TY", 11, 1_000_000],
+  ["Commodities", "BCOM", 3, 1_000_000],
+];
+
+export const EXTRA_CALLS: [string, unknown[]][] = [
+  ["REBALANCE", [PLAN_A, ODD_FUTURES, "target", "always", "optimal"]],
+  ["EQUITISE", [PLAN_B, ODD_FUTURES.slice(0, 3), 60_000_000, 15_000_000, "target", "optimal"]],
+];
