@@ -13,7 +13,6 @@
  * The registry installs this provider when it is evaluated (`installHighsHost`), so every host that calls the
  * functions has it.
  */
-import type { InitOptions } from "highs";
 import { InstantiateWasm, LoaderPlan, setHighsHost } from "../engine/optimise/highs";
 
 type Global = {

@@ -50,7 +50,14 @@ export const equitiseWorkflow: Workflow = {
     const plan = await planFigures(inputs, options);
     const call: Call = {
       fn: "EQUITISE",
-      args: [{ input: "Portfolio" }, { input: "Futures" }, { option: "cash" }, { option: "buffer" }, { option: "mode" }, { option: "rounding" }],
+      args: [
+        { input: "Portfolio" },
+        { input: "Futures" },
+        { option: "cash" },
+        { option: "buffer" },
+        { option: "mode" },
+        { option: "rounding" },
+      ],
     };
     const r = await callRegistry(call, inputs, options);
     const t = spillTable(r, "OVERLAY.EQUITISE");
