@@ -1,6 +1,6 @@
 /**
  * OVERLAY.TILT, TRANCHES, LEVERAGE, LIQUIDITY, COSTCOMPARE, TRACKINGERROR through the registry, as Excel and
- * `overlay eval` call them: spill layouts, defaults, the worked examples of docs/reference/tilts.md, and
+ * `overlay eval` call them: spill layouts, defaults, the worked examples of the README's function reference, and
  * errors that name the argument.
  */
 import { call, expectError, ok, rowsOf } from "../helpers/call";
