@@ -297,6 +297,12 @@ async function dropCalcChain(zip: JSZip): Promise<void> {
 /** The input package with the outcomes written in. Throws PatchError where the XML is not as expected. */
 export async function patchPackage(input: Buffer, book: BookModel, outcomes: FormulaOutcome[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(input);
+  await patchZip(zip, book, outcomes);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Writes the outcomes into a loaded package (what patchPackage does before zipping it up again). */
+export async function patchZip(zip: JSZip, book: BookModel, outcomes: FormulaOutcome[]): Promise<void> {
   const { sheets } = await sheetPaths(zip);
   const bySheet = new Map<string, Map<string, CellEdit>>();
   const put = (sheet: string, address: string, e: CellEdit) => {
@@ -336,5 +342,4 @@ export async function patchPackage(input: Buffer, book: BookModel, outcomes: For
     };
     zip.file(path, patchSheetXml(xml, edits, formulaOf, cm));
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -3,6 +3,10 @@
  * writer run on it unchanged. It reads the tables and named ranges from the recalculated workbook model
  * (what Excel would show), and, like ExcelWorkbook, writes only to sheets it added. exceljs cannot make
  * charts; the port records them and `saveWorkbook` writes them into the file (chart.ts).
+ *
+ * The sheets it adds go into the client's exceljs workbook, or into a separate (scratch) workbook when one is
+ * given: `overlay propose` saves that one alone and moves its sheet into the client's package (transplant.ts),
+ * so nothing of the client's file passes through exceljs. Sheet and table names stay unique against both.
  */
 import ExcelJS from "exceljs";
 import { ExcelError } from "../../functions/excel";
@@ -60,18 +64,26 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Widest text per column of each added sheet, for the column widths. */
   private readonly widths = new Map<string, number[]>();
 
+  /** Where added sheets go: the client's workbook, or the scratch workbook given. */
+  private readonly target: ExcelJS.Workbook;
+
   constructor(
     private readonly wb: ExcelJS.Workbook,
     private readonly book: BookModel,
-  ) {}
+    target?: ExcelJS.Workbook,
+  ) {
+    this.target = target ?? wb;
+  }
 
   async listSheets(): Promise<string[]> {
-    return this.wb.worksheets.map((ws) => ws.name);
+    const names = this.wb.worksheets.map((ws) => ws.name);
+    if (this.target !== this.wb) names.push(...this.target.worksheets.map((ws) => ws.name));
+    return names;
   }
 
   async listTables(): Promise<TableInfo[]> {
     const tables: TableInfo[] = this.book.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, kind: "table" }));
-    for (const ws of this.wb.worksheets) {
+    for (const ws of this.target.worksheets) {
       if (!this.added.has(ws.name.toLowerCase())) continue;
       for (const t of ws.getTables() as unknown as { table?: { name: string }; name?: string }[]) {
         const name = t.table?.name ?? t.name;
@@ -107,15 +119,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async addSheet(name: string): Promise<void> {
-    if (this.wb.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase()))
+    if ((await this.listSheets()).some((s) => s.toLowerCase() === name.toLowerCase()))
       throw new Error(`A sheet named '${name}' already exists`);
-    this.wb.addWorksheet(name);
+    this.target.addWorksheet(name);
     this.added.add(name.toLowerCase());
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
     if (!this.added.has(name.toLowerCase())) throw new ReadOnlySheetError(name);
-    return this.wb.getWorksheet(name)!;
+    return this.target.getWorksheet(name)!;
   }
 
   async writeRange(sheet: string, w: RangeWrite): Promise<void> {
