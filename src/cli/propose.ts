@@ -1,5 +1,5 @@
 /**
- * `overlay propose`: the task pane's proposal workflows on .xlsx files, headless.
+ * `overlay propose`: the task pane's proposal workflows on .xlsx (and .xlsm) files, headless.
  *
  *   overlay propose model.xlsx --workflow rebalance [--rule edge ...] [-o out.xlsx] [--csv ticket.csv]
  *
@@ -7,7 +7,14 @@
  * on the recalculated workbook, so it sees what Excel would show), computes through the function registry,
  * and the proposal writer lays out the same new sheet. The output is the input with its OVERLAY formulas
  * recalculated (as `overlay run` writes them) and the proposal sheet added; the input file is never modified.
+ *
+ * The proposal sheet is laid out in a scratch exceljs workbook and moved into a copy of the client's package
+ * (transplant.ts) after `overlay run`'s patch (patch.ts): every other part of the file (charts, pivot tables,
+ * macros, custom XML...) stays byte for byte. Where the package is too unusual for that, the whole workbook
+ * is re-written by exceljs, as before, and the result says which parts of the input are not in the output.
  */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import {
@@ -25,10 +32,12 @@ import { tradeTicketCsv } from "../workbook/proposal/csv";
 import { SheetLayout, writeProposal } from "../workbook/proposal/writer";
 import { InputName, INPUT_NAMES, OptionDef, cellText } from "../workbook/proposal/model";
 import { normaliseName } from "../engine/core/cells";
-import { loadBook } from "./workbook/load";
+import { LoadedBook, loadBook } from "./workbook/load";
+import { PatchError, patchZip } from "./workbook/patch";
 import { XlsxWorkbook } from "./workbook/port";
-import { recalc } from "./workbook/recalc";
+import { FormulaOutcome, recalc } from "./workbook/recalc";
 import { planOutputs } from "./workbook/run";
+import { transplantSheet } from "./workbook/transplant";
 import { applyToModel, saveWorkbook, writeOutcomes } from "./workbook/write";
 
 declare const __OVERLAY_VERSION__: string | undefined;
@@ -68,7 +77,9 @@ export function proposeHelp(): string {
     "Runs a task-pane proposal workflow on a workbook and writes the proposal sheet (the same layout as the",
     "task pane's) into a copy: model.proposal.xlsx beside the input, the -o file, or files in the -o directory.",
     "The workbook's OVERLAY formulas are recalculated first (as overlay run does), so the workflow reads what",
-    "Excel would show. Inputs are the tables named as below (case and punctuation ignored, tbl prefix allowed).",
+    "Excel would show. Everything else in the file (charts, pivot tables, an .xlsm's macros, custom XML) is kept",
+    "as it was; where the file is too unusual for that, a warning names what the re-written copy lacks.",
+    "Inputs are the tables named as below (case and punctuation ignored, tbl prefix allowed).",
     "  -o, --output PATH          output file (one input) or directory",
     "  --input Name=Table         take an input from another table or named range, or a range (Name=Plan!A5:H15),",
     "                             or leave an optional one out (Name=none)",
@@ -159,7 +170,7 @@ export function parseProposeArgs(args: string[]): ProposeArgs | string {
       out.options[def.key] = ["true", "yes", "1"].includes(v);
     } else out.options[def.key] = value; // numbers and lists: read by the workflow, as the pane's fields are
   }
-  if (files.length === 0) return "give the workbook (.xlsx) to make the proposal from";
+  if (files.length === 0) return "give the workbook (.xlsx or .xlsm) to make the proposal from";
   return { ...out, inputs: files, workflow };
 }
 
@@ -170,7 +181,14 @@ export interface ProposeResult {
   csv: string;
   formulas: number;
   formulaErrors: number;
+  /** "package": the proposal sheet was added to a copy of the input package (all else kept as it was);
+   *  "exceljs": the package could not be patched and exceljs re-wrote the whole workbook. */
+  writer: "package" | "exceljs";
+  /** With the exceljs writer: why, and the parts of the input that are not in the output as they were. */
+  fallback?: { reason: string; lost: string[] };
 }
+
+const ZIP_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
 
 /** Makes the proposal for a workbook's bytes; returns the output workbook's bytes. Throws WorkflowError. */
 export async function proposeBytes(
@@ -183,8 +201,9 @@ export async function proposeBytes(
   const loaded = await loadBook(data);
   const { formulas } = await recalc(loaded.model);
   applyToModel(loaded.model, formulas);
-  const { spilling, notSpilling } = writeOutcomes(loaded.workbook, formulas);
-  const port = new XlsxWorkbook(loaded.workbook, loaded.model);
+  // The proposal sheet goes into a scratch workbook; the client's is only read.
+  const scratch = new ExcelJS.Workbook();
+  const port = new XlsxWorkbook(loaded.workbook, loaded.model, scratch);
   const sources: Partial<Record<InputName, InputSource>> = defaultSources(workflow, await port.listTables());
   for (const [name, value] of Object.entries(sourceNames) as [InputName, string][]) {
     if (/^none$/i.test(value)) sources[name] = { kind: "none" };
@@ -198,28 +217,86 @@ export async function proposeBytes(
     } else sources[name] = { kind: "table", name: value };
   }
   const proposal = await runWorkflow(port, workflow, sources, options);
-  const layout = await writeProposal(port, proposal, { now: at, version: VERSION });
+  const writeOptions = { now: at, version: VERSION };
+  const layout = await writeProposal(port, proposal, writeOptions);
+  const result = {
+    proposal,
+    layout,
+    csv: "",
+    formulas: formulas.filter((f) => f.status !== "skipped").length,
+    formulaErrors: formulas.filter((f) => f.status === "error").length,
+  };
+  let written: Pick<ProposeResult, "bytes" | "writer" | "fallback">;
+  try {
+    // overlay run's patch, then the proposal sheet moved in from the scratch workbook's package.
+    const zip = await JSZip.loadAsync(data);
+    await patchZip(zip, loaded.model, formulas);
+    const sheet = await JSZip.loadAsync(await saveWorkbook(scratch, { dynamicArrays: new Map(), charts: port.charts }));
+    const moved = await transplantSheet(zip, sheet, layout.sheet);
+    if (layout.tradeTable)
+      layout.tradeTable.name = moved.tables.find((t) => t.from === layout.tradeTable!.name)?.name ?? layout.tradeTable.name;
+    written = { bytes: await zip.generateAsync(ZIP_OPTIONS), writer: "package" };
+  } catch (e) {
+    if (!(e instanceof PatchError)) throw e;
+    written = await rewriteWithExceljs(data, loaded, formulas, proposal, writeOptions, layout.sheet, e.message);
+  }
+  return { ...result, ...written, csv: tradeTicketCsv(proposal, { id: layout.sheet, now: at }) };
+}
+
+/** Parts exceljs writes from what it reads (cells, styles, strings, tables): not reported as lost when re-written. */
+const MODELLED =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(app|core)\.xml|xl\/(workbook\.xml|styles\.xml|sharedStrings\.xml|calcChain\.xml|metadata\.xml)|xl\/_rels\/workbook\.xml\.rels|xl\/theme\/[^/]+|xl\/worksheets\/(_rels\/)?[^/]+|xl\/tables\/[^/]+)$/;
+
+/** The fallback: the whole workbook re-written by exceljs (today's writer), the proposal sheet laid out in it again. */
+async function rewriteWithExceljs(
+  data: Buffer,
+  loaded: LoadedBook,
+  formulas: FormulaOutcome[],
+  proposal: Proposal,
+  writeOptions: { now: Date; version: string },
+  sheet: string,
+  reason: string,
+): Promise<Pick<ProposeResult, "bytes" | "writer" | "fallback">> {
+  const { spilling, notSpilling } = writeOutcomes(loaded.workbook, formulas);
+  const port = new XlsxWorkbook(loaded.workbook, loaded.model);
+  const again = await writeProposal(port, proposal, writeOptions);
+  if (again.sheet !== sheet) throw new Error(`the proposal sheet came out as '${again.sheet}', not '${sheet}'`);
   const dynamic = new Map<string, Set<string>>();
-  for (const [sheet, cells] of loaded.dynamicArrays) dynamic.set(sheet, new Set(cells));
-  for (const [sheet, cells] of notSpilling) for (const c of cells) dynamic.get(sheet)?.delete(c);
-  for (const [sheet, cells] of spilling) {
-    const s = dynamic.get(sheet) ?? new Set<string>();
+  for (const [name, cells] of loaded.dynamicArrays) dynamic.set(name, new Set(cells));
+  for (const [name, cells] of notSpilling) for (const c of cells) dynamic.get(name)?.delete(c);
+  for (const [name, cells] of spilling) {
+    const s = dynamic.get(name) ?? new Set<string>();
     for (const c of cells) s.add(c);
-    dynamic.set(sheet, s);
+    dynamic.set(name, s);
   }
   const bytes = await saveWorkbook(loaded.workbook, {
     dynamicArrays: dynamic,
     definedNamesXml: loaded.definedNamesXml,
     charts: port.charts,
   });
-  return {
-    proposal,
-    layout,
-    bytes,
-    csv: tradeTicketCsv(proposal, { id: layout.sheet, now: at }),
-    formulas: formulas.filter((f) => f.status !== "skipped").length,
-    formulaErrors: formulas.filter((f) => f.status === "error").length,
-  };
+  // What of the input is not in the output as it was (beyond what exceljs re-writes from its model).
+  const before = await JSZip.loadAsync(data);
+  const after = await JSZip.loadAsync(bytes);
+  const lost: string[] = [];
+  for (const name of Object.keys(before.files).sort()) {
+    if (before.files[name].dir || MODELLED.test(name)) continue;
+    const out = after.file(name);
+    if (!out || !Buffer.from(await out.async("uint8array")).equals(Buffer.from(await before.file(name)!.async("uint8array"))))
+      lost.push(name);
+  }
+  return { bytes, writer: "exceljs", fallback: { reason, lost } };
+}
+
+/** The warning printed when the exceljs writer was used. */
+export function fallbackWarning(input: string, r: Pick<ProposeResult, "fallback">): string {
+  const f = r.fallback!;
+  const shown = f.lost.slice(0, 12).join(", ") + (f.lost.length > 12 ? ` and ${f.lost.length - 12} more` : "");
+  return (
+    `warning: ${input}: the proposal sheet could not be added to a copy of the package (${f.reason}); the workbook was ` +
+    `re-written by exceljs instead, which keeps cells, styles, tables and names but drops what it does not model ` +
+    `(charts, pivot tables, macros, custom XML). ` +
+    (f.lost.length ? `Not in the output as in the input: ${shown}.` : "No other part of the input is missing from the output.")
+  );
 }
 
 function table(rows: string[][], numeric: boolean[]): string[] {
@@ -291,7 +368,7 @@ export async function proposeCommand(args: string[]): Promise<number> {
     console.error(`overlay propose: ${parsed}\n\nUsage: ${PROPOSE_USAGE}\n(overlay propose --help lists the workflows and their options)`);
     return 2;
   }
-  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal", false);
+  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal");
   if (parsed.csv && plans.length > 1) {
     console.error("overlay propose: --csv takes one workbook (the ticket of several would need several files)");
     return 2;
@@ -324,14 +401,31 @@ export async function proposeCommand(args: string[]): Promise<number> {
       status = 2;
       continue;
     }
+    if (r.writer === "exceljs" && plan.output && /\.xlsm$/i.test(plan.input)) {
+      // exceljs would drop the VBA project: a macro-enabled workbook is not written that way at all.
+      const problem = `no proposal written: the proposal sheet could not be added to this macro-enabled workbook without losing its macros (${r.fallback?.reason})`;
+      console.error(`${tag}${plan.input}: ${problem}`);
+      json.push({ input: plan.input, problem });
+      status = 2;
+      continue;
+    }
     if (plan.output) {
       mkdirSync(dirname(plan.output), { recursive: true });
       writeFileSync(plan.output, r.bytes);
+      if (r.writer === "exceljs") console.error(`${tag}${fallbackWarning(plan.input, r)}`);
     }
     if (parsed.csv && !parsed.dryRun) writeFileSync(parsed.csv, r.csv);
     if (r.proposal.checks.some((c) => c.status === "fail")) status = Math.max(status, 1);
     if (parsed.json) {
-      json.push(proposalJson(r.proposal, { input: plan.input, output: plan.output ?? null, sheet: r.layout.sheet }));
+      json.push(
+        proposalJson(r.proposal, {
+          input: plan.input,
+          output: plan.output ?? null,
+          sheet: r.layout.sheet,
+          writer: r.writer,
+          ...(r.fallback ? { fallback: r.fallback } : {}),
+        }),
+      );
       continue;
     }
     const where = plan.output ? ` -> ${plan.output}, sheet '${r.layout.sheet}'` : " (dry run, nothing written)";

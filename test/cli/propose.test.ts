@@ -6,17 +6,19 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { JSDOM } from "jsdom";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/overlay";
 import { parseProposeArgs, proposeBytes } from "../../src/cli/propose";
-import { loadBook } from "../../src/cli/workbook/load";
+import { addCharts } from "../../src/cli/workbook/chart";
+import { loadBook, sheetPaths } from "../../src/cli/workbook/load";
 import { XlsxWorkbook } from "../../src/cli/workbook/port";
 import { recalc } from "../../src/cli/workbook/recalc";
+import { runLoaded } from "../../src/cli/workbook/run";
 import { applyToModel } from "../../src/cli/workbook/write";
 import { MemoryWorkbook } from "../../src/workbook/MemoryWorkbook";
 import { ReadOnlySheetError } from "../../src/workbook/WorkbookPort";
-import { WORKFLOWS, defaultSources, findWorkflow, runWorkflow } from "../../src/workbook/proposal";
+import { WORKFLOWS, Workflow, WorkflowOptions, defaultSources, findWorkflow, runWorkflow } from "../../src/workbook/proposal";
 import { writeProposal } from "../../src/workbook/proposal/writer";
 import { capture, sha256, tempDir } from "./workbook/helpers";
 
@@ -56,27 +58,34 @@ function trimmed(m: unknown[][]): unknown[][] {
   return rows;
 }
 
+/** The task pane's path: the workbook's tables in a MemoryWorkbook, the same workflow and writer. */
+async function paneProposal(input: Buffer, workflow: Workflow, options: WorkflowOptions) {
+  const loaded = await loadBook(input);
+  applyToModel(loaded.model, (await recalc(loaded.model)).formulas);
+  const port = new XlsxWorkbook(loaded.workbook, loaded.model);
+  const mem = new MemoryWorkbook();
+  const next = new Map<string, number>();
+  for (const t of await port.listTables()) {
+    const values = await port.readTable(t.name);
+    const row = next.get(t.sheet) ?? 1;
+    if (t.kind === "table") mem.putTable(t.sheet, t.name, `A${row}`, values);
+    next.set(t.sheet, row + values.length + 1);
+  }
+  for (const s of await port.listSheets()) mem.putSheet(s);
+  const proposal = await runWorkflow(mem, workflow, defaultSources(workflow, await mem.listTables()), options);
+  const written = await writeProposal(mem, proposal, { now: AT, version: "dev" });
+  return { mem, proposal, written };
+}
+
 describe("the proposal sheet is the task pane's", () => {
   test.each(WORKFLOWS.map((w) => w.id))("%s: same cells as the task pane's writer on a MemoryWorkbook with the same tables", async (id) => {
     const workflow = findWorkflow(id)!;
     const options = id === "options" ? OPTION_ARGS : {};
     const r = await proposeBytes(readFileSync(SAMPLE), workflow, options, {}, AT);
+    expect(r.writer).toBe("package");
 
     // The task pane's path: the same tables in a MemoryWorkbook, the same workflow and writer.
-    const loaded = await loadBook(readFileSync(SAMPLE));
-    applyToModel(loaded.model, (await recalc(loaded.model)).formulas);
-    const port = new XlsxWorkbook(loaded.workbook, loaded.model);
-    const mem = new MemoryWorkbook();
-    const next = new Map<string, number>();
-    for (const t of await port.listTables()) {
-      const values = await port.readTable(t.name);
-      const row = next.get(t.sheet) ?? 1;
-      if (t.kind === "table") mem.putTable(t.sheet, t.name, `A${row}`, values);
-      next.set(t.sheet, row + values.length + 1);
-    }
-    for (const s of await port.listSheets()) mem.putSheet(s);
-    const proposal = await runWorkflow(mem, workflow, defaultSources(workflow, await mem.listTables()), options);
-    const written = await writeProposal(mem, proposal, { now: AT, version: "dev" });
+    const { mem, proposal, written } = await paneProposal(readFileSync(SAMPLE), workflow, options);
 
     expect(r.layout.sheet).toBe(written.sheet);
     expect(r.proposal.trades).toEqual(proposal.trades);
@@ -202,5 +211,366 @@ describe("the command", () => {
     );
     expect(result).toBe(2);
     expect(err).toMatch(/no proposal: Could not read the table 'Nope'.*\(input Holdings\)/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The client's package: what exceljs cannot carry (custom XML, a VBA project, custom document properties, a
+// chart on a client sheet) is in the output byte for byte; only the parts that register the new sheet change.
+
+const NS_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const VBA = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 1, 2, 3, 254, 255]);
+/** Parts the fixture adds to the sample, none of which exceljs keeps. */
+const CLIENT_PARTS = [
+  "customXml/item1.xml",
+  "customXml/itemProps1.xml",
+  "customXml/_rels/item1.xml.rels",
+  "docProps/custom.xml",
+  "xl/vbaProject.bin",
+  "xl/charts/chart1.xml",
+  "xl/drawings/drawing1.xml",
+  "xl/drawings/_rels/drawing1.xml.rels",
+];
+/** The parts the proposal may change: they register the new sheet (and the styles it brings). */
+const REGISTERING = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+
+async function edit(zip: JSZip, path: string, f: (xml: string) => string): Promise<void> {
+  zip.file(path, f(await zip.file(path)!.async("string")));
+}
+
+/**
+ * The sample as a client's macro-enabled workbook: a custom XML part (with its properties part), custom
+ * document properties, a VBA project, a native chart on the Plan sheet, a table id out of sequence (40), and
+ * a default font that is not exceljs's (Arial 10). `strict`: the workbook part in the Strict Open XML namespace,
+ * which the package writer does not take on (exceljs reads it).
+ */
+async function clientWorkbook(strict = false): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+  zip.file(
+    "customXml/item1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<mandate xmlns="urn:example:client"><plan>DB plan</plan><owner>Investment committee</owner></mandate>',
+  );
+  zip.file(
+    "customXml/itemProps1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{6B1A7E44-1F0C-4D5B-9C39-2D8E3A0E5F11}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="urn:example:client"/></ds:schemaRefs></ds:datastoreItem>',
+  );
+  zip.file(
+    "customXml/_rels/item1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_RELS}"><Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+  );
+  zip.file(
+    "docProps/custom.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Client"><vt:lpwstr>Example DB plan</vt:lpwstr></property></Properties>',
+  );
+  zip.file("xl/vbaProject.bin", VBA);
+  await edit(zip, "_rels/.rels", (x) =>
+    x.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
+    ),
+  );
+  await edit(zip, "xl/_rels/workbook.xml.rels", (x) =>
+    x.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdXml1" Type="${REL}/customXml" Target="../customXml/item1.xml"/>` +
+        `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
+    ),
+  );
+  await edit(zip, "[Content_Types].xml", (x) =>
+    x
+      .replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      )
+      .replace(
+        "</Types>",
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' +
+          '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>' +
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+      ),
+  );
+  // A chart of the client's on the Plan sheet (a sheet overlay run patches), over the Portfolio table.
+  await addCharts(
+    zip,
+    [
+      {
+        sheet: "Plan",
+        chart: {
+          type: "column",
+          title: "Client chart",
+          source: { row: 4, col: 0, rows: 4, cols: 2 },
+          anchor: { row: 1, col: 30 },
+          size: { rows: 15, cols: 8 },
+        },
+        data: [
+          ["Asset class", "Market value"],
+          ["a", 1],
+          ["b", 2],
+          ["c", 3],
+        ],
+      },
+    ],
+    (await sheetPaths(zip)).sheets,
+  );
+  await edit(zip, "xl/tables/table15.xml", (x) => x.replace(/(<table\b[^>]*\sid=")\d+"/, '$140"'));
+  await edit(zip, "xl/styles.xml", (x) =>
+    x.replace(/<fonts\b([^>]*)><font>[\s\S]*?<\/font>/, '<fonts$1><font><sz val="10"/><name val="Arial"/><family val="2"/></font>'),
+  );
+  if (strict) {
+    await edit(zip, "xl/workbook.xml", (x) =>
+      x
+        .replace(
+          `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`,
+          `xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"`,
+        )
+        .replace(`xmlns:r="${REL}"`, 'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"'),
+    );
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+async function parts(zip: JSZip): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.file(name)!.async("uint8array")));
+  return out;
+}
+
+const attrOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** Relationships whose target is missing, parts without a content type, overrides of parts that are not there. */
+async function packageProblems(zip: JSZip): Promise<string[]> {
+  const problems: string[] = [];
+  const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  const defaults = new Set([...types.matchAll(/<Default\b([^>]*)\/>/g)].map((m) => attrOf(m[1], "Extension")!.toLowerCase()));
+  const overrides = [...types.matchAll(/<Override\b([^>]*)\/>/g)].map((m) => attrOf(m[1], "PartName")!.slice(1));
+  if (new Set(overrides.map((o) => o.toLowerCase())).size !== overrides.length) problems.push("an override is declared twice");
+  for (const o of overrides) if (!names.has(o)) problems.push(`override of a missing part ${o}`);
+  for (const n of names) {
+    if (n === "[Content_Types].xml") continue;
+    if (!overrides.includes(n) && !defaults.has(n.split(".").pop()!.toLowerCase())) problems.push(`no content type for ${n}`);
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(n);
+    if (!m) continue;
+    const ids = new Set<string>();
+    for (const r of (await zip.file(n)!.async("string")).matchAll(/<Relationship\b([^>]*)\/>/g)) {
+      const id = attrOf(r[1], "Id")!;
+      if (ids.has(id)) problems.push(`${n}: relationship id ${id} twice`);
+      ids.add(id);
+      if (attrOf(r[1], "TargetMode") === "External") continue;
+      const target = attrOf(r[1], "Target")!;
+      const base = m[1].split("/").filter(Boolean);
+      for (const seg of target.split("/")) seg === ".." ? base.pop() : base.push(seg);
+      const path = target.startsWith("/") ? target.slice(1) : base.join("/");
+      if (!names.has(path)) problems.push(`${n}: ${id} points at a missing part ${path}`);
+    }
+  }
+  return problems;
+}
+
+describe("the client's package is kept", () => {
+  test("fixture: a round trip through exceljs drops the client's parts (what the proposal must not do)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await clientWorkbook()) as unknown as ExcelJS.Buffer);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    for (const p of CLIENT_PARTS.filter((x) => !x.startsWith("xl/drawings")))
+      expect({ p, kept: zip.file(p) !== null }).toEqual({ p, kept: false });
+  });
+
+  test("the output is overlay run's output plus the proposal sheet; every other part byte-identical", async () => {
+    const input = await clientWorkbook();
+    const r = await proposeBytes(input, findWorkflow("rebalance")!, { rule: "edge" }, {}, AT);
+    expect(r.writer).toBe("package");
+    expect(r.fallback).toBeUndefined();
+    const before = await parts(await JSZip.loadAsync(input));
+    const run = await parts(await JSZip.loadAsync((await runLoaded(await loadBook(input), input)).bytes));
+    const outZip = await JSZip.loadAsync(r.bytes);
+    const out = await parts(outZip);
+
+    // The client's own parts exceljs would drop, byte for byte as in the input.
+    for (const p of CLIENT_PARTS) expect({ p, same: out.get(p)?.equals(before.get(p)!) }).toEqual({ p, same: true });
+    // Every part of overlay run's output is there unchanged, except the four that register the sheet.
+    const changed = [...run.keys()].filter((p) => !out.get(p)?.equals(run.get(p)!));
+    expect(changed.sort()).toEqual([...REGISTERING].sort());
+    const identical = [...run.keys()].length - changed.length;
+    expect(identical).toBeGreaterThanOrEqual(40);
+    // ... and input parts run does not patch are the input's (the client sheets without OVERLAY formulas, tables, ...).
+    for (const [p, bytes] of before)
+      if (run.get(p)?.equals(bytes) && !REGISTERING.includes(p)) expect(out.get(p)!.equals(bytes)).toBe(true);
+
+    // What was added: the sheet and its rels, its table, its drawing (with rels) and chart, under free names.
+    const added = [...out.keys()].filter((p) => !run.has(p)).sort();
+    expect(added).toEqual([
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/tables/table16.xml",
+      "xl/worksheets/_rels/sheet8.xml.rels",
+      "xl/worksheets/sheet8.xml",
+    ]);
+    expect(await packageProblems(outZip)).toEqual([]);
+
+    // The registering parts are the run's with additions only.
+    const text = (m: Map<string, Buffer>, p: string) => m.get(p)!.toString("utf8");
+    const types = text(out, "[Content_Types].xml");
+    expect(types.startsWith(text(run, "[Content_Types].xml").replace("</Types>", ""))).toBe(true);
+    expect(types.slice(text(run, "[Content_Types].xml").length - "</Types>".length)).toMatch(/^(<Override [^>]*\/>)+<\/Types>$/);
+    const rels = text(out, "xl/_rels/workbook.xml.rels");
+    expect(rels.startsWith(text(run, "xl/_rels/workbook.xml.rels").replace("</Relationships>", ""))).toBe(true);
+    const sheetTag = /<sheet name="Proposal 2026-01-05 09\.30" sheetId="(\d+)" r:id="(rId\d+)"\/><\/sheets>/.exec(
+      text(out, "xl/workbook.xml"),
+    );
+    expect(sheetTag).not.toBeNull();
+    expect(text(out, "xl/workbook.xml")).toBe(text(run, "xl/workbook.xml").replace("</sheets>", `${sheetTag![0]}`));
+    const ids = [...text(out, "xl/workbook.xml").matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Number(sheetTag![1])).toBe(8);
+    const rel = new RegExp(`<Relationship Id="${sheetTag![2]}" Type="${REL}/worksheet" Target="worksheets/sheet8.xml"/>`);
+    expect(rels).toMatch(rel);
+    expect(rels.match(new RegExp(`Id="${sheetTag![2]}"`, "g"))).toHaveLength(1);
+    // Styles: every existing font and cell format in its place, the proposal's appended.
+    const items = (xml: string, list: string, item: string) =>
+      [
+        ...(new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`).exec(xml)?.[1] ?? "").matchAll(
+          new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, "g"),
+        ),
+      ].map((m) => m[0]);
+    for (const [list, item] of [
+      ["fonts", "font"],
+      ["fills", "fill"],
+      ["borders", "border"],
+      ["cellXfs", "xf"],
+      ["numFmts", "numFmt"],
+    ]) {
+      const old = items(text(run, "xl/styles.xml"), list, item);
+      expect(items(text(out, "xl/styles.xml"), list, item).slice(0, old.length)).toEqual(old);
+    }
+    // The bold of titles and headers is the client's font (Arial 10), bold.
+    expect(text(out, "xl/styles.xml")).toContain('<font><sz val="10"/><name val="Arial"/><family val="2"/><b/></font>');
+
+    // Tables: ids and names unique in the workbook; the proposal's after the largest id (40).
+    const tables = [...out.keys()].filter((p) => p.startsWith("xl/tables/")).map((p) => /<table\b[^>]*>/.exec(text(out, p))![0]);
+    const tableIds = tables.map((t) => Number(attrOf(t, "id")));
+    const tableNames = tables.map((t) => attrOf(t, "name")!.toLowerCase());
+    expect(new Set(tableIds).size).toBe(tables.length);
+    expect(new Set(tableNames).size).toBe(tables.length);
+    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table16.xml"))![0], "id")).toBe("41");
+    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table16.xml"))![0], "name")).toBe("OverlayTrades");
+    // The new sheet: text inline (the client's shared strings untouched), not selected, its chart on itself.
+    const sheet = text(out, "xl/worksheets/sheet8.xml");
+    expect(sheet).not.toMatch(/\st="s"/);
+    expect(sheet).not.toMatch(/tabSelected/);
+    expect(text(out, "xl/charts/chart2.xml")).toContain("<c:f>'Proposal 2026-01-05 09.30'!$A$");
+
+    // exceljs reads the output; the proposal sheet is the task pane's: values, number formats, bold.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ExcelJS.Buffer);
+    const { mem, written } = await paneProposal(input, findWorkflow("rebalance")!, { rule: "edge" });
+    expect(written.sheet).toBe(r.layout.sheet);
+    expect(trimmed(await sheetValues(r.bytes, r.layout.sheet))).toEqual(trimmed(mem.sheetValues(written.sheet)));
+    const ws = wb.getWorksheet(r.layout.sheet)!;
+    let formatted = 0;
+    let bold = 0;
+    for (let i = 0; i < r.layout.rows; i++) {
+      for (let j = 0; j < r.layout.cols; j++) {
+        const cell = ws.getCell(i + 1, j + 1);
+        const fmt = mem.numberFormat(written.sheet, i, j);
+        expect({ at: cell.address, fmt: cell.numFmt ?? undefined }).toEqual({ at: cell.address, fmt: fmt ?? undefined });
+        expect({ at: cell.address, bold: !!cell.font?.bold }).toEqual({ at: cell.address, bold: mem.isBold(written.sheet, i, j) });
+        if (fmt) formatted++;
+        if (cell.font?.bold) expect(cell.font.name).toBe("Arial");
+        if (cell.font?.bold) bold++;
+      }
+    }
+    expect(formatted).toBeGreaterThan(20);
+    expect(bold).toBeGreaterThan(20);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Read me",
+      "Plan",
+      "Options",
+      "LDI",
+      "Risk",
+      "Completion",
+      "Covariance",
+      r.layout.sheet,
+    ]);
+  });
+
+  test("every workflow's sheet moves into the package; the output is well-formed XML throughout", async () => {
+    const input = await clientWorkbook();
+    const parser = new new JSDOM("").window.DOMParser();
+    for (const w of WORKFLOWS) {
+      const r = await proposeBytes(input, w, w.id === "options" ? OPTION_ARGS : {}, {}, AT);
+      expect({ w: w.id, writer: r.writer }).toEqual({ w: w.id, writer: "package" });
+      const zip = await JSZip.loadAsync(r.bytes);
+      expect(await packageProblems(zip)).toEqual([]);
+      for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+        const doc = parser.parseFromString(await zip.file(name)!.async("string"), "application/xml");
+        expect({ w: w.id, name, error: doc.getElementsByTagName("parsererror").length }).toEqual({ w: w.id, name, error: 0 });
+      }
+      expect(Buffer.from(await zip.file("xl/vbaProject.bin")!.async("uint8array")).equals(VBA)).toBe(true);
+    }
+  });
+
+  test("a second proposal on the output adds a second sheet: names, ids and parts stay unique", async () => {
+    const first = await proposeBytes(await clientWorkbook(), findWorkflow("rebalance")!, {}, {}, AT);
+    const second = await proposeBytes(first.bytes, findWorkflow("rebalance")!, {}, {}, AT);
+    expect(second.writer).toBe("package");
+    expect(second.layout.sheet).toBe("Proposal 2026-01-05 09.30 (2)");
+    expect(second.layout.tradeTable?.name).toBe("OverlayTrades_2");
+    const zip = await JSZip.loadAsync(second.bytes);
+    expect(await packageProblems(zip)).toEqual([]);
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const ids = [...book.matchAll(/\ssheetId="(\d+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(second.bytes as unknown as ExcelJS.Buffer);
+    expect(trimmed(await sheetValues(second.bytes, "Proposal 2026-01-05 09.30 (2)"))[12]).toEqual(
+      trimmed(await sheetValues(first.bytes, "Proposal 2026-01-05 09.30"))[12],
+    );
+  });
+
+  test("the command writes an .xlsm proposal with its macros", async () => {
+    const input = join(dir, "client.xlsm");
+    writeFileSync(input, await clientWorkbook());
+    const { result, out, err } = await capture(() =>
+      main(["propose", input, "--workflow", "rebalance", "--rule", "edge", "--at", "2026-01-05T09:30"]),
+    );
+    expect(err).toBe("");
+    expect(result).toBe(0);
+    expect(out).toMatch(/client\.proposal\.xlsm, sheet 'Proposal 2026-01-05 09\.30'/);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "client.proposal.xlsm")));
+    expect(Buffer.from(await zip.file("xl/vbaProject.bin")!.async("uint8array")).equals(VBA)).toBe(true);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+  });
+
+  test("a package the writer does not take on: exceljs re-writes it, and a warning names what is lost", async () => {
+    const input = await clientWorkbook(true);
+    const r = await proposeBytes(input, findWorkflow("rebalance")!, { rule: "edge" }, {}, AT);
+    expect(r.writer).toBe("exceljs");
+    expect(r.fallback?.reason).toMatch(/not transitional SpreadsheetML/);
+    for (const p of ["customXml/item1.xml", "docProps/custom.xml", "xl/vbaProject.bin", "xl/charts/chart1.xml"])
+      expect(r.fallback?.lost).toContain(p);
+    // The proposal sheet is still the pane's.
+    const { mem, written } = await paneProposal(input, findWorkflow("rebalance")!, { rule: "edge" });
+    expect(trimmed(await sheetValues(r.bytes, r.layout.sheet))).toEqual(trimmed(mem.sheetValues(written.sheet)));
+
+    // The command says so on stderr (an .xlsx is written; an .xlsm is not, its macros would be lost).
+    const xlsx = join(dir, "strict.xlsx");
+    writeFileSync(xlsx, input);
+    const a = await capture(() => main(["propose", xlsx, "--workflow", "rebalance", "--rule", "edge"]));
+    expect(a.result).toBe(0);
+    expect(a.err).toMatch(
+      /^warning: .*strict\.xlsx: the proposal sheet could not be added to a copy of the package \(the workbook part is not transitional SpreadsheetML\); the workbook was re-written by exceljs/,
+    );
+    expect(a.err).toMatch(/Not in the output as in the input: .*customXml\/item1\.xml.*xl\/vbaProject\.bin/);
+    expect(existsSync(join(dir, "strict.proposal.xlsx"))).toBe(true);
+    const xlsm = join(dir, "strict.xlsm");
+    writeFileSync(xlsm, input);
+    const b = await capture(() => main(["propose", xlsm, "--workflow", "rebalance", "--rule", "edge"]));
+    expect(b.result).toBe(2);
+    expect(b.err).toMatch(/no proposal written: .*without losing its macros/);
+    expect(existsSync(join(dir, "strict.proposal.xlsm"))).toBe(false);
   });
 });
