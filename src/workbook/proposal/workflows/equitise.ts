@@ -6,7 +6,15 @@
 import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
 import { fmtMoney, grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { NOTIONAL_LIMIT_OPTION, ROUNDING_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
+import {
+  NOTIONAL_LIMIT_OPTION,
+  ROUNDING_OPTION,
+  bandsChart,
+  futuresTrades,
+  planFigures,
+  resultTable,
+  FUTURES_INPUT,
+} from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -42,7 +50,7 @@ export const equitiseWorkflow: Workflow = {
   summary: "Futures that invest the cash above a buffer, so cash does not drag on returns.",
   inputs: [
     { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; a Cash row; optional Liquid, Proxy, Overlay" },
-    { name: "Futures", columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin" },
+    FUTURES_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {

@@ -6,7 +6,7 @@ import { readFutures } from "../../../engine/futures/futures";
 import { Result } from "../../../functions/excel";
 import { Matrix } from "../../WorkbookPort";
 import { Call, SpillTable, callRegistry, formulaOf, spillTable } from "../call";
-import { ChartModel, ExposureLine, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
+import { ChartModel, ExposureLine, InputDef, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
 
 export const NOTIONAL_LIMIT_OPTION: OptionDef = {
   key: "notionalLimit",
@@ -16,6 +16,9 @@ export const NOTIONAL_LIMIT_OPTION: OptionDef = {
   default: 0.2,
   help: "Guardrail: the trades' gross futures notional may not exceed this share of NAV (20% = 0.2). Empty: no limit.",
 };
+
+/** The Futures input of the workflows that trade futures (the columns OVERLAY.REBALANCE, EQUITISE and TILT read). */
+export const FUTURES_INPUT: InputDef = { name: "Futures", columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin" };
 
 /** Whole contracts: nearest per class, or the HiGHS optimum (OVERLAY.REBALANCE and OVERLAY.EQUITISE's rounding). */
 export const ROUNDING_OPTION: OptionDef = {

@@ -6,7 +6,15 @@
 import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
 import { grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck, fmtMoney, fmtPct } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { NOTIONAL_LIMIT_OPTION, ROUNDING_OPTION, bandsChart, futuresTrades, planFigures, resultTable } from "./futuresCommon";
+import {
+  NOTIONAL_LIMIT_OPTION,
+  ROUNDING_OPTION,
+  bandsChart,
+  futuresTrades,
+  planFigures,
+  resultTable,
+  FUTURES_INPUT,
+} from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -40,10 +48,7 @@ export const rebalanceWorkflow: Workflow = {
   id: "rebalance",
   label: "Rebalance",
   summary: "Futures trades that bring the portfolio back to its strategic allocation.",
-  inputs: [
-    { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay" },
-    { name: "Futures", columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin" },
-  ],
+  inputs: [{ name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay" }, FUTURES_INPUT],
   options: OPTIONS,
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);

@@ -6,7 +6,7 @@
 import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
 import { fmtMoney, fmtPct, headline, marginCheck, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { bandsChart, contractsByClass, futuresTrades, planFigures, resultTable } from "./futuresCommon";
+import { bandsChart, contractsByClass, futuresTrades, planFigures, resultTable, FUTURES_INPUT } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -34,7 +34,7 @@ export const tiltWorkflow: Workflow = {
   summary: "A tactical tilt through futures, scaled to stay inside every range.",
   inputs: [
     { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay" },
-    { name: "Futures", columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin" },
+    FUTURES_INPUT,
     { name: "Tilts", columns: "Asset class, Tilt (a weight: 0.02 = +2% of NAV)" },
   ],
   options: OPTIONS,
