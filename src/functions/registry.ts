@@ -8,41 +8,13 @@
  */
 import { excelError, ExcelError, isExcelError, Result } from "./excel";
 import { installHighsHost } from "./highsHost";
+import { FunctionDef } from "./def";
+
+export type { FunctionDef, ParamDef } from "./def";
+export { entry } from "./def";
 
 // Every host that calls the functions goes through this module: tell the solver loader where its wasm is.
 installHighsHost();
-
-export interface ParamDef {
-  name: string;
-  /** A range argument (table, list, or a value-or-table): Excel passes a matrix. */
-  range: boolean;
-  optional: boolean;
-}
-
-export interface FunctionDef {
-  /** Id without the namespace: "REBALANCE" for OVERLAY.REBALANCE. */
-  id: string;
-  fn: (...args: any[]) => unknown;
-  params: ParamDef[];
-}
-
-/**
- * One entry from a signature written as in FUNCTIONS.md, with `#` marking range arguments:
- *   entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding]")
- */
-export function entry(id: string, fn: FunctionDef["fn"], signature: string): FunctionDef {
-  const params = signature
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "")
-    .map((s) => {
-      const optional = s.startsWith("[") && s.endsWith("]");
-      const bare = optional ? s.slice(1, -1) : s;
-      const range = bare.endsWith("#");
-      return { name: range ? bare.slice(0, -1) : bare, range, optional };
-    });
-  return { id, fn, params };
-}
 
 import { COMPLETION_FUNCTIONS } from "./catalogue/completion";
 import { OPTIONS_FUNCTIONS } from "./catalogue/options";

@@ -7,7 +7,7 @@ import { completion as completionEngine } from "../../engine/completion/completi
 import { factorExposures } from "../../engine/completion/exposure";
 import { readHoldings, readLoadings, readSpecificRisk, readTargets } from "../../engine/completion/factorModel";
 import { run, spill } from "../excel";
-import { FunctionDef, entry } from "../registry";
+import { FunctionDef, entry } from "../def";
 
 /**
  * Factor exposures of holdings: the holdings-weighted sum of the securities' loadings, per factor (weights are not rescaled).

@@ -18,7 +18,7 @@ import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
 import { YEARS_RULE, readLegs, valueStrategy } from "../../engine/options/strategy";
 import { ZERO_COST_STRUCTURES, zeroCostStrike } from "../../engine/options/zeroCost";
 import { run, spill } from "../excel";
-import { entry } from "../registry";
+import { entry } from "../def";
 
 const PRICE_RULE = { min: 0, minExclusive: true, max: 1e15 };
 const RATE_RULE = { min: -1, max: 1 };

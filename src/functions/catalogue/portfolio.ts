@@ -12,7 +12,7 @@ import { readPortfolio } from "../../engine/portfolio/portfolio";
 import { equitiseOptimal, rebalanceOptimal } from "../../engine/rebalance/optimalRounding";
 import { REBALANCE_RULES, REBALANCE_TRIGGERS, rebalance as rebalanceEngine } from "../../engine/rebalance/rebalance";
 import { run, spill } from "../excel";
-import { entry } from "../registry";
+import { entry } from "../def";
 
 /**
  * Futures contracts for an exposure: exposure x beta / (price x multiplier x fx), rounded.

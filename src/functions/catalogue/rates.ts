@@ -16,7 +16,7 @@ import { DEFAULT_KEY_TENORS, keyRate01s, readKeyTenors } from "../../engine/rate
 import { MAX_SWAP_YEARS, SWAP_MEASURES, swapMeasure } from "../../engine/rates/swap";
 import { conversionFactor, findContract, futuresDv01 } from "../../engine/rates/treasuryFutures";
 import { CellOut, run, spill } from "../excel";
-import { entry } from "../registry";
+import { entry } from "../def";
 
 function compoundingArg(v: unknown): Compounding {
   return argChoice(v, "compounding", COMPOUNDINGS, "annual");

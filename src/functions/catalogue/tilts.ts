@@ -19,7 +19,7 @@ import { readCovariance, readWeights, trackingError, validateCovariance } from "
 import { TILT_MODES, bindingText, readTilts, tilt as tiltEngine } from "../../engine/tilts/tilt";
 import { MAX_DATE_SERIAL, MAX_TRANCHES, TRANCHE_SHAPES, tranches as tranchesEngine } from "../../engine/tilts/tranches";
 import { run, spill } from "../excel";
-import { FunctionDef, entry } from "../registry";
+import { FunctionDef, entry } from "../def";
 
 /**
  * Tactical tilt through futures, scaled by ONE factor in [0, 1] (Applied / Requested) so every post-tilt weight stays inside its Min-Max range (or no further outside than it already is) and the gross futures notional stays under maxGross. Contracts are whole, rounded toward zero, so the limits hold after rounding. Funded mode: the tilts must net to zero (within 1e-6; a Cash leg is allowed) and the Cash row absorbs the rounding residual. Levered mode: the net tilt adds exposure.
