@@ -11,10 +11,10 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { callFunction, findFunction } from "../src/functions/registry";
-import { loadBook } from "../src/cli/workbook/load";
-import { recalc } from "../src/cli/workbook/recalc";
-import { runLoaded } from "../src/cli/workbook/run";
-import { patchPackage } from "../src/cli/workbook/patch";
+import { loadBook } from "../src/cli/xlsx/load";
+import { recalc } from "../src/cli/xlsx/recalc";
+import { runLoaded } from "../src/cli/commands/run";
+import { patchPackage } from "../src/cli/xlsx/patch";
 import type { BenchGroup } from "./harness";
 
 const N = 10_000;

@@ -19,10 +19,10 @@ import JSZip from "jszip";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { REGISTRY } from "../src/functions/registry";
-import { cellAddress, quoteSheet } from "../src/cli/workbook/address";
-import { loadBook } from "../src/cli/workbook/load";
-import { runLoaded } from "../src/cli/workbook/run";
-import { canonicalName, parseFormula, Expr } from "../src/cli/formula/parse";
+import { cellAddress, quoteSheet } from "../src/workbook/address";
+import { loadBook } from "../src/cli/xlsx/load";
+import { runLoaded } from "../src/cli/commands/run";
+import { canonicalName, parseFormula, Expr } from "../src/cli/xlsx/formula/parse";
 
 type Row = (string | number | boolean | Date | null)[];
 type Fmt = string | undefined;

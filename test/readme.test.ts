@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { evaluate } from "../src/cli/formula/evaluate";
-import { parseFormula } from "../src/cli/formula/parse";
-import { formatValue } from "../src/cli/format";
+import { evaluate } from "../src/cli/xlsx/formula/evaluate";
+import { parseFormula } from "../src/cli/xlsx/formula/parse";
+import { formatValue } from "../src/cli/commands/format";
 
 const readme = readFileSync(resolve(__dirname, "../README.md"), "utf8");
 const examples = [...readme.matchAll(/^\s*(=OVERLAY\.[A-Z0-9]+\(.*\))\s+->\s+(\S+)\s*$/gm)].map((m) => ({ formula: m[1], expected: m[2] }));

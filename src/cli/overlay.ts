@@ -5,15 +5,11 @@
  *   overlay --version | --help
  */
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { ExcelError } from "../functions/excel";
-import { evaluate } from "./formula/evaluate";
-import { FormulaSyntaxError, parseFormula } from "./formula/parse";
-import { formatValue } from "./format";
+import { evalStdin, evalText } from "./commands/eval";
 import { COMMANDS } from "./commands";
 
-declare const __OVERLAY_VERSION__: string | undefined;
-export const VERSION = typeof __OVERLAY_VERSION__ === "string" ? __OVERLAY_VERSION__ : "dev";
+import { VERSION } from "../version";
+export { VERSION };
 
 const USAGE = `overlay ${VERSION}: Overlay for Excel on the command line
 
@@ -26,30 +22,6 @@ ${COMMANDS.map((c) => `  ${c.usage}`).join("\n")}
 Numbers print in their shortest round-trip form; a table prints one row a line, cells separated by tabs
 (in "eval -" mode rows are joined by " | "). An error prints as "#CODE message" and, for a single
 formula, exits with status 1.`;
-
-/** Evaluates one formula's text to the line(s) to print; never throws. */
-export async function evalText(text: string, rowSeparator = "\n"): Promise<{ out: string; error: boolean }> {
-  try {
-    const v = await evaluate(parseFormula(text));
-    return { out: formatValue(v, rowSeparator), error: v instanceof ExcelError };
-  } catch (e) {
-    if (e instanceof FormulaSyntaxError) return { out: `#VALUE! Formula: ${e.message}`, error: true };
-    return { out: `#VALUE! ${e instanceof Error ? e.message : String(e)}`, error: true };
-  }
-}
-
-async function evalStdin(): Promise<number> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === "") {
-      process.stdout.write("\n");
-      continue;
-    }
-    const r = await evalText(line, " | ");
-    process.stdout.write(r.out + "\n");
-  }
-  return 0;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

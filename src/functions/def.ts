@@ -16,13 +16,19 @@ export interface FunctionDef {
   id: string;
   fn: (...args: any[]) => unknown;
   params: ParamDef[];
+  /**
+   * The typed half: the same arguments as `fn`, the engine's result as plain typed data (a Promise where the
+   * solver runs); it throws the engine's OverlayError. `fn` is its layout: `run(() => layout(typed(...)))`.
+   * Workflows take their figures from here and use `fn` only to show the table a cell would show.
+   */
+  typed?: (...args: any[]) => unknown;
 }
 
 /**
  * One entry from a signature written as in the function reference, with `#` marking range arguments:
  *   entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding]")
  */
-export function entry(id: string, fn: FunctionDef["fn"], signature: string): FunctionDef {
+export function entry(id: string, fn: FunctionDef["fn"], signature: string, typed?: FunctionDef["typed"]): FunctionDef {
   const params = signature
     .split(",")
     .map((s) => s.trim())
@@ -33,5 +39,5 @@ export function entry(id: string, fn: FunctionDef["fn"], signature: string): Fun
       const range = bare.endsWith("#");
       return { name: range ? bare.slice(0, -1) : bare, range, optional };
     });
-  return { id, fn, params };
+  return typed ? { id, fn, params, typed } : { id, fn, params };
 }

@@ -10,7 +10,7 @@ import { WorkbookPort } from "../workbook/WorkbookPort";
 import { WorkbookContext } from "./hooks/WorkbookContext";
 import { useTables } from "./hooks/useTables";
 import { PANE_CSS } from "./styles";
-import { VERSION } from "./version";
+import { VERSION } from "../version";
 import { VIEWS } from "./views";
 
 export interface AppProps {

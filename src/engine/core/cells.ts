@@ -50,7 +50,7 @@ export function scalarOf(v: unknown, arg: string): Cell {
     const rows = v as unknown[][];
     if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1) return rows[0][0] as Cell;
     if (rows.length === 0 || rows.every((r) => !Array.isArray(r) || r.length === 0)) return undefined;
-    valueError(`${arg} must be a single value, got a range of ${rows.length} x ${Array.isArray(rows[0]) ? rows[0].length : 0}`);
+    valueError(`${arg} must be a single value, got a range of ${rows.length} x ${Array.isArray(rows[0]) ? rows[0].length : 0}`, arg);
   }
   return v as Cell;
 }
@@ -83,10 +83,10 @@ export function argNumber(v: unknown, arg: string, rule: NumberRule = {}): numbe
   const cell = scalarOf(v, arg);
   if (isEmpty(cell)) {
     if (rule.default !== undefined) return rule.default;
-    valueError(`${arg} is required`);
+    valueError(`${arg} is required`, arg);
   }
   const x = cellToNumber(cell);
-  if (x === undefined) valueError(`${arg} must be a number, got ${quote(cell)}`);
+  if (x === undefined) valueError(`${arg} must be a number, got ${quote(cell)}`, arg);
   return checkNumber(x, arg, rule, cell);
 }
 
@@ -102,9 +102,9 @@ export function argString(v: unknown, arg: string, fallback?: string): string {
   const cell = scalarOf(v, arg);
   if (isEmpty(cell)) {
     if (fallback !== undefined) return fallback;
-    valueError(`${arg} is required`);
+    valueError(`${arg} is required`, arg);
   }
-  if (typeof cell !== "string" && typeof cell !== "number") valueError(`${arg} must be text, got ${quote(cell)}`);
+  if (typeof cell !== "string" && typeof cell !== "number") valueError(`${arg} must be text, got ${quote(cell)}`, arg);
   return String(cell).trim();
 }
 
@@ -144,16 +144,16 @@ export function argBoolean(v: unknown, arg: string, fallback?: boolean): boolean
   const cell = scalarOf(v, arg);
   if (isEmpty(cell)) {
     if (fallback !== undefined) return fallback;
-    valueError(`${arg} is required`);
+    valueError(`${arg} is required`, arg);
   }
   const b = cellToBoolean(cell);
-  if (b === undefined) valueError(`${arg} must be TRUE or FALSE, got ${quote(cell)}`);
+  if (b === undefined) valueError(`${arg} must be TRUE or FALSE, got ${quote(cell)}`, arg);
   return b;
 }
 
 /** A range argument as a matrix: a scalar becomes a 1x1 range, as Excel does for a range parameter. */
 export function argMatrix(v: unknown, arg: string): Matrix {
-  if (v === null || v === undefined) valueError(`${arg} is required: a range with a header row`);
+  if (v === null || v === undefined) valueError(`${arg} is required: a range with a header row`, arg);
   if (!Array.isArray(v)) return [[v as Cell]];
   return (v as unknown[]).map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
@@ -165,7 +165,7 @@ export function argMatrix(v: unknown, arg: string): Matrix {
 export function argNumberList(v: unknown, arg: string, rule: NumberRule = {}): number[] {
   const m = argMatrix(v, arg);
   const width = m.reduce((w, r) => Math.max(w, r.length), 0);
-  if (m.length > 1 && width > 1) valueError(`${arg} must be a single row or column of numbers, got a range of ${m.length} x ${width}`);
+  if (m.length > 1 && width > 1) valueError(`${arg} must be a single row or column of numbers, got a range of ${m.length} x ${width}`, arg);
   const cells = m.length > 1 ? m.map((r) => r[0]) : (m[0] ?? []);
   const unit = m.length > 1 ? "row" : "item";
   const out: number[] = [];
@@ -174,10 +174,10 @@ export function argNumberList(v: unknown, arg: string, rule: NumberRule = {}): n
     const x = cellToNumber(c);
     if (x === undefined) {
       if (k === 0 && typeof c === "string") return;
-      valueError(`${arg} ${unit} ${k + 1} must be a number, got ${quote(c)}`);
+      valueError(`${arg} ${unit} ${k + 1} must be a number, got ${quote(c)}`, arg);
     }
     out.push(checkNumber(x, `${arg} ${unit} ${k + 1}`, rule, c));
   });
-  if (out.length === 0) valueError(`${arg} has no numbers`);
+  if (out.length === 0) valueError(`${arg} has no numbers`, arg);
   return out;
 }

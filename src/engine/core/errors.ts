@@ -18,6 +18,9 @@ export class OverlayError extends Error {
   constructor(
     public readonly kind: ErrorKind,
     message: string,
+    /** The argument the message is about, as the function names it ("portfolio", "rule"): the task pane places
+     * the message beside that field. Undefined where no single argument is at fault. */
+    public readonly arg?: string,
   ) {
     super(message);
     this.name = "OverlayError";
@@ -25,13 +28,13 @@ export class OverlayError extends Error {
 }
 
 /** Bad input: the wrong type, a missing column, an unknown choice. Excel: #VALUE! */
-export function valueError(message: string): never {
-  throw new OverlayError("value", message);
+export function valueError(message: string, arg?: string): never {
+  throw new OverlayError("value", message, arg);
 }
 
 /** A numerical problem: no solution, out of bounds, infeasible. Excel: #NUM! */
-export function numError(message: string): never {
-  throw new OverlayError("num", message);
+export function numError(message: string, arg?: string): never {
+  throw new OverlayError("num", message, arg);
 }
 
 /** Quote a cell's content for an error message, shortened so the message stays readable. */

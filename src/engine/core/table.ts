@@ -75,10 +75,10 @@ function headerText(c: Cell): string {
 export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
   const { arg } = spec;
   if (!Array.isArray(matrix) || matrix.length === 0 || !Array.isArray(matrix[0])) {
-    valueError(`${arg} must be a range whose first row holds the headers`);
+    valueError(`${arg} must be a range whose first row holds the headers`, arg);
   }
   const headerRow = matrix[0];
-  if (headerRow.every(isEmpty)) valueError(`${arg}: the first row must hold the headers, but it is empty`);
+  if (headerRow.every(isEmpty)) valueError(`${arg}: the first row must hold the headers, but it is empty`, arg);
 
   // Map each header cell to a column spec (or to an extra column).
   const byName = new Map<string, ColumnSpec>();
@@ -96,13 +96,13 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
     const c = byName.get(normaliseName(text));
     if (c) {
       if (colIndex.has(c.key)) {
-        valueError(`${arg}: columns ${colIndex.get(c.key)! + 1} ('${headers[c.key]}') and ${j + 1} ('${text}') are both ${c.header}`);
+        valueError(`${arg}: columns ${colIndex.get(c.key)! + 1} ('${headers[c.key]}') and ${j + 1} ('${text}') are both ${c.header}`, arg);
       }
       colIndex.set(c.key, j);
       headers[c.key] = text;
     } else if (spec.extraColumns === "numbers") {
       const k = normaliseName(text);
-      if (seenExtra.has(k)) valueError(`${arg}: columns ${seenExtra.get(k)! + 1} and ${j + 1} have the same header '${text}'`);
+      if (seenExtra.has(k)) valueError(`${arg}: columns ${seenExtra.get(k)! + 1} and ${j + 1} have the same header '${text}'`, arg);
       seenExtra.set(k, j);
       extraIdx.push(j);
       extraHeaders.push(text);
@@ -114,6 +114,7 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
     valueError(
       `${arg}: missing column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `'${c.header}'`).join(", ")}` +
         ` (headers found: ${found.length ? found.map((h) => `'${h}'`).join(", ") : "none"})`,
+      arg,
     );
   }
   const width = headerRow.length;
@@ -137,10 +138,10 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
     const label = keyCol !== undefined && !isEmpty(r[keyCol]) ? String(r[keyCol]).trim() : "";
     const where = `${arg} row ${n}${label ? ` (${label})` : ""}`;
     for (let j = width; j < r.length; j++) {
-      if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`);
+      if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`, arg);
     }
     for (const j of unnamed) {
-      if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`);
+      if (!isEmpty(r[j])) valueError(`${where}: column ${j + 1} holds ${quote(r[j])} but has no header`, arg);
     }
     const row: Record<string, unknown> = {};
     for (let ci = 0; ci < spec.columns.length; ci++) {
@@ -153,25 +154,25 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
           row[c.key] = c.default;
           continue;
         }
-        valueError(`${where}: ${name} is empty`);
+        valueError(`${where}: ${name} is empty`, arg);
       }
       if (c.type === "number") {
         const x = cellToNumber(v);
-        if (x === undefined) valueError(`${where}: ${name} must be a number, got ${quote(v)}`);
+        if (x === undefined) valueError(`${where}: ${name} must be a number, got ${quote(v)}`, arg);
         row[c.key] = c.rule ? checkNumber(x, `${where}: ${name}`, c.rule, v) : x;
       } else if (c.type === "boolean") {
         const b = cellToBoolean(v);
-        if (b === undefined) valueError(`${where}: ${name} must be TRUE or FALSE, got ${quote(v)}`);
+        if (b === undefined) valueError(`${where}: ${name} must be TRUE or FALSE, got ${quote(v)}`, arg);
         row[c.key] = b;
       } else {
-        if (typeof v === "boolean") valueError(`${where}: ${name} must be text, got ${quote(v)}`);
+        if (typeof v === "boolean") valueError(`${where}: ${name} must be text, got ${quote(v)}`, arg);
         row[c.key] = String(v).trim();
       }
     }
     if (keySpec) {
       const k = normaliseName(label);
-      if (k === "") valueError(`${where}: ${headers[keySpec.key]} must name the row, got ${quote(r[keyCol!])}`);
-      if (seenKeys.has(k)) valueError(`${arg} rows ${seenKeys.get(k)} and ${n}: ${headers[keySpec.key]} '${label}' appears twice`);
+      if (k === "") valueError(`${where}: ${headers[keySpec.key]} must name the row, got ${quote(r[keyCol!])}`, arg);
+      if (seenKeys.has(k)) valueError(`${arg} rows ${seenKeys.get(k)} and ${n}: ${headers[keySpec.key]} '${label}' appears twice`, arg);
       seenKeys.set(k, n);
       keyIndex.set(k, rows.length);
     }
@@ -179,9 +180,9 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
       extra.push(
         extraIdx.map((j, e) => {
           const v = r[j];
-          if (isEmpty(v)) valueError(`${where}: ${extraHeaders[e]} is empty`);
+          if (isEmpty(v)) valueError(`${where}: ${extraHeaders[e]} is empty`, arg);
           const x = cellToNumber(v);
-          if (x === undefined) valueError(`${where}: ${extraHeaders[e]} must be a number, got ${quote(v)}`);
+          if (x === undefined) valueError(`${where}: ${extraHeaders[e]} must be a number, got ${quote(v)}`, arg);
           return x;
         }),
       );
@@ -194,7 +195,7 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
   }
   const minRows = spec.minRows ?? 1;
   if (rows.length < minRows) {
-    valueError(`${arg} needs at least ${minRows} data row${minRows > 1 ? "s" : ""} under the headers, got ${rows.length}`);
+    valueError(`${arg} needs at least ${minRows} data row${minRows > 1 ? "s" : ""} under the headers, got ${rows.length}`, arg);
   }
   return { arg, rows, rowNumbers, labels, headers, extraHeaders, extra, keyIndex };
 }

@@ -9,7 +9,7 @@ import { tradeTicketCsv, ticketFileName } from "../../workbook/proposal/csv";
 import { InputName, Proposal, Workflow, WorkflowError, WorkflowOptions } from "../../workbook/proposal/model";
 import { SheetLayout, writeProposal } from "../../workbook/proposal/writer";
 import { TableInfo } from "../../workbook/WorkbookPort";
-import { VERSION } from "../version";
+import { VERSION } from "../../version";
 import { offerDownload } from "./download";
 import { useWorkbookPort } from "./WorkbookContext";
 

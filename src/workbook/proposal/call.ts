@@ -3,6 +3,7 @@
  * the same spill, the same error messages. An Excel error becomes a WorkflowError attributed to the input
  * or option it names, so the pane can show it beside that field.
  */
+import { EXCEL_CODE, OverlayError } from "../../engine/core/errors";
 import { ExcelError, Result, Spill } from "../../functions/excel";
 import { callFunction, findFunction } from "../../functions/registry";
 import { CellValue, Matrix } from "../WorkbookPort";
@@ -78,6 +79,36 @@ export async function callRegistry(call: Call, inputs: WorkflowInputs, options: 
     throw new WorkflowError(r.message || `OVERLAY.${call.fn} returned ${r.code}`, field, r.code);
   }
   return r;
+}
+
+/**
+ * Calls a registered function's typed half (its engine result, for a workflow's figures) with the same
+ * arguments as `callRegistry`. An engine error becomes a WorkflowError placed at the field of the argument the
+ * error names (OverlayError.arg), else at the field its message names first.
+ */
+export async function callTyped<T>(call: Call, inputs: WorkflowInputs, options: WorkflowOptions): Promise<T> {
+  const def = findFunction(call.fn);
+  if (!def?.typed) throw new WorkflowError(`OVERLAY.${call.fn} has no typed result in this version of Overlay.`);
+  const values = call.args.map((a) => argValue(a, inputs, options));
+  const full = def.params.map((p, i) => {
+    const a = values[i];
+    if (p.range && a !== undefined && a !== null && !Array.isArray(a)) return [[a]];
+    return a;
+  });
+  try {
+    return (await def.typed(...full)) as T;
+  } catch (e) {
+    if (!(e instanceof OverlayError)) throw new WorkflowError(`Overlay could not compute this: ${e instanceof Error ? e.message : String(e)}`);
+    const fields = call.args.map((a, i) => {
+      const param = def.params[i]?.name ?? "";
+      if ("input" in a) return { field: a.input, names: [a.input, param] };
+      if ("option" in a) return { field: a.option, names: [a.option, param] };
+      return { field: a.field ?? "", names: a.field ? [a.field, param] : [] };
+    });
+    const named = e.arg ? fields.find((f) => f.field !== "" && f.names.some((n) => norm(n) === norm(e.arg!))) : undefined;
+    const field = named?.field ?? attributeError(e.message, fields.filter((f) => f.field !== ""));
+    throw new WorkflowError(e.message, field, EXCEL_CODE[e.kind]);
+  }
 }
 
 /** The formula that computes the same thing in a cell: =OVERLAY.REBALANCE(Portfolio[#All],Futures[#All],"edge"). */

@@ -14,7 +14,7 @@
  */
 import JSZip from "jszip";
 import { ExcelError, Result } from "../../functions/excel";
-import { Area, cellAddress, lettersToCol, parseArea } from "./address";
+import { Area, cellAddress, lettersToCol, parseArea } from "../../workbook/address";
 import { attr, sheetPaths } from "./load";
 import { BookModel } from "./model";
 import { FormulaOutcome } from "./recalc";

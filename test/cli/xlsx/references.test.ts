@@ -1,8 +1,8 @@
 /** Reference resolution: every kind of reference a formula can hold, against a workbook model built in code. */
 import { ExcelError } from "../../../src/functions/excel";
-import { areaAddress } from "../../../src/cli/workbook/address";
-import { BookModel } from "../../../src/cli/workbook/model";
-import { Target, resolveReference } from "../../../src/cli/workbook/references";
+import { areaAddress } from "../../../src/workbook/address";
+import { BookModel } from "../../../src/cli/xlsx/model";
+import { Target, resolveReference } from "../../../src/cli/xlsx/references";
 
 function book() {
   const b = new BookModel();

@@ -1,10 +1,10 @@
 /** `overlay eval`: scalars, tables, errors and stdin mode, in-process and as a real process. */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { evalText } from "../../src/cli/overlay";
-import { parseFormula } from "../../src/cli/formula/parse";
+import { evalText } from "../../../src/cli/commands/eval";
+import { parseFormula } from "../../../src/cli/xlsx/formula/parse";
 
-const ROOT = resolve(__dirname, "../..");
+const ROOT = resolve(__dirname, "../../..");
 function overlay(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/bin.ts", ...args], { cwd: ROOT, input, encoding: "utf8" });
   return { out: r.stdout, err: r.stderr, status: r.status };

@@ -10,8 +10,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { main } from "../../../src/cli/overlay";
-import { runFile } from "../../../src/cli/workbook/run";
-import { addPortfolio, capture, f, makeBook, readBook, sha256, tempDir, valueOf } from "./helpers";
+import { runFile } from "../../../src/cli/commands/run";
+import { addPortfolio, capture, f, makeBook, readBook, sha256, tempDir, valueOf } from "../helpers";
 
 const ID = (x: string) => `OVERLAY.CONTRACTS(${x},1,1,1,1,"none")`;
 
@@ -431,7 +431,7 @@ describe("errors, skipped formulas and the files", () => {
 describe("the output is the input package with the results written in", () => {
   test("everything else in the file is kept: a chart of the input survives, other parts are byte-identical", async () => {
     // A proposal file has a native chart (exceljs could not carry it through a rewrite).
-    const { proposeBytes } = await import("../../../src/cli/propose");
+    const { proposeBytes } = await import("../../../src/cli/commands/propose");
     const { findWorkflow } = await import("../../../src/workbook/proposal");
     const withChart = join(dir, "with-chart.xlsx");
     const r = await proposeBytes(
@@ -520,8 +520,8 @@ describe("the output is the input package with the results written in", () => {
     });
     // A package without the sheet's part stands for one the patch does not understand.
     const other = await makeBook(join(dir, "other.xlsx"), (wb) => void wb.addWorksheet("Elsewhere"));
-    const { runLoaded, formatSummary } = await import("../../../src/cli/workbook/run");
-    const { loadBook } = await import("../../../src/cli/workbook/load");
+    const { runLoaded, formatSummary } = await import("../../../src/cli/commands/run");
+    const { loadBook } = await import("../../../src/cli/xlsx/load");
     const { bytes, summary } = await runLoaded(await loadBook(readFileSync(input)), readFileSync(other));
     expect(summary.writer).toBe("exceljs");
     expect(formatSummary({ ...summary, input, output: "x.xlsx", ms: 1 }, false).join("\n")).toMatch(

@@ -27,21 +27,20 @@ import {
   defaultSources,
   findWorkflow,
   runWorkflow,
-} from "../workbook/proposal";
-import { tradeTicketCsv } from "../workbook/proposal/csv";
-import { SheetLayout, writeProposal } from "../workbook/proposal/writer";
-import { InputName, INPUT_NAMES, OptionDef, cellText } from "../workbook/proposal/model";
-import { normaliseName } from "../engine/core/cells";
-import { LoadedBook, loadBook } from "./workbook/load";
-import { PatchError, patchZip } from "./workbook/patch";
-import { XlsxWorkbook } from "./workbook/port";
-import { FormulaOutcome, recalc } from "./workbook/recalc";
-import { planOutputs } from "./workbook/run";
-import { transplantSheet } from "./workbook/transplant";
-import { applyToModel, saveWorkbook, writeOutcomes } from "./workbook/write";
+} from "../../workbook/proposal";
+import { tradeTicketCsv } from "../../workbook/proposal/csv";
+import { SheetLayout, writeProposal } from "../../workbook/proposal/writer";
+import { InputName, INPUT_NAMES, OptionDef, cellText } from "../../workbook/proposal/model";
+import { normaliseName } from "../../engine/core/cells";
+import { LoadedBook, loadBook } from "../xlsx/load";
+import { PatchError, patchZip } from "../xlsx/patch";
+import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
+import { FormulaOutcome, recalc } from "../xlsx/recalc";
+import { planOutputs } from "./batch";
+import { VERSION } from "../../version";
+import { transplantSheet } from "../xlsx/transplant";
+import { applyToModel, saveWorkbook, writeOutcomes } from "../xlsx/write";
 
-declare const __OVERLAY_VERSION__: string | undefined;
-const VERSION = typeof __OVERLAY_VERSION__ === "string" ? __OVERLAY_VERSION__ : "dev";
 
 export const PROPOSE_USAGE = `overlay propose model.xlsx... --workflow ${WORKFLOWS.map((w) => w.id).join("|")} [options] [-o out.xlsx] [--csv ticket.csv]`;
 

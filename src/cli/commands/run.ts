@@ -10,13 +10,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { ExcelError, Result } from "../../functions/excel";
-import { formatCell } from "../format";
-import { displayFormula } from "../formula/parse";
-import { areaAddress } from "./address";
-import { LoadedBook, loadBook } from "./load";
-import { FormulaOutcome, recalc } from "./recalc";
-import { PatchError, patchPackage } from "./patch";
-import { saveWorkbook, writeOutcomes } from "./write";
+import { formatCell } from "./format";
+import { expandPattern, planOutputs } from "./batch";
+import { displayFormula } from "../xlsx/formula/parse";
+import { areaAddress } from "../../workbook/address";
+import { LoadedBook, loadBook } from "../xlsx/load";
+import { FormulaOutcome, recalc } from "../xlsx/recalc";
+import { PatchError, patchPackage } from "../xlsx/patch";
+import { saveWorkbook, writeOutcomes } from "../xlsx/write";
 
 export interface RunSummary {
   input: string;
@@ -102,47 +103,6 @@ export async function runFile(input: string, output: string | undefined): Promis
   return { ...summary, input, output, ms: performance.now() - t0 };
 }
 
-/** The default output name: model.xlsx -> model.overlay.xlsx (or model.proposal.xlsx for propose). */
-export function defaultOutputName(input: string, suffix = ".overlay"): string {
-  const ext = extname(input);
-  return `${basename(input, ext)}${suffix}${ext || ".xlsx"}`;
-}
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  const x = real(a);
-  const y = real(b);
-  return process.platform === "win32" || process.platform === "darwin" ? x.toLowerCase() === y.toLowerCase() : x === y;
-}
-
-/** Expands a simple wildcard pattern (* and ? in the file name) when the shell has not (Windows). */
-export function expandPattern(pattern: string): string[] {
-  if (!/[*?]/.test(pattern) || existsSync(pattern)) return [pattern];
-  const dir = dirname(pattern);
-  if (/[*?]/.test(dir)) return [pattern];
-  const re = new RegExp(
-    `^${basename(pattern)
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-    "i",
-  );
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [pattern];
-  }
-  const hits = names.filter((n) => re.test(n)).sort();
-  return hits.length ? hits.map((n) => join(dir, n)) : [pattern];
-}
-
 export interface RunArgs {
   inputs: string[];
   output?: string;
@@ -185,61 +145,6 @@ export function parseRunArgs(args: string[]): RunArgs | string {
   }
   if (out.inputs.length === 0) return "give at least one .xlsx file";
   return out;
-}
-
-export interface OutputPlan {
-  input: string;
-  output?: string;
-  problem?: string;
-  /** Left out on purpose (Excel's lock file, or an earlier output of this command beside its input). */
-  skip?: string;
-}
-
-/** Decides each input's output path; refuses to write over an input. */
-export function planOutputs(
-  inputs: string[],
-  output: string | undefined,
-  dryRun: boolean,
-  suffix = ".overlay",
-  macros = true,
-): OutputPlan[] {
-  const toDir =
-    output !== undefined &&
-    (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
-  const seen = new Map<string, string>();
-  const given = new Set(inputs.map((x) => resolve(x).toLowerCase()));
-  const skipOf = (input: string): string | undefined => {
-    if (inputs.length < 2) return undefined;
-    if (basename(input).startsWith("~$")) return "Excel's lock file of an open workbook";
-    const earlier = /^(.*)\.(overlay|proposal)(\.xls[xm])$/i.exec(input);
-    if (earlier && given.has(resolve(earlier[1] + earlier[3]).toLowerCase())) {
-      return `an earlier output of overlay ${earlier[2].toLowerCase() === "overlay" ? "run" : "propose"} (its input is in the list)`;
-    }
-    return undefined;
-  };
-  const real = inputs.filter((x) => !skipOf(x));
-  return inputs.map((input) => {
-    const skip = skipOf(input);
-    if (skip) return { input, skip };
-    if (!existsSync(input)) return { input, problem: "no such file" };
-    if (statSync(input).isDirectory()) return { input, problem: "is a directory (give the .xlsx files, e.g. dir/*.xlsx)" };
-    if (!(macros ? /\.xls[xm]$/i : /\.xlsx$/i).test(input))
-      return { input, problem: `not an ${macros ? ".xlsx or .xlsm" : ".xlsx"} workbook` };
-    if (dryRun) return { input };
-    const target =
-      output === undefined
-        ? join(dirname(input), defaultOutputName(input, suffix))
-        : toDir
-          ? join(output, defaultOutputName(input, suffix))
-          : output;
-    if (real.some((x) => existsSync(x) && samePath(x, target)))
-      return { input, problem: `refusing to overwrite an input file (${target})` };
-    const key = resolve(target).toLowerCase();
-    const prior = seen.get(key);
-    if (prior) return { input, problem: `its output ${target} would replace that of ${prior}` };
-    seen.set(key, input);
-    return { input, output: target };
-  });
 }
 
 function describeValue(v: Result | ExcelError | undefined): string {

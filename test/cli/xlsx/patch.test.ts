@@ -1,7 +1,7 @@
 /** The package writer of overlay run, on sheet XML as Excel writes it. */
 import JSZip from "jszip";
 import { ExcelError } from "../../../src/functions/excel";
-import { CellEdit, dynamicArrayCm, patchSheetXml } from "../../../src/cli/workbook/patch";
+import { CellEdit, dynamicArrayCm, patchSheetXml } from "../../../src/cli/xlsx/patch";
 
 const SHEET = (data: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +

@@ -9,8 +9,8 @@
  * External references ([1]Sheet1!A1) and 3-D references (Sheet1:Sheet3!A1) are not supported: #REF!.
  */
 import { ExcelError } from "../../functions/excel";
-import { Expr, FormulaSyntaxError, parseFormula } from "../formula/parse";
-import { Area, contains, parseArea, parseCell, splitSheet } from "./address";
+import { Expr, FormulaSyntaxError, parseFormula } from "./formula/parse";
+import { Area, contains, parseArea, parseCell, splitSheet } from "../../workbook/address";
 import { BookModel, SheetModel, TableModel } from "./model";
 
 export interface Place {

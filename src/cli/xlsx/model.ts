@@ -4,7 +4,7 @@
  * tests and benchmarks. Rows and columns are 1-based.
  */
 import { ExcelError } from "../../functions/excel";
-import { Area, cellKey } from "./address";
+import { Area, cellKey } from "../../workbook/address";
 
 export type Scalar = number | string | boolean;
 /** A cell's value: null when empty. */

@@ -3,7 +3,7 @@
  * Each takes its own argument list and returns the exit status.
  */
 import { PROPOSE_USAGE, proposeCommand } from "./propose";
-import { RUN_USAGE, runCommand } from "./workbook/run";
+import { RUN_USAGE, runCommand } from "./run";
 
 export interface Command {
   name: string;

@@ -22,7 +22,7 @@ import {
   WorkbookPort,
   rectangular,
 } from "../../workbook/WorkbookPort";
-import { Area as Rect, areaAddress, parseArea, splitSheet } from "./address";
+import { Area as Rect, areaAddress, parseArea, splitSheet } from "../../workbook/address";
 import { BookModel, SheetModel } from "./model";
 
 export interface RecordedChart {

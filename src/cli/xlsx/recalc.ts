@@ -17,9 +17,9 @@
  *   result the same error, its message saying which cell.
  */
 import { ExcelError, Result } from "../../functions/excel";
-import { Value, evaluate, Resolver } from "../formula/evaluate";
-import { Expr, FormulaSyntaxError, canonicalName, parseFormula } from "../formula/parse";
-import { Area, MAX_COLS, MAX_ROWS, areaAddress, areaOf, cellAddress, cellKey, contains, intersects, qualified, union } from "./address";
+import { Value, evaluate, Resolver } from "./formula/evaluate";
+import { Expr, FormulaSyntaxError, canonicalName, parseFormula } from "./formula/parse";
+import { Area, MAX_COLS, MAX_ROWS, areaAddress, areaOf, cellAddress, cellKey, contains, intersects, qualified, union } from "../../workbook/address";
 import { BookModel, CellRecord, SheetModel } from "./model";
 import { resolveReference } from "./references";
 

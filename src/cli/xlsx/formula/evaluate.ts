@@ -4,8 +4,8 @@
  * Operators follow Excel (see operators.ts); functions other than OVERLAY.* give #NAME?, except
  * ANCHORARRAY(H2), the form Excel saves the spill reference H2# in.
  */
-import { ExcelError, Result } from "../../functions/excel";
-import { callFunction, findFunction } from "../../functions/registry";
+import { ExcelError, Result } from "../../../functions/excel";
+import { callFunction, findFunction } from "../../../functions/registry";
 import { binary, negate, percent } from "./operators";
 import { Expr, canonicalName } from "./parse";
 

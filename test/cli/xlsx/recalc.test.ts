@@ -1,7 +1,7 @@
 /** The recalculation on workbook models built in code: order, depth, cycles, names, operators. */
 import { ExcelError } from "../../../src/functions/excel";
-import { BookModel } from "../../../src/cli/workbook/model";
-import { recalc } from "../../../src/cli/workbook/recalc";
+import { BookModel } from "../../../src/cli/xlsx/model";
+import { recalc } from "../../../src/cli/xlsx/recalc";
 
 const ID = (x: string) => `=OVERLAY.CONTRACTS(${x},1,1,1,1,"none")`;
 

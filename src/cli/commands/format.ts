@@ -3,8 +3,8 @@
  * them exactly), TRUE/FALSE, text as it is; a table's cells separated by a tab and its rows by a newline (or
  * by " | " in stdin mode, so one result stays on one line); an error as "#CODE message".
  */
-import { ExcelError } from "../functions/excel";
-import { Value } from "./formula/evaluate";
+import { ExcelError } from "../../functions/excel";
+import { Value } from "../xlsx/formula/evaluate";
 
 export function formatCell(v: unknown): string {
   if (v === null || v === undefined) return "";

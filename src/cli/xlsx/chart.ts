@@ -9,7 +9,7 @@
  */
 import JSZip from "jszip";
 import { ChartSpec, Matrix } from "../../workbook/WorkbookPort";
-import { cellAddress, quoteSheet } from "./address";
+import { cellAddress, quoteSheet } from "../../workbook/address";
 import { attr } from "./load";
 
 export interface ChartPart {

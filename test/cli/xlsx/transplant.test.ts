@@ -1,8 +1,8 @@
 /** Moving a sheet between packages (overlay propose's package writer), on small packages built here. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { PatchError } from "../../../src/cli/workbook/patch";
-import { transplantSheet } from "../../../src/cli/workbook/transplant";
+import { PatchError } from "../../../src/cli/xlsx/patch";
+import { transplantSheet } from "../../../src/cli/xlsx/transplant";
 
 async function pack(build: (wb: ExcelJS.Workbook) => void): Promise<JSZip> {
   const wb = new ExcelJS.Workbook();

@@ -1,8 +1,8 @@
 /** The formula parser and evaluator: Excel's operator precedence, references as text, add-in function names. */
-import { ExcelError } from "../../../src/functions/excel";
-import { evaluate } from "../../../src/cli/formula/evaluate";
-import { canonicalName, parseFormula } from "../../../src/cli/formula/parse";
-import { numberToText } from "../../../src/cli/formula/operators";
+import { ExcelError } from "../../../../src/functions/excel";
+import { evaluate } from "../../../../src/cli/xlsx/formula/evaluate";
+import { canonicalName, parseFormula } from "../../../../src/cli/xlsx/formula/parse";
+import { numberToText } from "../../../../src/cli/xlsx/formula/operators";
 
 const ev = (text: string) => evaluate(parseFormula(text, { operators: true }));
 

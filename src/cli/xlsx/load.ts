@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
-import { Area, parseArea } from "./address";
+import { Area, parseArea } from "../../workbook/address";
 import { BookModel, CellValue, SheetModel } from "./model";
 
 export interface LoadedBook {

@@ -11,8 +11,8 @@
  *    other dimension. Arrays of other different sizes, or an error in any element, make the whole result
  *    an error (a cell of a result cannot hold an error here), with a message saying where.
  */
-import { cellToNumber } from "../../engine/core/cells";
-import { CellOut, ExcelError } from "../../functions/excel";
+import { cellToNumber } from "../../../engine/core/cells";
+import { CellOut, ExcelError } from "../../../functions/excel";
 import type { BinaryOp } from "./parse";
 
 type Scalar = CellOut;

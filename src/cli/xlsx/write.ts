@@ -17,11 +17,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
-import { areaAddress, cellAddress, cellKey } from "./address";
+import { areaAddress, cellAddress, cellKey } from "../../workbook/address";
 import { addCharts } from "./chart";
 import { sheetPaths } from "./load";
 import { BookModel } from "./model";
-import type { RecordedChart } from "./port";
+import type { RecordedChart } from "./XlsxWorkbook";
 import { FormulaOutcome } from "./recalc";
 
 const FILE_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
