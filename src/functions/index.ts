@@ -7,6 +7,8 @@
 import { installHighsHost } from "./highsHost";
 import "./catalogue/portfolio";
 import "./catalogue/tilts";
+import "./catalogue/futures";
+import "./catalogue/liquidity";
 import "./catalogue/options";
 import "./catalogue/rates";
 import "./catalogue/completion";

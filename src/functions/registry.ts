@@ -17,6 +17,8 @@ export { entry } from "./def";
 installHighsHost();
 
 import { COMPLETION_FUNCTIONS } from "./catalogue/completion";
+import { FUTURES_FUNCTIONS } from "./catalogue/futures";
+import { LIQUIDITY_FUNCTIONS } from "./catalogue/liquidity";
 import { OPTIONS_FUNCTIONS } from "./catalogue/options";
 import { PORTFOLIO_FUNCTIONS } from "./catalogue/portfolio";
 import { RATES_FUNCTIONS } from "./catalogue/rates";
@@ -25,6 +27,8 @@ import { TILTS_FUNCTIONS } from "./catalogue/tilts";
 export const REGISTRY: readonly FunctionDef[] = [
   ...PORTFOLIO_FUNCTIONS,
   ...TILTS_FUNCTIONS,
+  ...FUTURES_FUNCTIONS,
+  ...LIQUIDITY_FUNCTIONS,
   ...OPTIONS_FUNCTIONS,
   ...RATES_FUNCTIONS,
   ...COMPLETION_FUNCTIONS,
