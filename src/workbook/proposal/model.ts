@@ -95,7 +95,18 @@ export interface TradeLine {
   unit: "contracts" | "units" | "weight" | "exposure";
   /** Signed notional in base currency (negative for a sale), when known. */
   notional?: number;
+  /** The contract's or option's expiry (last trading day), ISO yyyy-mm-dd, when known. */
+  expiry?: string;
   note?: string;
+}
+
+/** A labelled figure a view shows beside the trades (Greeks in desk units, protection levels, buffers). */
+export interface Figure {
+  label: string;
+  value: number;
+  format: ValueFormat;
+  /** What the figure is per or in, in words: "per vol point", "per day", "per 1% move", "bp". */
+  unit?: string;
 }
 
 export interface ExposureLine {
@@ -158,6 +169,8 @@ export interface Proposal {
   exposures?: { title: string; format: ValueFormat; lines: ExposureLine[] };
   checks: Check[];
   chart?: ChartModel;
+  /** Groups of figures the view shows under their titles ("Greeks (desk units)", "Protection"). */
+  figures?: { title: string; rows: Figure[] }[];
   results: ResultTable[];
   notes: string[];
 }
