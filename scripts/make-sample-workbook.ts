@@ -375,7 +375,7 @@ const BLOCKS: Block[] = [
     formula: (L) => `${X("CONTRACTS")}(-${L.cell("strategy", 3, 4)}*Spot,EsFuture,50)`,
   },
   // LDI
-  { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PV")}(Liabilities[#All],Curve[#All])` },
+  { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PRESENTVALUE")}(Liabilities[#All],Curve[#All])` },
   { id: "pv01", sheet: "LDI", title: "PV01 of the liabilities", formula: () => `${X("PV01")}(Liabilities[#All],Curve[#All])` },
   { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(Assets[#All],Curve[#All])` },
   {

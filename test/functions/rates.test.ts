@@ -74,7 +74,7 @@ describe("OVERLAY.CONVFACTOR and OVERLAY.FUTURESDV01", () => {
   });
 });
 
-describe("OVERLAY.PV, PV01, KRD", () => {
+describe("OVERLAY.PRESENTVALUE, PV01, KRD", () => {
   const flat = [
     ["Tenor", "Rate"],
     [1, 0.05],
@@ -83,8 +83,8 @@ describe("OVERLAY.PV, PV01, KRD", () => {
   const annuity = [["Time", "Amount"], ...Array.from({ length: 10 }, (_, i) => [i + 1, 1])];
   // Annuity factor at 5% for 10 years: (1 - 1.05^-10) / 0.05 = 7.7217 (present-value annuity tables).
   it("PV of a 10-year annuity of 1 at 5% = 7.7217", async () => {
-    expect(await ok("PV", annuity, flat)).toBeCloseTo((1 - Math.pow(1.05, -10)) / 0.05, 12);
-    expect(await ok("PV", annuity, flat, "continuous")).toBeCloseTo(
+    expect(await ok("PRESENTVALUE", annuity, flat)).toBeCloseTo((1 - Math.pow(1.05, -10)) / 0.05, 12);
+    expect(await ok("PRESENTVALUE", annuity, flat, "continuous")).toBeCloseTo(
       Array.from({ length: 10 }, (_, i) => Math.exp(-0.05 * (i + 1))).reduce((a, b) => a + b),
       12,
     );
@@ -96,7 +96,10 @@ describe("OVERLAY.PV, PV01, KRD", () => {
       [30, 0.0499],
     ];
     const pv01 = (await ok("PV01", annuity, flat)) as number;
-    expect(pv01).toBeCloseTo(((await ok("PV", annuity, lower)) as number) - ((await ok("PV", annuity, flat)) as number), 12);
+    expect(pv01).toBeCloseTo(
+      ((await ok("PRESENTVALUE", annuity, lower)) as number) - ((await ok("PRESENTVALUE", annuity, flat)) as number),
+      12,
+    );
     expect(pv01).toBeGreaterThan(0);
   });
   it("KRD spills Tenor | KR01 on the default keys with a Total equal to the PV01", async () => {
@@ -109,10 +112,10 @@ describe("OVERLAY.PV, PV01, KRD", () => {
     expect(custom.map((x) => x.Tenor)).toEqual([5, 10, 30, "Total"]);
   });
   it("bad input", async () => {
-    expectError(await call("PV", [["Time", "Amount"]], CURVE), "#VALUE!", /cashflows needs at least 1 data row/);
-    expectError(await call("PV", annuity, [["Tenor", "Rate"]]), "#VALUE!", /curve needs at least 1 data row/);
+    expectError(await call("PRESENTVALUE", [["Time", "Amount"]], CURVE), "#VALUE!", /cashflows needs at least 1 data row/);
+    expectError(await call("PRESENTVALUE", annuity, [["Tenor", "Rate"]]), "#VALUE!", /curve needs at least 1 data row/);
     expectError(
-      await call("PV", annuity, [
+      await call("PRESENTVALUE", annuity, [
         ["Tenor", "Rate"],
         [10, 0.04],
         [5, 0.03],
@@ -121,7 +124,7 @@ describe("OVERLAY.PV, PV01, KRD", () => {
       /curve row 2: tenors must be strictly increasing/,
     );
     expectError(
-      await call("PV", annuity, [
+      await call("PRESENTVALUE", annuity, [
         ["Tenor", "Rate"],
         [-2, 0.04],
       ]),
@@ -140,14 +143,18 @@ describe("OVERLAY.PV, PV01, KRD", () => {
       "#NUM!",
       /cashflows row 1: Time must be >= 0/,
     );
-    expectError(await call("PV", annuity, CURVE, "monthly"), "#VALUE!", /compounding must be one of "annual", "semiannual", "continuous"/);
+    expectError(
+      await call("PRESENTVALUE", annuity, CURVE, "monthly"),
+      "#VALUE!",
+      /compounding must be one of "annual", "semiannual", "continuous"/,
+    );
     expectError(await call("KRD", annuity, CURVE, [[5, 2]]), "#VALUE!", /keyTenors must be strictly increasing/);
     expectError(await call("KRD", annuity, CURVE, [[-5, 2]]), "#NUM!", /keyTenors item 1 must be a tenor/);
   });
   it("a cash flow beyond the curve is discounted at the last rate (flat extrapolation)", async () => {
     expect(
       await ok(
-        "PV",
+        "PRESENTVALUE",
         [
           ["Time", "Amount"],
           [45, 100],

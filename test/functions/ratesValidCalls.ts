@@ -30,7 +30,7 @@ export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   BOND: ["price", 39493, 43054, 0.0575, 0.065, 100, 2, 0],
   CONVFACTOR: ["TY", 0.065, 40224, 37316],
   FUTURESDV01: [7.5, 0.9, 100000],
-  PV: [LIABILITIES, CURVE, "annual"],
+  PRESENTVALUE: [LIABILITIES, CURVE, "annual"],
   PV01: [LIABILITIES, CURVE, "semiannual"],
   KRD: [LIABILITIES, CURVE, [[1, 2, 5, 10, 20, 30]], "continuous"],
   SWAP: ["pv01", CURVE, 10, 2, 0.04, "annual"],

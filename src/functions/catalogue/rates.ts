@@ -1,5 +1,5 @@
 /**
- * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PV, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
+ * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PRESENTVALUE, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
  * Thin: parse the arguments, call the engine, lay out the spill.
  */
 import { argChoice, argMatrix, argNumber, argOptionalNumber, argString, isEmpty } from "../../engine/core/cells";
@@ -97,13 +97,13 @@ export function futuresdv01(ctdDV01: any, conversionFactor: any, contractSize?: 
 
 /**
  * Present value of cash flows on a zero curve: sum of Amount x DF(Time). The curve is linear in the zero rate between tenors and flat outside them, so flows beyond the last tenor use the last rate.
- * @customfunction PV
+ * @customfunction PRESENTVALUE
  * @param {any[][]} cashflows Cash-flow table with headers: Time (years), Amount (base currency).
  * @param {any[][]} curve Zero curve with headers: Tenor (years, increasing), Rate (decimal).
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any} Present value, base currency.
  */
-export function pv(cashflows: any[][], curve: any[][], compounding?: any) {
+export function presentvalue(cashflows: any[][], curve: any[][], compounding?: any) {
   return run(() => {
     const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
     return presentValue(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
@@ -252,7 +252,7 @@ export const RATES_FUNCTIONS = [
   entry("BOND", bond, "measure, settlement, maturity, rate, yld, [redemption], [frequency], [basis]"),
   entry("CONVFACTOR", convfactor, "contract, coupon, maturity, deliveryMonth"),
   entry("FUTURESDV01", futuresdv01, "ctdDV01, conversionFactor, [contractSize]"),
-  entry("PV", pv, "cashflows#, curve#, [compounding]"),
+  entry("PRESENTVALUE", presentvalue, "cashflows#, curve#, [compounding]"),
   entry("PV01", pv01, "cashflows#, curve#, [compounding]"),
   entry("KRD", krd, "cashflows#, curve#, [keyTenors#], [compounding]"),
   entry("SWAP", swap, "measure, curve#, tenor, [frequency], [fixedRate], [compounding]"),
