@@ -4,11 +4,17 @@
  * leading single quote, so a spreadsheet opening the ticket shows it as text and never runs it (OWASP,
  * "CSV Injection"). Quantities and notionals are written as absolute values with a Side column, so
  * numbers never start with a minus sign.
+ *
+ * A ticket written under an override of failed checks (controls.ts) carries one more column, "Control",
+ * that says so on every line: "OVERRIDDEN by <who>: <reason> (failed: <checks>)".
  */
+import { Override, overrideBy, overrideReason } from "./controls";
 import { Proposal } from "./model";
 import { stamp } from "./writer";
 
 export const TICKET_HEADERS = ["Proposal", "Workflow", "Line", "Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional", "Note"];
+/** The column a ticket written under an override adds after TICKET_HEADERS. */
+export const CONTROL_HEADER = "Control";
 
 /** A cell neutralised against formula injection. */
 export function neutralise(cell: string): string {
@@ -28,10 +34,22 @@ export function csvLine(cells: readonly string[]): string {
   return cells.map((c) => quoteCsv(neutralise(c))).join(",");
 }
 
-/** The ticket as CSV text. `id` names the proposal (its sheet name, or its time stamp). */
-export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date } = {}): string {
+/** What every line of a ticket written under an override says. */
+export function overrideMark(p: Proposal, override: Override): string {
+  const failed = p.checks.filter((c) => c.status === "fail").map((c) => c.name);
+  const reason = overrideReason(override) || "no reason given";
+  return `OVERRIDDEN by ${overrideBy(override)}: ${reason}${failed.length ? ` (failed: ${failed.join("; ")})` : ""}`;
+}
+
+/**
+ * The ticket as CSV text. `id` names the proposal (its sheet name, or its time stamp). With `override`,
+ * every line carries the Control column saying the ticket was written under an override (gate it first
+ * with gateTicket: this function writes what it is given).
+ */
+export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date; override?: Override } = {}): string {
   const id = opts.id ?? `Proposal ${stamp(opts.now ?? new Date())}`;
-  const lines = [csvLine(TICKET_HEADERS)];
+  const mark = opts.override ? [overrideMark(p, opts.override)] : [];
+  const lines = [csvLine(opts.override ? [...TICKET_HEADERS, CONTROL_HEADER] : TICKET_HEADERS)];
   p.trades.forEach((t, i) => {
     lines.push(
       csvLine([
@@ -45,6 +63,7 @@ export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date } = 
         t.assetClass,
         numberText(t.notional),
         t.note ?? "",
+        ...mark,
       ]),
     );
   });
