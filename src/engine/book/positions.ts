@@ -1,0 +1,200 @@
+/**
+ * The book: the Positions table, one row per overlay position (futures, options, swaps, total return swaps,
+ * forwards), as desks hold them. Every derived figure (exposure, notional, margin, DV01, funding, leverage)
+ * is computed from these rows in src/engine/book/derive.ts, never typed twice.
+ *
+ *   Quantity   contracts for futures and options; notional (contract currency) for swaps, TRS and forwards;
+ *              signed: + long / receive fixed, - short / pay fixed
+ *   unit value = Price x Multiplier x FX (base currency per contract, futures and options);
+ *                FX for swaps, TRS and forwards (their Quantity is already notional)
+ *   notional   = Quantity x unit value (base currency, signed)
+ *   DV01       per unit (contract, or 1 of notional) per 1bp, contract currency, positive = gains when rates fall
+ *   Margin     initial margin per unit, contract currency
+ *   Delta      per unit of the underlying (an option's Black-Scholes delta); overrides the option model
+ *
+ * Kinds: "future", "option", "swap" (interest rate swap), "trs" (total return swap), "forward". Options need
+ * either a Delta or the terms of the model (Option type, Strike, Vol, and Expiry or Years; Rate and Yield default
+ * to 0). Levered TRUE declares a position not financed from cash (its exposure is leverage, not equitised cash).
+ */
+import { Cell, Matrix, isEmpty, normaliseName } from "../core/cells";
+import { quote, valueError } from "../core/errors";
+import { ColumnSpec, Table, parseTable, whereRow } from "../core/table";
+import { OptionKind, parseOptionKind } from "../options/optionType";
+
+export const POSITION_KINDS = ["future", "option", "swap", "trs", "forward"] as const;
+export type PositionKind = (typeof POSITION_KINDS)[number];
+
+export interface Position {
+  id: string;
+  /** The asset class the position expresses (a Portfolio row). */
+  assetClass: string;
+  /** Contract code or name: "ESH7", "SPX 4800 P Dec26", "USD 10y IRS". */
+  instrument: string;
+  kind: PositionKind;
+  /** Contracts (futures, options) or notional in contract currency (swaps, TRS, forwards); signed. */
+  quantity: number;
+  /** Futures price, or the option's underlying level; unused by swaps, TRS and forwards (0 when empty). */
+  price: number;
+  multiplier: number;
+  /** Base currency per unit of contract currency. */
+  fx: number;
+  /** The asset class's beta to the instrument's underlying: exposure = notional / beta. */
+  beta: number;
+  /** Option delta per unit of the underlying, when given (overrides the model). */
+  delta?: number;
+  optionType?: OptionKind;
+  strike?: number;
+  /** Excel date serial. */
+  expiry?: number;
+  /** Option time to expiry in years (instead of Expiry). */
+  years?: number;
+  vol?: number;
+  /** Continuous rate (options). */
+  rate?: number;
+  /** Continuous dividend yield (options). */
+  dividendYield?: number;
+  /** Per unit per 1bp, contract currency, positive = gains when rates fall. */
+  dv01?: number;
+  /** Swap fixed rate (decimal). */
+  fixedRate?: number;
+  /** Swap maturity, Excel date serial. */
+  maturity?: number;
+  /** Initial margin per unit, contract currency. */
+  margin?: number;
+  /** Not financed from cash. */
+  levered: boolean;
+  /** Risk-factor name for stress tests (a scenario column). */
+  factor?: string;
+  /** "Positions row 3 (ES1)", for messages. */
+  where: string;
+}
+
+const LIMIT = { min: -1e15, max: 1e15 };
+const POSITIVE = { min: 0, minExclusive: true, max: 1e15 };
+const NONNEG = { min: 0, max: 1e15 };
+const SERIAL = { min: 0, max: 2958465 };
+
+export const POSITIONS_COLUMNS: readonly ColumnSpec[] = [
+  { key: "id", header: "Id", synonyms: ["Position", "Position id", "Ref", "Reference", "Trade id"], type: "text" },
+  { key: "assetClass", header: "Asset class", synonyms: ["Asset", "Class", "Sleeve"], type: "text" },
+  { key: "instrument", header: "Instrument", synonyms: ["Contract", "Ticker", "Security", "Name"], type: "text" },
+  { key: "kind", header: "Kind", synonyms: ["Type", "Instrument type", "Product"], type: "text" },
+  {
+    key: "quantity",
+    header: "Quantity",
+    synonyms: ["Qty", "Contracts", "Notional", "Position size", "Amount"],
+    type: "number",
+    rule: LIMIT,
+  },
+  {
+    key: "price",
+    header: "Price",
+    synonyms: ["Level", "Futures price", "Underlying price", "Spot", "Last"],
+    type: "number",
+    optional: true,
+    rule: NONNEG,
+  },
+  {
+    key: "multiplier",
+    header: "Multiplier",
+    synonyms: ["Mult", "Point value", "Contract size"],
+    type: "number",
+    optional: true,
+    default: 1,
+    rule: POSITIVE,
+  },
+  { key: "fx", header: "FX", synonyms: ["FX rate", "Currency rate"], type: "number", optional: true, default: 1, rule: POSITIVE },
+  { key: "beta", header: "Beta", type: "number", optional: true, default: 1, rule: { min: 0, minExclusive: true, max: 100 } },
+  { key: "delta", header: "Delta", type: "number", optional: true, rule: { min: -1e6, max: 1e6 } },
+  { key: "optionType", header: "Option type", synonyms: ["Call/put", "Put/call", "CP", "Right"], type: "text", optional: true },
+  { key: "strike", header: "Strike", synonyms: ["K", "Strike price"], type: "number", optional: true, rule: POSITIVE },
+  { key: "expiry", header: "Expiry", synonyms: ["Expiration", "Expiry date", "Last trade"], type: "number", optional: true, rule: SERIAL },
+  {
+    key: "years",
+    header: "Years",
+    synonyms: ["Time", "Years to expiry", "T"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, minExclusive: true, max: 100 },
+  },
+  {
+    key: "vol",
+    header: "Vol",
+    synonyms: ["Volatility", "Implied vol", "IV"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, minExclusive: true, max: 10 },
+  },
+  { key: "rate", header: "Rate", synonyms: ["Risk-free rate", "Interest rate"], type: "number", optional: true, rule: { min: -1, max: 1 } },
+  {
+    key: "dividendYield",
+    header: "Yield",
+    synonyms: ["Dividend yield", "Div yield", "Dividend"],
+    type: "number",
+    optional: true,
+    rule: { min: -1, max: 1 },
+  },
+  { key: "dv01", header: "DV01", synonyms: ["PV01", "BPV", "DV01 per unit"], type: "number", optional: true, rule: LIMIT },
+  { key: "fixedRate", header: "Fixed rate", synonyms: ["Coupon", "Swap rate"], type: "number", optional: true, rule: { min: -1, max: 1 } },
+  { key: "maturity", header: "Maturity", synonyms: ["Maturity date", "End date"], type: "number", optional: true, rule: SERIAL },
+  { key: "margin", header: "Margin", synonyms: ["Initial margin", "IM"], type: "number", optional: true, rule: NONNEG },
+  { key: "levered", header: "Levered", synonyms: ["Leveraged", "Unfunded"], type: "boolean", optional: true, default: false },
+  { key: "factor", header: "Factor", synonyms: ["Risk factor", "Scenario factor"], type: "text", optional: true },
+];
+
+const KIND_NAMES: Record<string, PositionKind> = {
+  future: "future",
+  futures: "future",
+  fut: "future",
+  option: "option",
+  options: "option",
+  opt: "option",
+  swap: "swap",
+  irs: "swap",
+  interestrateswap: "swap",
+  trs: "trs",
+  totalreturnswap: "trs",
+  equityswap: "trs",
+  forward: "forward",
+  fwd: "forward",
+  fxforward: "forward",
+};
+
+/** Reads "future", "option", "swap", "trs" or "forward" (and synonyms: futures, IRS, total return swap, fwd). */
+export function parsePositionKind(v: Cell, where: string, arg: string): PositionKind {
+  const k = typeof v === "string" ? KIND_NAMES[normaliseName(v)] : undefined;
+  if (!k) valueError(`${where}: Kind must be one of ${POSITION_KINDS.join(", ")}, got ${quote(v)}`, arg);
+  return k;
+}
+
+/** Futures and options are held in contracts; swaps, TRS and forwards in notional. */
+export function inContracts(kind: PositionKind): boolean {
+  return kind === "future" || kind === "option";
+}
+
+type Raw = Omit<Position, "kind" | "optionType" | "where" | "price"> & { kind: string; optionType?: string; price?: number };
+
+/** Reads and validates a Positions table (README, "The book: the Positions table"). */
+export function readPositions(matrix: Matrix, arg = "Positions"): Position[] {
+  const t: Table<Raw> = parseTable<Raw>(matrix, { arg, columns: POSITIONS_COLUMNS, key: "id" });
+  return t.rows.map((r, i) => {
+    const where = whereRow(t, i);
+    const kind = parsePositionKind(r.kind, where, arg);
+    const p: Position = { ...r, kind, price: r.price ?? 0, optionType: undefined, where };
+    if (!isEmpty(r.optionType)) p.optionType = parseOptionKind(r.optionType, `${where}: Option type`);
+    if (inContracts(kind) && !(p.price > 0))
+      valueError(`${where}: Price must be a positive number for a ${kind}, got ${quote(r.price)}`, arg);
+    if (kind === "option" && p.delta === undefined) {
+      const missing: string[] = [];
+      if (!p.optionType) missing.push("Option type");
+      if (p.strike === undefined) missing.push("Strike");
+      if (p.vol === undefined) missing.push("Vol");
+      if (p.expiry === undefined && p.years === undefined) missing.push("Expiry or Years");
+      if (missing.length > 0) valueError(`${where}: an option needs a Delta, or ${missing.join(", ")} for its model`, arg);
+    }
+    if (kind !== "option" && (p.optionType !== undefined || p.strike !== undefined)) {
+      valueError(`${where}: Option type and Strike apply to options only (Kind is ${kind})`, arg);
+    }
+    return p;
+  });
+}
