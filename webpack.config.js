@@ -2,7 +2,8 @@
  * Builds, into dist/:
  *  - the add-in: taskpane.html loading the functions and taskpane bundles (one shared runtime),
  *    functions.json generated from the JSDoc of src/functions/catalogue/*.ts, the icons, and manifest.xml
- *    with the production URL (package.json config.production_url, or OVERLAY_URL) swapped in;
+ *    with the production URL (OVERLAY_URL, or package.json config.production_url) swapped in; a production
+ *    build refuses a missing or placeholder URL (scripts/productionUrl.js), a development build keeps localhost;
  *  - the `overlay` command: dist/cli/overlay.js (Node; node_modules stay external).
  * `npm start` serves the add-in at https://localhost:3000 with the office-addin-dev-certs certificate.
  * `--env only=cli` builds the command alone (fast).
@@ -82,7 +83,8 @@ function cliConfig(mode) {
 
 async function addinConfig(mode, serve) {
   const dev = mode === "development";
-  const url = (process.env.OVERLAY_URL || pkg.config.production_url).replace(/\/?$/, "/");
+  // A production manifest must point at where dist/ is hosted: a placeholder is refused (scripts/productionUrl.js).
+  const url = dev ? DEV_URL : require("./scripts/productionUrl").productionUrl(process.env, pkg.config);
   const config = {
     name: "addin",
     mode,
