@@ -1,9 +1,12 @@
 /**
  * Reads an .xlsx file into a BookModel with exceljs, keeping the exceljs workbook to write the results into.
  *
- * Two things exceljs does not keep are read from the file's XML directly: the defined names as written
- * (exceljs keeps only names that are plain ranges, and loses their sheet scope), and which array formulas
- * are dynamic arrays (the `cm` attribute Excel puts on a spilling formula's cell).
+ * Three things exceljs does not keep are read from the file's XML directly: the defined names as written
+ * (exceljs keeps only names that are plain ranges, and loses their sheet scope), which array formulas are
+ * dynamic arrays (the `cm` attribute Excel puts on a spilling formula's cell), and every formula cell's cached
+ * value exactly as saved (exceljs 4.4 keeps a formula's result only when it is truthy, so a cached 0, FALSE or ""
+ * read through it would be empty): `<v>` typed by the cell's `t` (n or none: number, b: boolean, str: text,
+ * e: error), and no `<v>` at all: empty.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -69,6 +72,38 @@ interface RawParts {
   names: { name: string; localSheetId?: number; text: string }[];
   sheetNames: string[];
   dynamicArrays: Map<string, Set<string>>;
+  /** Per sheet name, each formula cell's cached value as saved (address -> value). */
+  cached: Map<string, Map<string, CellValue>>;
+}
+
+/**
+ * The cached values of a sheet's formula cells, from its XML. A cell of shared-string type (t="s") is left out:
+ * Excel does not cache formula results that way, and exceljs resolves the string.
+ */
+export function cachedFormulaValues(xml: string): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const body = m[2];
+    if (!body || !/<f[\s>/]/.test(body)) continue;
+    const r = attr(m[1], "r");
+    if (!r) continue;
+    const t = attr(m[1], "t") ?? "n";
+    if (t === "s") continue;
+    const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\s*\/>/.exec(body);
+    if (!v) {
+      out.set(r, null);
+      continue;
+    }
+    const text = xmlUnescape(v[1] ?? "");
+    if (t === "b") out.set(r, text.trim() === "1");
+    else if (t === "e") out.set(r, new ExcelError(text.trim(), ""));
+    else if (t === "str" || t === "inlineStr") out.set(r, text);
+    else {
+      const x = Number(text);
+      out.set(r, text.trim() === "" ? null : Number.isFinite(x) ? x : new ExcelError("#NUM!", ""));
+    }
+  }
+  return out;
 }
 
 /** The path of each sheet's XML in the package, by sheet name (from the workbook's relationships). */
@@ -97,9 +132,11 @@ async function readRawParts(data: Buffer | Uint8Array): Promise<RawParts> {
     return { name: attr(m[1], "name") ?? "", localSheetId: local === undefined ? undefined : Number(local), text: xmlUnescape(m[2]) };
   });
   const dynamicArrays = new Map<string, Set<string>>();
+  const cached = new Map<string, Map<string, CellValue>>();
   for (const { name, path } of sheets) {
     if (!path) continue;
     const xml = await zip.file(path)?.async("string");
+    if (xml && xml.includes("<f")) cached.set(name, cachedFormulaValues(xml));
     if (!xml || !xml.includes(" cm=")) continue;
     const cells = new Set<string>();
     for (const m of xml.matchAll(/<c\b([^>]*)>/g)) {
@@ -111,7 +148,7 @@ async function readRawParts(data: Buffer | Uint8Array): Promise<RawParts> {
     dynamicArrays.set(name, cells);
   }
   const definedNamesXml = /<definedNames\b[\s\S]*?<\/definedNames>/.exec(book)?.[0];
-  return { names, sheetNames, dynamicArrays, definedNamesXml };
+  return { names, sheetNames, dynamicArrays, definedNamesXml, cached };
 }
 
 function tableArea(ref: string | undefined): Area | undefined {
@@ -125,7 +162,7 @@ export function modelOf(wb: ExcelJS.Workbook, raw?: RawParts): BookModel {
   model.date1904 = !!props?.date1904;
   for (const ws of wb.worksheets) {
     const sheet = model.addSheet(ws.name);
-    readSheet(ws, sheet, model.date1904);
+    readSheet(ws, sheet, model.date1904, raw?.cached.get(ws.name));
     for (const t of ws.getTables() as unknown as { table?: TableLike; model?: TableLike }[]) {
       const def = t.table ?? t.model;
       if (!def) continue;
@@ -173,7 +210,7 @@ interface TableLike {
   rows?: unknown[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean): void {
+function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean, cached?: Map<string, CellValue>): void {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) {
@@ -186,7 +223,9 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean):
         const o = v as { shareType?: string; ref?: string; result?: unknown };
         const formula = cell.formula ?? "";
         const arrayRef = o.shareType === "array" && o.ref ? parseArea(o.ref) : undefined;
-        sheet.set(r, c, { value: plainValue(o.result, date1904), formula, arrayRef });
+        const saved = cached?.get(cell.address);
+        const value = saved !== undefined || cached?.has(cell.address) ? (saved ?? null) : plainValue(o.result, date1904);
+        sheet.set(r, c, { value, formula, arrayRef });
         return;
       }
       sheet.set(r, c, { value: plainValue(v, date1904) });
