@@ -1,28 +1,17 @@
 /**
  * The batch loop's file handling, shared by `overlay run` and `overlay propose`: wildcard expansion where the
  * shell did not, and each input's output path (default names, -o file or directory), refusing to write over
- * an input or to give two inputs one output.
+ * an input (by device and inode), to give two inputs one output, or to replace an existing file without
+ * --force.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep, extname } from "node:path";
+import { fileId, outputProblem } from "./output";
 
 /** The default output name: model.xlsx -> model.overlay.xlsx (or model.proposal.xlsx for propose). */
 export function defaultOutputName(input: string, suffix = ".overlay"): string {
   const ext = extname(input);
   return `${basename(input, ext)}${suffix}${ext || ".xlsx"}`;
-}
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  const x = real(a);
-  const y = real(b);
-  return process.platform === "win32" || process.platform === "darwin" ? x.toLowerCase() === y.toLowerCase() : x === y;
 }
 
 /** Expands a simple wildcard pattern (* and ? in the file name) when the shell has not (Windows). */
@@ -55,18 +44,23 @@ export interface OutputPlan {
   skip?: string;
 }
 
-/** Decides each input's output path; refuses to write over an input. */
+/**
+ * Decides each input's output path; refuses a path that is an input (by device and inode: links too), that
+ * is another input's output, or that exists (unless `force`). See output.ts.
+ */
 export function planOutputs(
   inputs: string[],
   output: string | undefined,
   dryRun: boolean,
   suffix = ".overlay",
   macros = true,
+  force = false,
 ): OutputPlan[] {
   const toDir =
     output !== undefined &&
     (inputs.length > 1 || output.endsWith("/") || output.endsWith(sep) || (existsSync(output) && statSync(output).isDirectory()));
   const seen = new Map<string, string>();
+  const planned: { input: string; output: string }[] = [];
   const given = new Set(inputs.map((x) => resolve(x).toLowerCase()));
   const skipOf = (input: string): string | undefined => {
     if (inputs.length < 2) return undefined;
@@ -92,13 +86,16 @@ export function planOutputs(
         : toDir
           ? join(output, defaultOutputName(input, suffix))
           : output;
-    if (real.some((x) => existsSync(x) && samePath(x, target)))
-      return { input, problem: `refusing to overwrite an input file (${target})` };
     const key = resolve(target).toLowerCase();
     const prior = seen.get(key);
     if (prior) return { input, problem: `its output ${target} would replace that of ${prior}` };
+    const problem = outputProblem({ path: target, role: "output" }, real, [], force);
+    if (problem) return { input, problem };
+    const id = fileId(target);
+    const twin = id && planned.find((p) => fileId(p.output)?.dev === id.dev && fileId(p.output)?.ino === id.ino);
+    if (twin) return { input, problem: `its output ${target} is the same file as that of ${twin.input}` };
     seen.set(key, input);
+    planned.push({ input, output: target });
     return { input, output: target };
   });
 }
-

@@ -7,11 +7,11 @@
  *
  * The input file is only read, never written; an output path that is an input is refused.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
 import { ExcelError, Result } from "../../functions/excel";
 import { formatCell } from "./format";
 import { expandPattern, planOutputs } from "./batch";
+import { writeOutput } from "./output";
 import { displayFormula } from "../xlsx/formula/parse";
 import { areaAddress } from "../../workbook/address";
 import { LoadedBook, loadBook } from "../xlsx/load";
@@ -88,7 +88,7 @@ function summarise(outcomes: FormulaOutcome[], rounds: number): Omit<RunSummary,
 }
 
 /** Runs one file to one output path. The caller has checked that output is not the input. */
-export async function runFile(input: string, output: string | undefined): Promise<RunSummary> {
+export async function runFile(input: string, output: string | undefined, force = false): Promise<RunSummary> {
   const t0 = performance.now();
   const data = readFileSync(input);
   const loaded = await loadBook(data);
@@ -96,10 +96,7 @@ export async function runFile(input: string, output: string | undefined): Promis
   if (/\.xlsm$/i.test(input) && summary.writer !== "package") {
     throw new Error("the results could not be written into this macro-enabled workbook without losing its macros; nothing written");
   }
-  if (output) {
-    mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, bytes);
-  }
+  if (output) writeOutput({ path: output, role: "output" }, bytes, { inputs: [input], force });
   return { ...summary, input, output, ms: performance.now() - t0 };
 }
 
@@ -110,9 +107,10 @@ export interface RunArgs {
   verbose: boolean;
   json: boolean;
   quiet: boolean;
+  force?: boolean;
 }
 
-export const RUN_USAGE = "overlay run model.xlsx... [-o out.xlsx | -o dir/] [--verbose] [--json] [--dry-run] [--quiet]";
+export const RUN_USAGE = "overlay run model.xlsx... [-o out.xlsx | -o dir/] [--force] [--verbose] [--json] [--dry-run] [--quiet]";
 
 const RUN_HELP = `Usage: ${RUN_USAGE}
 
@@ -125,6 +123,7 @@ The input is never modified. Prints a summary: formulas evaluated, errors and sk
   --json              print the summaries as JSON (one array) instead of text
   --dry-run           evaluate and report, write nothing
   --quiet             print only errors and the final line
+  --force             replace an existing output file (never an input: that is always refused)
 Exit status: 0 all formulas evaluated, 1 some gave errors or were skipped, 2 a file could not be processed.`;
 
 export function parseRunArgs(args: string[]): RunArgs | string {
@@ -140,6 +139,7 @@ export function parseRunArgs(args: string[]): RunArgs | string {
     else if (a === "--verbose" || a === "-v") out.verbose = true;
     else if (a === "--json") out.json = true;
     else if (a === "--quiet" || a === "-q") out.quiet = true;
+    else if (a === "--force") out.force = true;
     else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else out.inputs.push(...expandPattern(a));
   }
@@ -198,7 +198,7 @@ export async function runCommand(args: string[]): Promise<number> {
     console.error(`overlay run: ${parsed}\n\n${RUN_HELP}`);
     return 2;
   }
-  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun);
+  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".overlay", true, !!parsed.force);
   const many = plans.length > 1;
   const summaries: RunSummary[] = [];
   const failures: { input: string; problem: string }[] = [];
@@ -218,7 +218,7 @@ export async function runCommand(args: string[]): Promise<number> {
     }
     let s: RunSummary;
     try {
-      s = await runFile(plan.input, plan.output);
+      s = await runFile(plan.input, plan.output, parsed.force);
     } catch (e) {
       const problem = `could not be processed: ${e instanceof Error ? e.message : String(e)}`;
       failures.push({ input: plan.input, problem });
