@@ -7,8 +7,8 @@
  * Accuracy (notes): ours against exact arithmetic (the BigInt reference of test/engine/core/highPrecision.ts),
  * the peers against ours.
  */
-import { OptionBatch, bsmBatch, bsmPriceBatch, bsmPriceKernel, greeksArrays } from "../src/engine/options/blackScholes";
-import { impliedVolBatch } from "../src/engine/options/impliedVol";
+import { bsmPriceKernel } from "../src/engine/options/blackScholes";
+import { OptionBatch, bsmBatch, bsmPriceBatch, greeksArrays, impliedVolBatch } from "./optionBatch";
 import { rational, refPhiFixedQ, toDouble } from "../test/engine/core/highPrecision";
 import type { BenchGroup } from "./harness";
 

@@ -14,7 +14,6 @@
  * exactly that bound).
  */
 import { numError } from "../core/errors";
-import { OptionBatch } from "./blackScholes";
 import { otmImpliedStdDev } from "./normalisedBlack";
 import { OptionKind } from "./optionType";
 
@@ -60,18 +59,42 @@ export function impliedVolKernel(w: number, price: number, S: number, K: number,
   return s / Math.sqrt(T);
 }
 
-/** Implied vols of a batch of prices into out (NaN where a price is outside its bounds). */
-export function impliedVolBatch(inp: OptionBatch, price: Float64Array, out: Float64Array, n = price.length): void {
-  const { type, spot, strike, years, rate, yield: q } = inp;
-  for (let i = 0; i < n; i++) out[i] = impliedVolKernel(type[i], price[i], spot[i], strike[i], years[i], rate[i], q[i]);
-}
-
 function fmt(x: number): string {
   return Number(x.toPrecision(10)).toString();
 }
 
+/** The top of OPTION's and BLACK76's vol domain (0, 10]: an implied vol must be a vol they accept. */
+export const MAX_IMPLIED_VOL = 10;
+
 /** The implied volatility, or #NUM! naming the bound the price violates. */
 export function impliedVol(p: ImpliedVolInputs): number {
+  return solveImpliedVol(p, "spot x e^(-yield x years)", "OVERLAY.OPTION");
+}
+
+export interface Black76ImpliedVolInputs {
+  kind: OptionKind;
+  price: number;
+  forward: number;
+  strike: number;
+  years: number;
+  rate: number;
+}
+
+/**
+ * Black-76 implied volatility: Black-76 is Black-Scholes-Merton with S = F and q = r (black76.ts), so the
+ * bounds are max(w e^{-rT} (F - K), 0) < price < e^{-rT} F (call) or e^{-rT} K (put), and the same solver
+ * inverts it.
+ */
+export function black76ImpliedVol(p: Black76ImpliedVolInputs): number {
+  const { kind, price, forward, strike, years, rate } = p;
+  return solveImpliedVol(
+    { kind, price, spot: forward, strike, years, rate, yield: rate },
+    "forward x e^(-rate x years)",
+    "OVERLAY.BLACK76",
+  );
+}
+
+function solveImpliedVol(p: ImpliedVolInputs, callBound: string, pricer: string): number {
   const { kind, price, spot, strike, years, rate, yield: q } = p;
   if (!(spot > 0) || !(strike > 0) || !(years > 0)) numError(`implied vol: spot, strike and years must be > 0`);
   const { lower, upper } = priceBounds(kind, spot, strike, years, rate, q);
@@ -85,7 +108,7 @@ export function impliedVol(p: ImpliedVolInputs): number {
   if (!(price < upper)) {
     numError(
       kind === "call"
-        ? `price ${fmt(price)} is at or above the call's upper no-arbitrage bound ${fmt(upper)} (spot x e^(-yield x years)): no volatility reproduces it`
+        ? `price ${fmt(price)} is at or above the call's upper no-arbitrage bound ${fmt(upper)} (${callBound}): no volatility reproduces it`
         : `price ${fmt(price)} is at or above the put's upper no-arbitrage bound ${fmt(upper)} (strike x e^(-rate x years)): no volatility reproduces it`,
     );
   }
@@ -93,6 +116,12 @@ export function impliedVol(p: ImpliedVolInputs): number {
   if (!Number.isFinite(v) || !(v > 0)) {
     numError(
       `price ${fmt(price)} is too close to a no-arbitrage bound (${fmt(lower)}, ${fmt(upper)}) to determine a volatility in double precision`,
+    );
+  }
+  if (v > MAX_IMPLIED_VOL) {
+    numError(
+      `price ${fmt(price)} needs a volatility of ${fmt(v)}, above ${MAX_IMPLIED_VOL} (${MAX_IMPLIED_VOL * 100}%), the top of ${pricer}'s vol domain (0, ${MAX_IMPLIED_VOL}]: ` +
+        `no volatility in it reproduces the price (its time value ${fmt(price - lower)} is too large for ${fmt(years)} years)`,
     );
   }
   return v;

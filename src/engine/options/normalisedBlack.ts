@@ -66,24 +66,82 @@ export function otmVega(x: number, s: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
 }
 
-/** Scratch for lowerEval: [ln b, b'/b]. */
-const LOW = new Float64Array(2);
-
-/** ln b(x, s) and b'/b into LOW, without underflow in the tail. */
-function lowerEval(x: number, s: number): void {
+/** ln b(x, s) and b'/b, without underflow in the tail. */
+function lowerEval(x: number, s: number): [number, number] {
   const h = x / s;
   const t = 0.5 * s;
   const d1 = h + t;
   if (d1 < TAIL_D1) {
     const d2 = h - t;
     const diff = 0.5 * (erfcxTail(-d1 * SQRT1_2) - erfcxTail(-d2 * SQRT1_2));
-    LOW[0] = -0.5 * (h * h + t * t) + Math.log(diff);
-    LOW[1] = INV_SQRT_2PI / diff;
-    return;
+    return [-0.5 * (h * h + t * t) + Math.log(diff), INV_SQRT_2PI / diff];
   }
   const b = centralCall(x, d1, h - t);
-  LOW[0] = Math.log(b);
-  LOW[1] = (INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t))) / b;
+  return [Math.log(b), (INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t))) / b];
+}
+
+const MAX_ITER = 100;
+const STOP = 2 ** -36;
+const NOISE = 1e-9;
+
+/** A solve's result: s and the number of iterations it took (for the tests and the benchmark's notes). */
+export interface StdDevSolve {
+  stdDev: number;
+  iterations: number;
+}
+
+/**
+ * One objective of the three branches at s: f (increasing in s), the Newton step nu = -f/f' and the
+ * ratios h2 = f''/f', h3 = f'''/f' of Householder's third-order step. `undefined` when f cannot be
+ * evaluated there (b underflowed or rounded to its bound): `above` says whether s is past the root.
+ */
+type Objective = (s: number) => { f: number; nu: number; h2: number; h3: number } | { above: boolean };
+
+/**
+ * The safeguarded Householder iteration shared by the three branches: from s inside (lo, hi) (hi may be
+ * infinite), third-order steps kept inside the bracket the signs of f maintain (a Newton step, then
+ * bisection, when a step leaves it; doubling while hi is infinite). Stops once a cubic step is below
+ * 2^-36 s, or the steps stop shrinking at the level of the rounding noise of b itself (near the money at
+ * tiny s), or the bracket is a few ulps wide.
+ */
+function householderSolve(objective: Objective, s: number, lo: number, hi: number): StdDevSolve {
+  const midpoint = () => (Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s);
+  let it = 0;
+  let prev = Infinity;
+  for (; it < MAX_ITER; it++) {
+    const o = objective(s);
+    let next: number;
+    let cubic = false;
+    if ("above" in o) {
+      if (o.above) hi = s;
+      else lo = s;
+      next = midpoint();
+    } else {
+      if (o.f === 0) break;
+      if (o.f > 0) hi = s;
+      else lo = s;
+      const hh = householder(o.nu, o.h2, o.h3);
+      if (Math.abs(hh) <= STOP * s) {
+        if (s + hh > lo && s + hh < hi) s += hh;
+        break;
+      }
+      next = s + hh;
+      cubic = true;
+      if (!(next > lo && next < hi)) {
+        next = s + o.nu;
+        if (!(next > lo && next < hi)) {
+          next = midpoint();
+          cubic = false;
+        }
+      }
+    }
+    const step = Math.abs(next - s);
+    const done = step <= NOISE * s && (!cubic || step >= 0.5 * prev);
+    prev = step;
+    s = next;
+    if (done || hi - lo <= 4 * Number.EPSILON * s) break;
+  }
+  return { stdDev: s, iterations: it + 1 };
 }
 
 /** Householder's third-order step from the Newton step nu and f''/f', f'''/f'. */
@@ -91,11 +149,11 @@ function householder(nu: number, h2: number, h3: number): number {
   return (nu * (1 + 0.5 * h2 * nu)) / (1 + nu * (h2 + (h3 * nu) / 6));
 }
 
-const MAX_ITER = 100;
-const STOP = 2 ** -36;
-const NOISE = 1e-9;
-/** Iterations of the last solve (for tests and the benchmark's notes). */
-export let lastIterations = 0;
+/** b''/b' and b'''/b' at s (see the header). */
+function curvature(x: number, s: number): [number, number] {
+  const c2 = (x * x) / (s * s * s) - 0.25 * s;
+  return [c2, c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25];
+}
 
 /**
  * s > 0 with b(x, s) = beta, for x <= 0 and 0 < beta < e^{x/2}; betaC = e^{x/2} - beta, given separately
@@ -103,7 +161,12 @@ export let lastIterations = 0;
  * inputs are outside those bounds.
  */
 export function otmImpliedStdDev(beta: number, betaC: number, x: number): number {
-  if (!(x <= 0) || !(beta > 0) || !(betaC > 0)) return NaN;
+  return otmImpliedStdDevSolve(beta, betaC, x).stdDev;
+}
+
+/** otmImpliedStdDev with the number of iterations it took. */
+export function otmImpliedStdDevSolve(beta: number, betaC: number, x: number): StdDevSolve {
+  if (!(x <= 0) || !(beta > 0) || !(betaC > 0)) return { stdDev: NaN, iterations: 0 };
   const sc = Math.sqrt(-2 * x);
   const bc = x < 0 ? otmCall(x, sc) : 0;
   const vc = x < 0 ? otmVega(x, sc) : INV_SQRT_2PI;
@@ -116,7 +179,7 @@ export function otmImpliedStdDev(beta: number, betaC: number, x: number): number
   return solveUpper(betaC, x, su);
 }
 
-function solveLower(beta: number, x: number, sc: number, bc: number, vc: number): number {
+function solveLower(beta: number, x: number, sc: number, bc: number, vc: number): StdDevSolve {
   // The tangent at s_c meets zero at s_l; on [s_l, s_c] b is convex and close to linear, below s_l it
   // falls off like exp(-x^2 / 2s^2) (Jäckel's lower and middle branches).
   const sl = sc - bc / vc;
@@ -133,161 +196,68 @@ function solveLower(beta: number, x: number, sc: number, bc: number, vc: number)
     const g = ax / (Math.sqrt(3) * -z);
     if (g > 0 && g < top) s = g;
   }
-  let lo = 0;
-  let hi = top;
-  let it = 0;
-  let prev = Infinity;
-  for (; it < MAX_ITER; it++) {
-    lowerEval(x, s);
-    const L = LOW[0];
-    const L1 = LOW[1];
-    let next: number;
-    let cubic = false;
-    if (!(L < 0) || !(L1 > 0) || !Number.isFinite(L)) {
-      // b underflowed or rounding put it at 1: no usable derivative, bisect.
-      if (!(L < 0)) hi = s;
-      else lo = s;
-      next = 0.5 * (lo + hi);
-    } else {
+  // f(s) = 1/sqrt(-2 ln b(s)) - 1/sqrt(-2 ln beta), through L = ln b and its derivatives.
+  return householderSolve(
+    (s) => {
+      const [L, L1] = lowerEval(x, s);
+      // b underflowed or rounding put it at 1: no usable derivative.
+      if (!(L < 0) || !(L1 > 0) || !Number.isFinite(L)) return { above: !(L < 0) };
       const w = 1 / (-2 * L);
       const psi = Math.sqrt(w);
-      const f = psi - target;
-      if (f === 0) break;
-      if (f > 0) hi = s;
-      else lo = s;
-      const c2 = (x * x) / (s * s * s) - 0.25 * s;
-      const c3 = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
+      const [c2, c3] = curvature(x, s);
       const L2 = c2 * L1 - L1 * L1;
       const L3 = c3 * L1 - 3 * c2 * L1 * L1 + 2 * L1 * L1 * L1;
-      const h2 = (L2 + 3 * L1 * L1 * w) / L1;
-      const h3 = (L3 + 9 * L1 * L2 * w + 15 * L1 * L1 * L1 * w * w) / L1;
-      const nu = -f / (L1 * w * psi);
-      const hh = householder(nu, h2, h3);
-      if (Math.abs(hh) <= STOP * s) {
-        if (s + hh > lo && s + hh < hi) s += hh;
-        break;
-      }
-      next = s + hh;
-      cubic = true;
-      if (!(next > lo && next < hi)) {
-        next = s + nu;
-        if (!(next > lo && next < hi)) {
-          next = 0.5 * (lo + hi);
-          cubic = false;
-        }
-      }
-    }
-    const step = Math.abs(next - s);
-    // The steps stopped shrinking at the level of the rounding noise of b itself (near the money at tiny
-    // s), where more steps cannot improve s. (A cubic step below STOP x s has ended the loop above.)
-    const done = step <= NOISE * s && (!cubic || step >= 0.5 * prev);
-    prev = step;
-    s = next;
-    if (done || hi - lo <= 4 * Number.EPSILON * s) break;
-  }
-  lastIterations = it + 1;
-  return s;
+      return {
+        f: psi - target,
+        nu: -(psi - target) / (L1 * w * psi),
+        h2: (L2 + 3 * L1 * L1 * w) / L1,
+        h3: (L3 + 9 * L1 * L2 * w + 15 * L1 * L1 * L1 * w * w) / L1,
+      };
+    },
+    s,
+    0,
+    top,
+  );
 }
 
 /** On [sa, sb] (around s_c, where b has no strong curvature): Householder on b - beta, from the chord. */
-function solveMiddle(beta: number, x: number, sa: number, ba: number, sb: number, bb: number): number {
+function solveMiddle(beta: number, x: number, sa: number, ba: number, sb: number, bb: number): StdDevSolve {
   let s = bb > ba ? sa + ((beta - ba) * (sb - sa)) / (bb - ba) : 0.5 * (sa + sb);
   if (!(s > sa && s < sb)) s = 0.5 * (sa + sb);
-  let lo = sa;
-  let hi = sb;
-  let it = 0;
-  let prev = Infinity;
-  for (; it < MAX_ITER; it++) {
-    const f = otmCall(x, s) - beta;
-    const v = otmVega(x, s);
-    if (f === 0) break;
-    if (f > 0) hi = s;
-    else lo = s;
-    let next: number;
-    let cubic = false;
-    if (v > 0) {
-      const c2 = (x * x) / (s * s * s) - 0.25 * s;
-      const c3 = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
-      const nu = -f / v;
-      const hh = householder(nu, c2, c3);
-      if (Math.abs(hh) <= STOP * s) {
-        if (s + hh > lo && s + hh < hi) s += hh;
-        break;
-      }
-      next = s + hh;
-      cubic = true;
-      if (!(next > lo && next < hi)) {
-        next = s + nu;
-        if (!(next > lo && next < hi)) {
-          next = 0.5 * (lo + hi);
-          cubic = false;
-        }
-      }
-    } else next = 0.5 * (lo + hi);
-    const step = Math.abs(next - s);
-    const done = step <= NOISE * s && (!cubic || step >= 0.5 * prev);
-    prev = step;
-    s = next;
-    if (done || hi - lo <= 4 * Number.EPSILON * s) break;
-  }
-  lastIterations = it + 1;
-  return s;
+  return householderSolve(
+    (s) => {
+      const f = otmCall(x, s) - beta;
+      const v = otmVega(x, s);
+      if (!(v > 0)) return { above: f > 0 };
+      const [c2, c3] = curvature(x, s);
+      return { f, nu: -f / v, h2: c2, h3: c3 };
+    },
+    s,
+    sa,
+    sb,
+  );
 }
 
-function solveUpper(betaC: number, x: number, su: number): number {
+function solveUpper(betaC: number, x: number, su: number): StdDevSolve {
   const ex = Math.exp(0.5 * x);
   const target = Math.log(betaC);
   // Jäckel's upper map: e^{x/2} - b ~ (e^{x/2} + e^{-x/2}) N(-s/2) as s -> infinity (exact at x = 0).
   let s = -2 * normInvApprox(betaC / (ex + 1 / ex));
   if (!(s > su)) s = su;
-  let lo = su;
-  let hi = Infinity;
-  let it = 0;
-  let prev = Infinity;
-  for (; it < MAX_ITER; it++) {
-    const bm = otmCallComplement(x, s);
-    const vega = otmVega(x, s);
-    let next: number;
-    let cubic = false;
-    if (!(bm > 0) || !(vega > 0)) {
-      // Far beyond the solution (b at its bound) or before it with no slope: halve toward the bracket.
-      if (!(bm > 0)) hi = s;
-      else lo = s;
-      next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s;
-    } else {
+  // f(s) = ln(e^{x/2} - beta) - ln(e^{x/2} - b(s)).
+  return householderSolve(
+    (s) => {
+      const bm = otmCallComplement(x, s);
+      const vega = otmVega(x, s);
+      // Far beyond the solution (b at its bound) or before it with no slope.
+      if (!(bm > 0) || !(vega > 0)) return { above: !(bm > 0) };
       const f = target - Math.log(bm);
-      if (f === 0) break;
-      if (f > 0) hi = s;
-      else lo = s;
       const q = vega / bm;
-      const c2 = (x * x) / (s * s * s) - 0.25 * s;
-      const c3 = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
-      const h2 = c2 + q;
-      const h3 = c3 + 3 * c2 * q + 2 * q * q;
-      const nu = -f / q;
-      const hh = householder(nu, h2, h3);
-      if (Math.abs(hh) <= STOP * s) {
-        if (s + hh > lo && s + hh < hi) s += hh;
-        break;
-      }
-      next = s + hh;
-      cubic = true;
-      if (!(next > lo && next < hi)) {
-        next = s + nu;
-        if (!(next > lo && next < hi)) {
-          next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s;
-          cubic = false;
-        }
-      }
-    }
-    const step = Math.abs(next - s);
-    // The steps stopped shrinking at the level of the rounding noise of b itself (near the money at tiny
-    // s), where more steps cannot improve s. (A cubic step below STOP x s has ended the loop above.)
-    const done = step <= NOISE * s && (!cubic || step >= 0.5 * prev);
-    prev = step;
-    s = next;
-    if (done || hi - lo <= 4 * Number.EPSILON * s) break;
-  }
-  lastIterations = it + 1;
-  return s;
+      const [c2, c3] = curvature(x, s);
+      return { f, nu: -f / q, h2: c2 + q, h3: c3 + 3 * c2 * q + 2 * q * q };
+    },
+    s,
+    su,
+    Infinity,
+  );
 }

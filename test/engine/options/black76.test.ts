@@ -78,3 +78,39 @@ describe("properties", () => {
     );
   });
 });
+
+describe("vol = 0 (issue 15): the discounted intrinsic value, as QuantLib's BlackCalculator gives it", () => {
+  // QuantLib ql/pricingengines/blackcalculator.cpp, stdDev < QL_EPSILON: N(d1) = N(d2) = 1 in the money,
+  // 0 out of it, 1/2 at the money; the value is discount x (F alpha - K beta).
+  const disc = Math.exp(-0.05 * 0.5);
+  test("in the money: e^{-rT} (F - K), delta e^{-rT}; out of the money: 0", () => {
+    const call = black76({ kind: "call", forward: 110, strike: 100, years: 0.5, rate: 0.05, vol: 0 });
+    expect(call.price).toBeCloseTo(disc * 10, 12);
+    expect(call.delta).toBeCloseTo(disc, 14);
+    expect([call.gamma, call.vega]).toEqual([0, 0]);
+    expect(call.theta).toBeCloseTo(0.05 * disc * 10, 12);
+    expect(call.rho).toBeCloseTo(-0.5 * disc * 10, 12);
+    const put = black76({ kind: "put", forward: 110, strike: 100, years: 0.5, rate: 0.05, vol: 0 });
+    expect([put.price, put.delta]).toEqual([0, -0]);
+    expect(black76({ kind: "put", forward: 90, strike: 100, years: 0.5, rate: 0.05, vol: 0 }).price).toBeCloseTo(disc * 10, 12);
+  });
+  test("at the money: price 0, delta e^{-rT} / 2, vega F e^{-rT} sqrt(T) / sqrt(2 pi); gamma is infinite: #NUM!", () => {
+    const p = { kind: "call" as const, forward: 100, strike: 100, years: 0.5, rate: 0.05, vol: 0 };
+    expect(black76(p, "price").price).toBe(0);
+    expect(black76(p, "delta").delta).toBeCloseTo(disc / 2, 14);
+    expect(black76(p, "vega").vega).toBeCloseTo((100 * disc * Math.sqrt(0.5)) / Math.sqrt(2 * Math.PI), 12);
+    expect(() => black76(p, "gamma")).toThrow(/gamma is infinite/);
+  });
+  test("the limit vol -> 0+ of the priced formula is the vol-0 value (fast-check, away from the money)", () => {
+    fc.assert(
+      fc.property(inputs, (p) => {
+        fc.pre(Math.abs(p.moneyness) > 0.01);
+        const strike = p.forward * Math.exp(p.moneyness);
+        const at0 = black76({ ...p, strike, vol: 0 });
+        const near = black76({ ...p, strike, vol: 1e-6 });
+        expect(Math.abs(near.price - at0.price)).toBeLessThanOrEqual(1e-9 * (p.forward + strike));
+        expect(Math.abs(near.delta - at0.delta)).toBeLessThanOrEqual(1e-9);
+      }),
+    );
+  });
+});

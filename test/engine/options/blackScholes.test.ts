@@ -5,7 +5,7 @@
  * parity, Greeks against finite differences, deep out-of-the-money prices against the high-precision normal.
  */
 import fc from "fast-check";
-import { OptionBatch, bsm, bsmBatch, bsmPriceBatch, greeksArrays } from "../../../src/engine/options/blackScholes";
+import { bsm } from "../../../src/engine/options/blackScholes";
 import { OptionKind } from "../../../src/engine/options/optionType";
 import { rational, refPhiFixedQ, toDouble } from "../core/highPrecision";
 
@@ -186,53 +186,6 @@ describe("properties", () => {
     }
     // 3x out of the money at 10% vol for 0.1 years: ~1.5e-265, representable, not 0.
     expect(bsm({ kind: "call", spot: 100, strike: 300, years: 0.1, rate: 0, yield: 0, vol: 0.1 }).price).toBeLessThan(1e-260);
-  });
-
-  test("the batch API gives the scalar API's numbers", () => {
-    const n = 200;
-    const inp: OptionBatch = {
-      type: new Float64Array(n),
-      spot: new Float64Array(n),
-      strike: new Float64Array(n),
-      years: new Float64Array(n),
-      rate: new Float64Array(n),
-      yield: new Float64Array(n),
-      vol: new Float64Array(n),
-    };
-    for (let i = 0; i < n; i++) {
-      inp.type[i] = i % 2 ? 1 : -1;
-      inp.spot[i] = 100;
-      inp.strike[i] = 50 + i / 2;
-      inp.years[i] = 0.1 + (i % 7) / 3;
-      inp.rate[i] = 0.01 * (i % 5);
-      inp.yield[i] = 0.005 * (i % 3); // 0 for every third option: the batch's q = 0 path
-      inp.vol[i] = 0.1 + (i % 11) / 20;
-    }
-    const out = greeksArrays(n);
-    bsmBatch(inp, out);
-    const prices = new Float64Array(n);
-    bsmPriceBatch(inp, prices);
-    for (let i = 0; i < n; i++) {
-      const g = bsm({
-        kind: inp.type[i] > 0 ? "call" : "put",
-        spot: inp.spot[i],
-        strike: inp.strike[i],
-        years: inp.years[i],
-        rate: inp.rate[i],
-        yield: inp.yield[i],
-        vol: inp.vol[i],
-      });
-      expect([out.price[i], out.delta[i], out.gamma[i], out.vega[i], out.theta[i], out.rho[i], out.dividendRho[i]]).toEqual([
-        g.price,
-        g.delta,
-        g.gamma,
-        g.vega,
-        g.theta,
-        g.rho,
-        g.dividendRho,
-      ]);
-      expect(Math.abs(prices[i] - g.price)).toBeLessThanOrEqual(1e-14 * 100);
-    }
   });
 
   test("inputs the kernel cannot use are #NUM!, never NaN", () => {

@@ -11,7 +11,8 @@
  */
 import fc from "fast-check";
 import { bsm } from "../../../src/engine/options/blackScholes";
-import { impliedVol, impliedVolBatch, priceBounds } from "../../../src/engine/options/impliedVol";
+import { black76 } from "../../../src/engine/options/black76";
+import { black76ImpliedVol, impliedVol, priceBounds } from "../../../src/engine/options/impliedVol";
 import { OptionKind } from "../../../src/engine/options/optionType";
 
 const EPS = Number.EPSILON;
@@ -123,31 +124,6 @@ describe("round trips", () => {
       { numRuns: 2000 },
     );
   });
-
-  test("the batch API agrees with the scalar function and marks prices outside the bounds NaN", () => {
-    const n = 4;
-    const inp = {
-      type: new Float64Array([1, -1, 1, -1]),
-      spot: new Float64Array(n).fill(100),
-      strike: new Float64Array([90, 110, 120, 80]),
-      years: new Float64Array(n).fill(0.5),
-      rate: new Float64Array(n).fill(0.03),
-      yield: new Float64Array(n).fill(0.01),
-      vol: new Float64Array(n),
-    };
-    const price = new Float64Array([
-      bsm({ kind: "call", spot: 100, strike: 90, years: 0.5, rate: 0.03, yield: 0.01, vol: 0.25 }).price,
-      bsm({ kind: "put", spot: 100, strike: 110, years: 0.5, rate: 0.03, yield: 0.01, vol: 0.3 }).price,
-      200,
-      0,
-    ]);
-    const out = new Float64Array(n);
-    impliedVolBatch(inp, price, out);
-    expect(out[0]).toBe(impliedVol({ kind: "call", price: price[0], spot: 100, strike: 90, years: 0.5, rate: 0.03, yield: 0.01 }));
-    expect(Math.abs(out[1] - 0.3)).toBeLessThan(1e-14);
-    expect(out[2]).toBeNaN();
-    expect(out[3]).toBeNaN();
-  });
 });
 
 describe("no-arbitrage bounds", () => {
@@ -168,10 +144,60 @@ describe("no-arbitrage bounds", () => {
   });
   test("just inside the bounds the vol exists and reprices", () => {
     const upper = 100 * Math.exp(-0.02);
-    const v = impliedVol({ ...base, kind: "call", price: upper * (1 - 1e-9) });
-    expect(v).toBeGreaterThan(5);
-    expect(Math.abs(bsm({ ...base, kind: "call", vol: v }).price / (upper * (1 - 1e-9)) - 1)).toBeLessThan(1e-12);
+    const v = impliedVol({ ...base, kind: "call", price: upper * (1 - 1e-6) });
+    expect(v).toBeGreaterThan(9);
+    expect(Math.abs(bsm({ ...base, kind: "call", vol: v }).price / (upper * (1 - 1e-6)) - 1)).toBeLessThan(1e-12);
     const tiny = impliedVol({ ...base, kind: "put", strike: 20, price: 1e-200 });
     expect(Math.abs(bsm({ ...base, kind: "put", strike: 20, vol: tiny }).price / 1e-200 - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe("the vol stays inside OPTION's domain (0, 10] (issue 20)", () => {
+  test("a price that needs more than 1000% vol is refused with the vol it would need, in words", () => {
+    // Issue 20's case: OVERLAY.IMPLIEDVOL("call", 1.875, 21, 20, 1e-12, 0, 0) returned 160,989.
+    const call = () => impliedVol({ kind: "call", price: 1.875, spot: 21, strike: 20, years: 1e-12, rate: 0, yield: 0 });
+    expect(call).toThrow(/needs a volatility of 16\d{4}\.\d*, above 10 \(1000%\), the top of OVERLAY.OPTION's vol domain \(0, 10\]/);
+    expect(call).not.toThrow(/Infinity|NaN|undefined/);
+  });
+  test("just inside the bound: 1e-7 below the call's upper bound needs 10.6 (refused), 1e-6 below needs 9.76 (given)", () => {
+    const base = { spot: 100, strike: 90, years: 1, rate: 0.05, yield: 0.02 };
+    const upper = 100 * Math.exp(-0.02);
+    expect(() => impliedVol({ ...base, kind: "call", price: upper * (1 - 1e-7) })).toThrow(/needs a volatility of 10\.6/);
+    const v = impliedVol({ ...base, kind: "call", price: upper * (1 - 1e-6) });
+    expect(bsm({ ...base, kind: "call", vol: v }).price).toBeCloseTo(upper * (1 - 1e-6), 9);
+  });
+});
+
+describe("Black-76 implied vol", () => {
+  test("Hull's Black's-model put (F = K = 20, r 9%, 4 months, 25%, 1.1166...) inverts to 25%", () => {
+    const price = black76({ kind: "put", forward: 20, strike: 20, years: 4 / 12, rate: 0.09, vol: 0.25 }).price;
+    expect(price).toBeCloseTo(1.12, 2);
+    expect(black76ImpliedVol({ kind: "put", price, forward: 20, strike: 20, years: 4 / 12, rate: 0.09 })).toBeCloseTo(0.25, 13);
+  });
+  test("round trips over strikes, expiries and vols, calls and puts (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"call" | "put">("call", "put"),
+        fc.double({ min: 0.6, max: 1.6, noNaN: true }),
+        fc.double({ min: 0.05, max: 3, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        fc.double({ min: -0.01, max: 0.08, noNaN: true }),
+        (kind, moneyness, years, vol, rate) => {
+          const q = { kind, forward: 5000, strike: 5000 * moneyness, years, rate };
+          const { price, vega } = black76({ ...q, vol });
+          const intrinsic = Math.max((kind === "call" ? 1 : -1) * (5000 - q.strike), 0) * Math.exp(-rate * years);
+          fc.pre(price - intrinsic > 1e-6 * 5000);
+          const v = black76ImpliedVol({ ...q, price });
+          // What limits the vol is how well the price determines it: its last-place rounding over vega.
+          expect(Math.abs(v - vol)).toBeLessThan(1e-10 + (8 * Number.EPSILON * (5000 + q.strike)) / vega);
+        },
+      ),
+    );
+  });
+  test("bounds name the forward: a call at or above e^(-rT) F", () => {
+    const upper = 20 * Math.exp(-0.09 / 3);
+    expect(() => black76ImpliedVol({ kind: "call", price: upper, forward: 20, strike: 20, years: 1 / 3, rate: 0.09 })).toThrow(
+      /forward x e\^\(-rate x years\)/,
+    );
   });
 });
