@@ -74,12 +74,16 @@ export class ExcelWorkbook implements WorkbookPort {
       const named = context.workbook.names.getItemOrNullObject(name);
       await context.sync();
       let range: Excel.Range;
-      if (!table.isNullObject) range = table.getRange();
-      else if (!named.isNullObject) range = named.getRange();
+      if (!table.isNullObject) {
+        range = table.getRange();
+        table.load("showTotals");
+      } else if (!named.isNullObject) range = named.getRange();
       else throw new Error(`The workbook has no table named '${name}'`);
       range.load("values");
       await context.sync();
-      return range.values as Matrix;
+      const values = range.values as Matrix;
+      // The port's contract is the header row and the data: a table's totals row is not a data row.
+      return !table.isNullObject && table.showTotals === true ? values.slice(0, -1) : values;
     });
   }
 

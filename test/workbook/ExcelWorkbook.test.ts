@@ -20,8 +20,24 @@ function setup() {
   return excelMock({
     sheets: ["Plan", "Notes"],
     tables: { Portfolio: { sheet: "Plan", address: "A1:E3", values: PORTFOLIO } },
-    names: { Curve: { sheet: "Notes", address: "B2:C4", values: [["Tenor", "Rate"], [1, 0.04], [5, 0.045]] } },
-    selection: { address: "Plan!A1:B2", values: [["Asset class", "Market value"], ["Equity", 600]] },
+    names: {
+      Curve: {
+        sheet: "Notes",
+        address: "B2:C4",
+        values: [
+          ["Tenor", "Rate"],
+          [1, 0.04],
+          [5, 0.045],
+        ],
+      },
+    },
+    selection: {
+      address: "Plan!A1:B2",
+      values: [
+        ["Asset class", "Market value"],
+        ["Equity", 600],
+      ],
+    },
   });
 }
 
@@ -29,11 +45,20 @@ describe("ExcelWorkbook on office-addin-mock", () => {
   test("the mock refuses reads before load and sync (so the tests below can fail)", async () => {
     const m = setup();
     const range = m.context.workbook.getSelectedRange();
-    expect(range.values).not.toEqual([["Asset class", "Market value"], ["Equity", 600]]);
+    expect(range.values).not.toEqual([
+      ["Asset class", "Market value"],
+      ["Equity", 600],
+    ]);
     range.load("values");
-    expect(range.values).not.toEqual([["Asset class", "Market value"], ["Equity", 600]]);
+    expect(range.values).not.toEqual([
+      ["Asset class", "Market value"],
+      ["Equity", 600],
+    ]);
     await m.context.sync();
-    expect(range.values).toEqual([["Asset class", "Market value"], ["Equity", 600]]);
+    expect(range.values).toEqual([
+      ["Asset class", "Market value"],
+      ["Equity", 600],
+    ]);
     expect(() => m.context.workbook.tables.items).toThrow(/before load/);
   });
 
@@ -45,16 +70,36 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(m.syncs()).toBe(2);
   });
 
+  test("leaves out a table's totals row (showTotals), loaded with the values in the same sync", async () => {
+    const m = excelMock({
+      sheets: ["Plan"],
+      tables: { Portfolio: { sheet: "Plan", address: "A1:E4", values: [...PORTFOLIO, ["Total", 1000, 1, "", ""]], showTotals: true } },
+      selection: { address: "Plan!A1", values: [[""]] },
+    });
+    expect(await new ExcelWorkbook(m.run).readTable("Portfolio")).toEqual(PORTFOLIO);
+    expect(m.syncs()).toBe(2);
+  });
+
   test("falls back to a workbook-level named range, and names a missing table", async () => {
     const m = setup();
     const wb = new ExcelWorkbook(m.run);
-    expect(await wb.readTable("curve")).toEqual([["Tenor", "Rate"], [1, 0.04], [5, 0.045]]);
+    expect(await wb.readTable("curve")).toEqual([
+      ["Tenor", "Rate"],
+      [1, 0.04],
+      [5, 0.045],
+    ]);
     await expect(wb.readTable("Futures")).rejects.toThrow(/no table named 'Futures'/);
   });
 
   test("reads the selection's address and values", async () => {
     const m = setup();
-    expect(await new ExcelWorkbook(m.run).readSelection()).toEqual({ address: "Plan!A1:B2", values: [["Asset class", "Market value"], ["Equity", 600]] });
+    expect(await new ExcelWorkbook(m.run).readSelection()).toEqual({
+      address: "Plan!A1:B2",
+      values: [
+        ["Asset class", "Market value"],
+        ["Equity", 600],
+      ],
+    });
   });
 
   test("lists sheets, tables and named ranges after loading them", async () => {
@@ -65,7 +110,9 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       { name: "Portfolio", sheet: "Plan", kind: "table" },
       { name: "Curve", sheet: "Notes", kind: "name" },
     ]);
-    expect(m.log.filter((l) => l.startsWith("load"))).toEqual(expect.arrayContaining(['load worksheets "items/name"', 'load tables "items/name, items/worksheet/name"']));
+    expect(m.log.filter((l) => l.startsWith("load"))).toEqual(
+      expect.arrayContaining(['load worksheets "items/name"', 'load tables "items/name, items/worksheet/name"']),
+    );
   });
 
   test("adds a sheet and writes to it; never writes to an existing sheet", async () => {
@@ -82,15 +129,26 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     await wb.writeRange("Proposal 2026-11-24 14.32", {
       row: 1,
       col: 1,
-      values: [["Formula", "=OVERLAY.EXPOSURE(Portfolio[#All])"], ["Sell", -5], ["0012", "+1"]],
-      numberFormats: [[null, null], [null, "#,##0"]],
+      values: [
+        ["Formula", "=OVERLAY.EXPOSURE(Portfolio[#All])"],
+        ["Sell", -5],
+        ["0012", "+1"],
+      ],
+      numberFormats: [
+        [null, null],
+        [null, "#,##0"],
+      ],
       boldRows: [0],
     });
     expect(m.syncs()).toBe(before + 1);
     expect(m.writes.every((w) => w.sheet === "Proposal 2026-11-24 14.32")).toBe(true);
     const values = m.writes.find((w) => w.what === "range B2:C4.values");
     // Text that Excel would turn into a formula or a number keeps Excel's quote prefix.
-    expect(values?.value).toEqual([["Formula", "'=OVERLAY.EXPOSURE(Portfolio[#All])"], ["Sell", -5], ["'0012", "'+1"]]);
+    expect(values?.value).toEqual([
+      ["Formula", "'=OVERLAY.EXPOSURE(Portfolio[#All])"],
+      ["Sell", -5],
+      ["'0012", "'+1"],
+    ]);
     expect(m.writes.find((w) => w.what === "range B2:C4.numberFormat")?.value).toEqual([
       ["General", "General"],
       ["General", "#,##0"],
@@ -109,9 +167,24 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       inputs: [{ name: "Portfolio", ref: "Portfolio[#All]", values: PORTFOLIO }],
       options: [{ label: "Rule", value: "Target" }],
       trades: [{ assetClass: "Equity", instrument: "ES", side: "Buy", quantity: 3, unit: "contracts", notional: 900000 }],
-      exposures: { title: "Weights", format: "percent", lines: [{ name: "Equity", before: 0.6, after: 0.61, target: 0.6, min: 0.5, max: 0.7 }] },
+      exposures: {
+        title: "Weights",
+        format: "percent",
+        lines: [{ name: "Equity", before: 0.6, after: 0.61, target: 0.6, min: 0.5, max: 0.7 }],
+      },
       checks: [{ name: "Whole contracts", status: "pass", detail: "ok" }],
-      chart: { kind: "bands", title: "Weights", xTitle: "Asset class", yTitle: "Weight", format: "percent", categories: ["Equity"], series: [{ name: "Before", values: [0.6] }, { name: "Target", values: [0.6], line: true }] },
+      chart: {
+        kind: "bands",
+        title: "Weights",
+        xTitle: "Asset class",
+        yTitle: "Weight",
+        format: "percent",
+        categories: ["Equity"],
+        series: [
+          { name: "Before", values: [0.6] },
+          { name: "Target", values: [0.6], line: true },
+        ],
+      },
       results: [],
       notes: [],
     };
@@ -124,6 +197,8 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(m.log).toContain("chart Proposal 2026-11-24 14.32 ColumnClustered Columns");
     expect(m.writes.find((w) => w.what === "chart ColumnClustered.title.text")?.value).toBe("Weights");
     // The target series is drawn as a line over the columns.
-    expect(m.writes.find((w) => w.what.startsWith("chart ColumnClustered.series.getItemAt()") && w.what.endsWith("chartType"))?.value).toBe("Line");
+    expect(m.writes.find((w) => w.what.startsWith("chart ColumnClustered.series.getItemAt()") && w.what.endsWith("chartType"))?.value).toBe(
+      "Line",
+    );
   });
 });

@@ -16,7 +16,8 @@ export interface Write {
 
 export interface MockSpec {
   sheets: string[];
-  tables: Record<string, { sheet: string; address: string; values: unknown[][] }>;
+  /** values: the whole table's range (with its totals row when showTotals). */
+  tables: Record<string, { sheet: string; address: string; values: unknown[][]; showTotals?: boolean }>;
   names?: Record<string, { sheet: string; address: string; values: unknown[][] }>;
   selection: { address: string; values: unknown[][] };
 }
@@ -31,7 +32,13 @@ export interface ExcelMock {
 }
 
 /** An object that logs every property set and method call made on it (and on objects under it). */
-function recorder(sheet: string, target: string, writes: Write[], log: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+function recorder(
+  sheet: string,
+  target: string,
+  writes: Write[],
+  log: string[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const make = (path: string): Record<string, unknown> =>
     new Proxy({ ...(path === target ? extra : {}) } as Record<string, unknown>, {
       get(obj, prop) {
@@ -69,11 +76,19 @@ export function excelMock(spec: MockSpec): ExcelMock {
 
   // The ranges the port reads, as office-addin-mock objects under one root (so context.sync() reaches them).
   const rangeData: Record<string, { values: unknown[][]; address: string; worksheet: { name: string } }> = {};
-  for (const [name, t] of Object.entries(spec.tables)) rangeData[`table_${name}`] = { values: t.values, address: `${t.sheet}!${t.address}`, worksheet: { name: t.sheet } };
-  for (const [name, t] of Object.entries(spec.names ?? {})) rangeData[`name_${name}`] = { values: t.values, address: `${t.sheet}!${t.address}`, worksheet: { name: t.sheet } };
-  rangeData.selection = { values: spec.selection.values, address: spec.selection.address, worksheet: { name: spec.selection.address.split("!")[0] } };
-  const root = new OfficeMockObject({ ranges: rangeData, workbook: {} });
+  for (const [name, t] of Object.entries(spec.tables))
+    rangeData[`table_${name}`] = { values: t.values, address: `${t.sheet}!${t.address}`, worksheet: { name: t.sheet } };
+  for (const [name, t] of Object.entries(spec.names ?? {}))
+    rangeData[`name_${name}`] = { values: t.values, address: `${t.sheet}!${t.address}`, worksheet: { name: t.sheet } };
+  rangeData.selection = {
+    values: spec.selection.values,
+    address: spec.selection.address,
+    worksheet: { name: spec.selection.address.split("!")[0] },
+  };
+  const tableData = Object.fromEntries(Object.entries(spec.tables).map(([name, t]) => [name, { showTotals: !!t.showTotals }]));
+  const root = new OfficeMockObject({ ranges: rangeData, tableProps: tableData, workbook: {} });
   const ranges = root.ranges as Record<string, OfficeMockObject>;
+  const tableProps = root.tableProps as Record<string, OfficeMockObject>;
 
   /** A collection whose items can be read only after load() and a sync. */
   function collection<T>(name: string, items: () => T[], methods: Record<string, unknown>) {
@@ -148,7 +163,15 @@ export function excelMock(spec: MockSpec): ExcelMock {
       log.push(`getItemOrNullObject table ${name}`);
       const key = Object.keys(spec.tables).find((k) => k.toLowerCase() === name.toLowerCase());
       if (!key) return nullObject;
-      return { isNullObject: false, getRange: () => ranges[`table_${key}`] };
+      const props = tableProps[key];
+      return {
+        isNullObject: false,
+        getRange: () => ranges[`table_${key}`],
+        load: (p: string) => props.load(p),
+        get showTotals() {
+          return (props as unknown as { showTotals: unknown }).showTotals;
+        },
+      };
     },
   });
   workbook.names = collection("names", nameItems, {

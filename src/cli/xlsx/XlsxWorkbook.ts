@@ -100,7 +100,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readTable(name: string): Promise<Matrix> {
     const t = this.book.table(name);
-    if (t) return areaValues(t.sheet, t.area);
+    // The header row and the data: a table's totals row (known from the table part) is not a data row.
+    if (t) return areaValues(t.sheet, t.totalsRow ? { ...t.area, bottom: t.area.bottom - 1 } : t.area);
     const n = this.book.name(name);
     const a = n && namedArea(this.book, n.text);
     if (a) return areaValues(a.sheet, a.area);

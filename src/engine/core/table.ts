@@ -5,6 +5,10 @@
  * ignoring spaces and punctuation, with synonyms ("Market value", "MV", "Value"). Empty rows (the tail of an
  * oversized or whole-column range, or spacer rows) are skipped; row numbers in messages count data rows
  * under the header (row 1 is the first row below the headers), so they stay those the user sees.
+ *
+ * A keyed table's last row whose key is "Total" (an Excel table's totals row, which Table[#All] and whole-column
+ * references include) is skipped. Any other row under the data that is not a data row (a note: one cell filled)
+ * is an error that names it and says how to refer to the data alone.
  */
 import { Cell, Matrix, NumberRule, cellToBoolean, cellToNumber, checkNumber, isEmpty, normaliseName } from "./cells";
 import { quote, valueError } from "./errors";
@@ -72,6 +76,9 @@ function headerText(c: Cell): string {
   return isEmpty(c) ? "" : String(c).trim();
 }
 
+/** Key values of an Excel totals row: "Total" is Excel's label for a table's totals row. */
+const TOTAL_LABELS = new Set(["total", "totals", "grandtotal"]);
+
 export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
   const { arg } = spec;
   if (!Array.isArray(matrix) || matrix.length === 0 || !Array.isArray(matrix[0])) {
@@ -131,9 +138,15 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
   const extra: number[][] = [];
   const seenKeys = new Map<string, number>();
   const keyIndex = new Map<string, number>();
+  const rowAt = (i: number): Cell[] => (Array.isArray(matrix[i]) ? matrix[i] : [matrix[i] as unknown as Cell]);
+  // An Excel table's totals row (Table[#All] includes it; its label is "Total" unless renamed) is the last
+  // non-empty row with a key of Total: it is not a data row, and is skipped.
+  let last = matrix.length - 1;
+  while (last > 0 && rowAt(last).every(isEmpty)) last--;
+  const totalsRow = keyCol !== undefined && last > 1 && TOTAL_LABELS.has(normaliseName(String(rowAt(last)[keyCol] ?? ""))) ? last : -1;
   for (let i = 1; i < matrix.length; i++) {
-    const r = Array.isArray(matrix[i]) ? matrix[i] : [matrix[i] as unknown as Cell];
-    if (r.every(isEmpty)) continue;
+    const r = rowAt(i);
+    if (i === totalsRow || r.every(isEmpty)) continue;
     const n = i; // data row number
     const label = keyCol !== undefined && !isEmpty(r[keyCol]) ? String(r[keyCol]).trim() : "";
     const where = `${arg} row ${n}${label ? ` (${label})` : ""}`;
@@ -153,6 +166,14 @@ export function parseTable<T>(matrix: Matrix, spec: TableSpec): Table<T> {
         if (c.optional || c.default !== undefined) {
           row[c.key] = c.default;
           continue;
+        }
+        if (r.filter((x) => !isEmpty(x)).length <= 1 && rows.length > 0) {
+          valueError(
+            `${where}: not a data row (${name} is empty; it holds only ${quote(r.find((x) => !isEmpty(x)))}). ` +
+              `A note or total under the data breaks a whole-column reference: refer to the table's data, ` +
+              `${arg}[[#Headers],[#Data]] or ${arg}[#All], or move the note away from the table`,
+            arg,
+          );
         }
         valueError(`${where}: ${name} is empty`, arg);
       }
