@@ -14,7 +14,7 @@ import { resolve } from "node:path";
 import { JSDOM, ResourceLoader, VirtualConsole, FetchOptions } from "jsdom";
 import { EXTRA_CALLS, VALID_CALLS } from "../test/functions/validCalls";
 
-const DIST = resolve(__dirname, "../dist");
+const DIST = resolve(process.env.OVERLAY_DIST ?? resolve(__dirname, "../dist"));
 const ORIGIN = "https://localhost:3000/";
 
 interface MetaFn {
