@@ -10,7 +10,7 @@
 import { Matrix } from "../src/engine/core/cells";
 import { CompletionInput, completion, completionProblem } from "../src/engine/completion/completion";
 import { readHoldings, readLoadings, readSpecificRisk, readTargets } from "../src/engine/completion/factorModel";
-import { solveBudgetLsWithHighs, budgetLsModel } from "../src/engine/optimise/budgetLeastSquaresModel";
+import { solveBudgetLsWithHighs, budgetLsModel } from "../test/engine/optimise/budgetLeastSquaresModel";
 import { loadHighs } from "../src/engine/optimise/highs";
 import { solveModel } from "../src/engine/optimise/model";
 import { callFunction, findFunction } from "../src/functions/registry";

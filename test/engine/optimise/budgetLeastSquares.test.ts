@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { OverlayError } from "../../../src/engine/core/errors";
 import { BudgetLsProblem, budgetLsObjective, solveBudgetLeastSquares } from "../../../src/engine/optimise/budgetLeastSquares";
-import { solveBudgetLsWithHighs } from "../../../src/engine/optimise/budgetLeastSquaresModel";
+import { solveBudgetLsWithHighs } from "./budgetLeastSquaresModel";
 import { Highs, loadHighs } from "../../../src/engine/optimise/highs";
 import { gradient, instance, kktViolation } from "./instances";
 

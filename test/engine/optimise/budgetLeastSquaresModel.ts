@@ -4,11 +4,11 @@
  *   minimise    sum_k (y_k^2 + 2 r_k y_k) + sum_i (d_i c_i^2 / 2 + g_i c_i) + sum_k r_k^2
  *   subject to  y_k - sum_i A_ik c_i = 0  (k = 1..K),   sum_i c_i = b,   lo <= c <= hi,  y free.
  * Columns: c_1..c_n, then y_1..y_K. HiGHS's QP solver (a primal active-set method) is the independent check
- * of the dual Newton solver, in the tests and the benchmark.
+ * of the dual Newton solver, in the tests and the benchmark: a test oracle, not product code.
  */
-import type { BudgetLsProblem } from "./budgetLeastSquares";
-import type { Highs } from "./highs";
-import { OptModel, OptSolution, SparseRow, solveModel } from "./model";
+import type { BudgetLsProblem } from "../../../src/engine/optimise/budgetLeastSquares";
+import type { Highs } from "../../../src/engine/optimise/highs";
+import { OptModel, OptSolution, SparseRow, solveModel } from "../../../src/engine/optimise/model";
 
 export function budgetLsModel(p: BudgetLsProblem): OptModel {
   const { n, K, A, r, d, g, lower, upper, budget } = p;
