@@ -3,7 +3,7 @@
  * Thin: parse the arguments, call the engine, lay out the spill.
  */
 import { argMatrix, argNumber, isEmpty } from "../../engine/core/cells";
-import { completion as completionEngine } from "../../engine/completion/completion";
+import { CompletionResult, completion as completionEngine } from "../../engine/completion/completion";
 import { factorExposures } from "../../engine/completion/exposure";
 import { readHoldings, readLoadings, readSpecificRisk, readTargets } from "../../engine/completion/factorModel";
 import { run, spill } from "../excel";
@@ -48,28 +48,44 @@ export function completion(
   turnover?: any,
   specificRisk?: any[][],
 ) {
-  return run(() => {
-    const L = readLoadings(argMatrix(loadings, "loadings"));
-    const H = readHoldings(argMatrix(holdings, "holdings"), L);
-    const T = readTargets(argMatrix(targets, "targets"), L);
-    const b = argNumber(budget, "budget", { default: 0.1, min: 0, minExclusive: true, max: 1 });
-    const u = argNumber(maxWeight, "maxWeight", { default: b, min: 0, minExclusive: true, max: 1 });
-    const lambda = argNumber(turnover, "turnover", { default: 0, min: 0, max: 1e6 });
-    const risk = isOmitted(specificRisk) ? undefined : readSpecificRisk(argMatrix(specificRisk, "specificRisk"), L);
-    const r = completionEngine({ loadings: L, holdings: H, targets: T, budget: b, maxWeight: u, turnover: lambda, specificRisk: risk });
-    const total = r.weights.reduce((s, c) => s + c, 0);
-    const blank = (cells: unknown[]) => [...cells, ...new Array(5 - cells.length).fill("")];
-    return [
-      blank(["Security", "Weight"]),
-      ...r.securities.map((s, i) => blank([s, r.weights[i]])),
-      blank(["Total", total]),
-      blank([]),
-      ...spill(
-        ["Factor", "Before", "After", "Target", "Gap"],
-        r.factors.map((f) => [f.factor, f.before, f.after, f.target ?? "", f.gap ?? ""]),
-      ),
-    ];
-  });
+  return run(() => completionLayout(completionResult(holdings, loadings, targets, budget, maxWeight, turnover, specificRisk)));
+}
+
+/** OVERLAY.COMPLETION's typed half: the arguments parsed, the engine's sleeve and factor gaps. */
+export function completionResult(
+  holdings: any[][],
+  loadings: any[][],
+  targets: any[][],
+  budget?: any,
+  maxWeight?: any,
+  turnover?: any,
+  specificRisk?: any[][],
+): CompletionResult & { budget: number; maxWeight: number } {
+  const L = readLoadings(argMatrix(loadings, "loadings"));
+  const H = readHoldings(argMatrix(holdings, "holdings"), L);
+  const T = readTargets(argMatrix(targets, "targets"), L);
+  const b = argNumber(budget, "budget", { default: 0.1, min: 0, minExclusive: true, max: 1 });
+  const u = argNumber(maxWeight, "maxWeight", { default: b, min: 0, minExclusive: true, max: 1 });
+  const lambda = argNumber(turnover, "turnover", { default: 0, min: 0, max: 1e6 });
+  const risk = isOmitted(specificRisk) ? undefined : readSpecificRisk(argMatrix(specificRisk, "specificRisk"), L);
+  const r = completionEngine({ loadings: L, holdings: H, targets: T, budget: b, maxWeight: u, turnover: lambda, specificRisk: risk });
+  return { ...r, budget: b, maxWeight: u };
+}
+
+/** The spill of OVERLAY.COMPLETION: the sleeve (Security, Weight, Total), a blank row, the factor gaps. */
+export function completionLayout(r: CompletionResult) {
+  const total = r.weights.reduce((s, c) => s + c, 0);
+  const blank = (cells: unknown[]) => [...cells, ...new Array(5 - cells.length).fill("")];
+  return [
+    blank(["Security", "Weight"]),
+    ...r.securities.map((s, i) => blank([s, r.weights[i]])),
+    blank(["Total", total]),
+    blank([]),
+    ...spill(
+      ["Factor", "Before", "After", "Target", "Gap"],
+      r.factors.map((f) => [f.factor, f.before, f.after, f.target ?? "", f.gap ?? ""]),
+    ),
+  ];
 }
 
 function isOmitted(v: unknown): boolean {
@@ -80,5 +96,5 @@ function isOmitted(v: unknown): boolean {
 
 export const COMPLETION_FUNCTIONS: FunctionDef[] = [
   entry("FACTOREXPOSURE", factorExposure, "holdings#, loadings#"),
-  entry("COMPLETION", completion, "holdings#, loadings#, targets#, [budget], [maxWeight], [turnover], [specificRisk#]"),
+  entry("COMPLETION", completion, "holdings#, loadings#, targets#, [budget], [maxWeight], [turnover], [specificRisk#]", completionResult),
 ];

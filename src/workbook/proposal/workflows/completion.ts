@@ -4,9 +4,11 @@
  * Guardrails: the sleeve adds up to the budget, long only, no weight above the maximum, the factor gaps
  * smaller after than before.
  */
-import { Call, callRegistry, describeOptions, splitSpill, spillTable, withDefaults } from "../call";
+import { completionLayout, completionResult } from "../../../functions/catalogue/completion";
+import { Call, callTyped, describeOptions, withDefaults } from "../call";
 import { fmtNumber, fmtPct, headline, numberOption } from "../checks";
 import { Check, ExposureLine, TradeLine, Workflow } from "../model";
+import { Result } from "../../../functions/excel";
 import { resultTable } from "./futuresCommon";
 
 const OPTIONS = [
@@ -46,7 +48,6 @@ export const completionWorkflow: Workflow = {
   options: OPTIONS,
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);
-    const budget = numberOption(options, "budget", "Sleeve budget") ?? 0.1;
     const maxWeight = numberOption(options, "maxWeight", "Maximum weight");
     const value = numberOption(options, "value", "Portfolio value", { min: 0 });
     const call: Call = {
@@ -60,35 +61,28 @@ export const completionWorkflow: Workflow = {
         { option: "turnover" },
       ],
     };
-    const r = await callRegistry(call, inputs, options);
-    const [weightPart, factorPart] = splitSpill(r, "OVERLAY.COMPLETION");
-    const wt = spillTable(weightPart, "OVERLAY.COMPLETION");
-    const ft = spillTable(factorPart ?? [[""]], "OVERLAY.COMPLETION (factors)", false);
+    const r = await callTyped<ReturnType<typeof completionResult>>(call, inputs, options);
+    const budget = r.budget;
     const trades: TradeLine[] = [];
     let sum = 0;
     let negative = 0;
     let largest = 0;
-    for (const row of wt.rows) {
-      const w = wt.num(row, "Weight") ?? 0;
+    r.securities.forEach((security, i) => {
+      const w = r.weights[i];
       sum += w;
       if (w < -1e-12) negative++;
       largest = Math.max(largest, w);
-      if (Math.abs(w) < 1e-9) continue;
+      if (Math.abs(w) < 1e-9) return;
       trades.push({
         assetClass: "Completion sleeve",
-        instrument: wt.text(row, "Security"),
+        instrument: security,
         side: w > 0 ? "Buy" : "Sell",
         quantity: Math.abs(w),
         unit: "weight",
         notional: value !== undefined ? w * value : undefined,
       });
-    }
-    const lines: ExposureLine[] = ft.rows.map((row) => ({
-      name: ft.text(row, "Factor"),
-      before: ft.num(row, "Before") ?? 0,
-      after: ft.num(row, "After") ?? 0,
-      target: ft.num(row, "Target"),
-    }));
+    });
+    const lines: ExposureLine[] = r.factors.map((f) => ({ name: f.factor, before: f.before, after: f.after, target: f.target }));
     const gap2 = (pick: (l: ExposureLine) => number) => lines.reduce((s, l) => s + (pick(l) - (l.target ?? 0)) ** 2, 0);
     const before = Math.sqrt(gap2((l) => l.before));
     const after = Math.sqrt(gap2((l) => l.after));
@@ -138,7 +132,7 @@ export const completionWorkflow: Workflow = {
           { name: "Target", values: lines.map((l) => l.target ?? 0) },
         ],
       },
-      results: [resultTable("Completion sleeve and factor gaps", call, r, inputs, options)],
+      results: [resultTable("Completion sleeve and factor gaps", call, completionLayout(r) as Result, inputs, options)],
       notes: [`The rest of the holdings are scaled by ${fmtPct(1 - budget, 1)} to make room for the sleeve.`],
     };
   },
