@@ -3,11 +3,23 @@
  * set its options, propose trades, write the proposal sheet, export the ticket. Works on any WorkbookPort:
  * Excel in the add-in, a MemoryWorkbook in the playground and tests.
  */
-import { Button, Caption1, Field, FluentProvider, Select, Title3, webLightTheme, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  FluentProvider,
+  Select,
+  Title3,
+  webLightTheme,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { WorkflowId, WorkflowOptions } from "../workbook/proposal/model";
 import { WorkbookPort } from "../workbook/WorkbookPort";
 import { WorkbookContext } from "./hooks/WorkbookContext";
+import { HostContext } from "./hooks/HostContext";
+import { canDownload } from "./hooks/download";
 import { useTables } from "./hooks/useTables";
 import { PANE_CSS } from "./styles";
 import { VERSION } from "../version";
@@ -21,9 +33,11 @@ export interface AppProps {
   now?: () => Date;
   /** Option values each workflow starts with (the playground's sample values). */
   presets?: Partial<Record<WorkflowId, WorkflowOptions>>;
+  /** Whether a file download can start here; by default, whether this browser supports one (false on Mac Excel). */
+  downloads?: boolean;
 }
 
-export function App({ port, host, now, presets }: AppProps) {
+export function App({ port, host, now, presets, downloads }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <style>{PANE_CSS}</style>
@@ -37,13 +51,15 @@ export function App({ port, host, now, presets }: AppProps) {
         </header>
         {port ? (
           <WorkbookContext.Provider value={port}>
-            <Workflows now={now} presets={presets} />
+            <HostContext.Provider value={{ downloads: downloads ?? canDownload() }}>
+              <Workflows now={now} presets={presets} />
+            </HostContext.Provider>
           </WorkbookContext.Provider>
         ) : (
           <MessageBar intent="info">
             <MessageBarBody>
-              Open this add-in in Excel to propose trades on a workbook, or try it without Excel: npm run playground. The OVERLAY functions work in
-              formulas, for example =OVERLAY.REBALANCE(Portfolio[#All], Futures[#All], &quot;edge&quot;).
+              Open this add-in in Excel to propose trades on a workbook, or try it without Excel: npm run playground. The OVERLAY functions
+              work in formulas, for example =OVERLAY.REBALANCE(Portfolio[#All], Futures[#All], &quot;edge&quot;).
             </MessageBarBody>
           </MessageBar>
         )}

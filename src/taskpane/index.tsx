@@ -12,7 +12,7 @@ function start(inExcel: boolean) {
   }
   el.innerHTML =
     '<main style="font-family: Segoe UI, system-ui, sans-serif; padding: 12px; max-width: 320px">' +
-    "<h1 style=\"font-size: 20px; margin: 0 0 8px\">Overlay</h1>" +
+    '<h1 style="font-size: 20px; margin: 0 0 8px">Overlay</h1>' +
     "<p>Open this add-in in Excel to propose trades on a workbook, or try it without Excel: <code>npm run playground</code>.</p></main>";
 }
 

@@ -14,9 +14,14 @@ export const PANE_CSS = `
 .ov-intro { font-size: 12px; color: #605e5c; margin-bottom: 10px; }
 .ov-proposal { display: flex; flex-direction: column; gap: 8px; border-top: 1px solid #e1dfdd; padding-top: 12px; min-width: 0; }
 .ov-proposal > *, .ov-workflow, .ov-workflow > * { min-width: 0; max-width: 100%; }
-.ov-pane { overflow-wrap: break-word; }
+/* Words are never broken: text wraps between words only (a word wider than its box is shortened instead). */
+.ov-pane { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 .ov-proposal h3 { margin: 8px 0 0; }
 .ov-scroll { overflow-x: auto; max-width: 100%; }
+/* Fluent's tables are fixed-layout with equal columns; here the numbers take what they need and the name the rest. */
+.ov-table { table-layout: auto; width: 100%; }
+.ov-table .ov-name { width: 100%; min-width: 96px; }
+.ov-table th, .ov-table td { padding-left: 4px; padding-right: 4px; }
 .ov-scroll:focus-visible { outline: 2px solid #0f6cbd; }
 .ov-num { text-align: right; justify-content: flex-end; white-space: nowrap; }
 .ov-strong { font-weight: 600; display: block; }
@@ -27,7 +32,17 @@ export const PANE_CSS = `
 .ov-badge { min-width: 64px; }
 .ov-notes { margin: 0; padding-left: 18px; }
 .ov-figure { margin: 8px 0; min-width: 0; }
-.ov-chart { width: 100%; min-height: 280px; }
+.ov-chart { width: 100%; min-height: 120px; }
+.ov-axis-title { margin: 2px 0; font-size: 11px; color: #616161; }
+.ov-axis-x { text-align: center; }
+.ov-legend { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; }
+.ov-legend li { display: flex; align-items: center; gap: 4px; }
+.ov-swatch { flex: none; }
+.ov-figures { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 4px 12px; margin: 0; }
+.ov-figures dt { margin: 0; }
+.ov-figures dd { margin: 0; text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.ov-figures dd .ov-sub { white-space: normal; }
+.ov-override { display: flex; flex-direction: column; gap: 6px; }
 [data-outside] { color: #c50f1f; font-weight: 600; }
 .ov-error-summary { color: #c50f1f; margin: 4px 0; }
 .ov-ticket { display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }

@@ -3,8 +3,12 @@
  * Browser tests (npm run test:e2e): builds the playground, serves it over https on a free localhost port,
  * and drives Debian's Chromium (playwright-core, no browser download) through every workflow: load,
  * propose, check the proposal's figures against the registry function run here in Node on the same sample
- * tables, write the proposal sheet, export the CSV ticket. Screenshots of each view at the task pane's
- * 320 px width go to test-artifacts/e2e/. Bounded in time; exits non-zero on any failure.
+ * tables, write the proposal sheet, export the CSV ticket. Every view is laid out at 320 px (Excel's default
+ * task-pane width) and at 500 px, a screenshot of each kept in test-artifacts/e2e/, and at both widths two
+ * rules are measured on the rendered page: no word is broken across lines (each word's glyph boxes lie on
+ * one line box) and no chart series leaves its plot area (each series element's box inside the plot's), with
+ * every category labelled. A proposal whose check fails writes no ticket until overridden with a reason,
+ * and the ticket then says so on every line. Bounded in time; exits non-zero on any failure.
  *
  * CHROMIUM=/path/to/chromium overrides /usr/bin/chromium; E2E_SKIP_BUILD=1 reuses dist/playground.
  */
@@ -73,15 +77,15 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
     else cell += ch;
   }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
+  if (cell !== "" || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -92,14 +96,22 @@ async function step(name, fn) {
     console.log(`  ok   ${name} (${Date.now() - t} ms)`);
   } catch (e) {
     failures++;
-    console.log(`  FAIL ${name}\n       ${String(e?.message ?? e).split("\n").join("\n       ")}`);
+    console.log(
+      `  FAIL ${name}\n       ${String(e?.message ?? e)
+        .split("\n")
+        .join("\n       ")}`,
+    );
   }
 }
 
 // ---- build ----
 if (!process.env.E2E_SKIP_BUILD) {
   console.log("e2e: building the playground");
-  const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "only=playground"], { cwd: ROOT, stdio: "inherit", timeout: 5 * 60_000 });
+  const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "only=playground"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    timeout: 5 * 60_000,
+  });
   if (b.status !== 0) {
     console.error("e2e: the playground build failed");
     process.exit(1);
@@ -125,6 +137,106 @@ function beforeBlank(spill) {
 }
 const side = (n) => (n < 0 ? "Sell" : "Buy");
 
+/**
+ * Runs in the page: the two layout rules, measured. A word is a run of letters and digits with what follows
+ * it up to a space or after a hyphen or slash (a line may end after "Non-"); it is broken when its glyph boxes
+ * (Range.getClientRects) lie on more than one line. A chart series is out of its plot area when its element's
+ * box reaches outside the [data-plot] rectangle of its SVG; every category row must carry a label, inside
+ * the SVG, overlapping no other label; tick labels stay inside the SVG and apart.
+ */
+function layoutRules() {
+  const pane = document.querySelector("[data-testid=pane]");
+  const broken = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest("svg, textarea, select, option, .ov-visually-hidden") || el.getClientRects().length === 0) continue;
+    const text = n.textContent ?? "";
+    for (const m of text.matchAll(/[^\s\-\u2010-\u2014/]+[\-\u2010-\u2014/]?/g)) {
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+      if (rects.length < 2) continue;
+      const tops = rects.map((r) => r.top);
+      if (Math.max(...tops) - Math.min(...tops) > 2) broken.push(`"${m[0]}" in "${text.trim().slice(0, 50)}"`);
+    }
+  }
+  const charts = [];
+  const inside = (b, p, tol = 1.5) =>
+    b.left >= p.left - tol && b.right <= p.right + tol && b.top >= p.top - tol && b.bottom <= p.bottom + tol;
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  for (const svg of pane.querySelectorAll(".ov-chart svg[data-chart]")) {
+    const problems = [];
+    const plotEl = svg.querySelector("[data-plot]");
+    if (!plotEl) {
+      charts.push({ kind: svg.dataset.chart, series: 0, labels: 0, problems: ["no plot area"] });
+      continue;
+    }
+    const plot = plotEl.getBoundingClientRect();
+    const box = svg.getBoundingClientRect();
+    const paneBox = pane.getBoundingClientRect();
+    if (!inside(box, { left: paneBox.left, right: paneBox.right, top: -1e9, bottom: 1e9 }, 0.5))
+      problems.push(`the chart (${Math.round(box.width)} px) is wider than the pane`);
+    const series = [...svg.querySelectorAll("[data-series]")];
+    for (const s of series) {
+      const b = s.getBoundingClientRect();
+      if (!inside(b, plot))
+        problems.push(
+          `${s.dataset.series} (${s.tagName}) at ${Math.round(b.left - plot.left)}..${Math.round(b.right - plot.left)} px of a ${Math.round(plot.width)} px plot`,
+        );
+    }
+    const rows = [...svg.querySelectorAll("[data-row]")];
+    const labels = rows.map((r) => r.querySelector("[data-category]"));
+    rows.forEach((r, i) => {
+      const l = labels[i];
+      if (!l || !(l.textContent ?? "").trim()) problems.push(`category ${i + 1} has no label`);
+      else if (!inside(l.getBoundingClientRect(), box, 0.5)) problems.push(`the label "${l.textContent}" is cut off`);
+    });
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++)
+        if (labels[i] && labels[j] && overlap(labels[i].getBoundingClientRect(), labels[j].getBoundingClientRect()))
+          problems.push(`labels "${labels[i].textContent}" and "${labels[j].textContent}" overlap`);
+    const ticks = [...svg.querySelectorAll("[data-tick]")].map((t) => ({ text: t.textContent, b: t.getBoundingClientRect() }));
+    for (const t of ticks) if (!inside(t.b, box, 0.5)) problems.push(`the tick label ${t.text} is cut off`);
+    for (let i = 1; i < ticks.length; i++)
+      if (overlap(ticks[i - 1].b, ticks[i].b)) problems.push(`tick labels ${ticks[i - 1].text} and ${ticks[i].text} overlap`);
+    const want = Number(svg.dataset.categories ?? rows.length);
+    if (svg.dataset.chart === "bullet" && rows.length !== want) problems.push(`${rows.length} category rows for ${want} categories`);
+    charts.push({ kind: svg.dataset.chart, series: series.length, labels: rows.length, problems });
+  }
+  return { broken: broken.slice(0, 8), charts };
+}
+
+/** Lays the pane out at `width`, checks the rules and the pane's width, and keeps a screenshot. */
+async function checkWidth(page, pane, id, width) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForFunction((w) => window.innerWidth === w, width);
+  await page.waitForTimeout(400);
+  const report = await page.evaluate((w) => {
+    const pane = document.querySelector("[data-testid=pane]");
+    const out = [...pane.querySelectorAll("*")]
+      .filter((e) => !e.parentElement?.closest(".ov-scroll") && e.getClientRects().length > 0)
+      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+      .slice(0, 3)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String(e.className?.baseVal ?? e.className).split(" ")[0]} ends at ${Math.round(e.getBoundingClientRect().right)} px`,
+      );
+    return { width: document.documentElement.scrollWidth, out };
+  }, width);
+  await pane.screenshot({ path: path.join(ARTIFACTS, `${id}-${width}.png`) });
+  assert(report.width <= width && report.out.length === 0, `wider than ${width} px (${report.width} px): ${report.out.join("; ")}`);
+  const rules = await page.evaluate(layoutRules);
+  assert(rules.broken.length === 0, `words broken across lines at ${width} px: ${rules.broken.join("; ")}`);
+  assert(rules.charts.length > 0, "no chart drawn");
+  for (const c of rules.charts) {
+    assert(c.series > 0, `the ${c.kind} chart draws no series`);
+    assert(c.problems.length === 0, `${c.kind} chart at ${width} px: ${c.problems.slice(0, 6).join("; ")}`);
+  }
+  return rules;
+}
+
 /** Per workflow: the trades the proposal must hold, as [side, instrument, quantity]. */
 const EXPECTED = {
   rebalance: async () =>
@@ -145,7 +257,11 @@ const EXPECTED = {
     const o = S.SAMPLE_OPTIONS.options;
     return records(await fn("STRATEGY", S.LEGS, o.spot, o.years, o.rate, o.yield, o.vol))
       .filter((r) => r.Type !== "Total")
-      .map((r) => [side(r.Quantity), `${r.Type === "put" ? "Put" : "Call"} ${r.Strike.toLocaleString("en-US")}`, Math.abs(r.Quantity) / 100]);
+      .map((r) => [
+        side(r.Quantity),
+        `${r.Type === "put" ? "Put" : "Call"} ${r.Strike.toLocaleString("en-US")}`,
+        Math.abs(r.Quantity) / 100,
+      ]);
   },
   hedge: async () =>
     records(beforeBlank(await fn("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows())))
@@ -171,7 +287,15 @@ cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
   ignoreHTTPSErrors: true,
   acceptDownloads: true,
   viewport: { width: 1280, height: 900 },
@@ -191,21 +315,28 @@ await page.getByRole("combobox", { name: "Portfolio" }).waitFor();
 
 const pane = page.getByTestId("pane");
 const sheetValues = (name) => page.evaluate((n) => window.overlayPlayground.workbook.sheetValues(n), name);
-const chartsOn = (name) => page.evaluate((n) => window.overlayPlayground.workbook.charts.filter((c) => c.sheet === n).map((c) => ({ type: c.type, title: c.title })), name);
+const chartsOn = (name) =>
+  page.evaluate(
+    (n) => window.overlayPlayground.workbook.charts.filter((c) => c.sheet === n).map((c) => ({ type: c.type, title: c.title })),
+    name,
+  );
 
 await step("keyboard: Tab reaches the workflow picker, the inputs and Propose trades", async () => {
   await page.locator("body").focus();
   const reached = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
-    reached.push(await page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el) return "";
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : "";
-      return (el.getAttribute("aria-label") || label || el.textContent || "").trim();
-    }));
+    reached.push(
+      await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return "";
+        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : "";
+        return (el.getAttribute("aria-label") || label || el.textContent || "").trim();
+      }),
+    );
   }
-  for (const name of ["Workflow", "Portfolio", "Futures", "Propose trades"]) assert(reached.includes(name), `Tab never reached ${name}: ${reached.join(" | ")}`);
+  for (const name of ["Workflow", "Portfolio", "Futures", "Propose trades"])
+    assert(reached.includes(name), `Tab never reached ${name}: ${reached.join(" | ")}`);
 });
 
 for (const id of Object.keys(EXPECTED)) {
@@ -220,55 +351,83 @@ for (const id of Object.keys(EXPECTED)) {
   const expected = await EXPECTED[id]();
   await step(`${id}: the pane's trades are the registry function's (${expected.length} trades)`, async () => {
     const rows = await page.getByTestId("trade-row").evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.textContent));
-    same(rows, expected.map((t) => t[0]), "sides");
+    same(
+      rows,
+      expected.map((t) => t[0]),
+      "sides",
+    );
   });
-  await step(`${id}: readable at 320 px`, async () => {
-    await page.setViewportSize({ width: 320, height: 900 });
-    await page.waitForTimeout(300);
-    await page.waitForFunction(() => window.innerWidth === 320);
-    await page.waitForTimeout(300);
-    // Nothing sticks out of the pane: every element ends inside 320 px, except inside the tables' own
-    // horizontal scroll regions (which are labelled and keyboard-focusable).
-    const report = await page.evaluate(() => {
-      const pane = document.querySelector("[data-testid=pane]");
-      const out = [...pane.querySelectorAll("*")]
-        .filter((e) => !e.parentElement?.closest(".ov-scroll") && e.getClientRects().length > 0)
-        .filter((e) => e.getBoundingClientRect().right > 320.5)
-        .slice(0, 3)
-        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(" ")[0]} ends at ${Math.round(e.getBoundingClientRect().right)} px`);
-      return { width: document.documentElement.scrollWidth, out };
+  // Nothing sticks out of the pane (except inside the tables' own labelled, focusable scroll regions), no word
+  // is broken, no chart series leaves its plot, every category is labelled: at 320 px and at 500 px.
+  for (const width of [320, 500]) {
+    await step(`${id}: reads well at ${width} px (no word broken, every series inside its plot, every category labelled)`, async () => {
+      try {
+        await checkWidth(page, pane, id, width);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
     });
-    assert(report.width <= 320 && report.out.length === 0, `wider than 320 px (${report.width} px): ${report.out.join("; ")}`);
-    await pane.screenshot({ path: path.join(ARTIFACTS, `${id}-320.png`) });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  });
+  }
   await step(`${id}: write the proposal sheet`, async () => {
     await page.getByRole("button", { name: "Write proposal" }).click();
     const text = await page.getByTestId("written").textContent();
     sheet = /"([^"]+)"/.exec(text)?.[1];
     assert(sheet && sheet.startsWith("Proposal "), `no sheet name in "${text}"`);
     const v = await sheetValues(sheet);
-    assert(v[0][0] === `Overlay trade proposal: ${(await page.getByRole("combobox", { name: "Workflow" }).locator("option:checked").textContent()).trim()}`, `title ${v[0][0]}`);
-    assert(v.some((r) => r[0] === "Overlay version" && typeof r[1] === "string" && r[1] !== ""), "no version row");
+    assert(
+      v[0][0] ===
+        `Overlay trade proposal: ${(await page.getByRole("combobox", { name: "Workflow" }).locator("option:checked").textContent()).trim()}`,
+      `title ${v[0][0]}`,
+    );
+    assert(
+      v.some((r) => r[0] === "Overlay version" && typeof r[1] === "string" && r[1] !== ""),
+      "no version row",
+    );
     const t = v.findIndex((r) => r[0] === "Trades");
     const table = expected.length === 0 ? [] : v.slice(t + 2, t + 2 + expected.length).map((r) => [r[0], r[1], r[2]]);
     if (expected.length === 0) assert(v[t + 1][0] === "No trades proposed.", "expected no trades");
     close(table, expected, "the proposal sheet's trade table");
     same((await chartsOn(sheet)).length, 1, "native charts on the sheet");
-    assert(v.some((r) => typeof r[1] === "string" && r[1].startsWith("=OVERLAY.")), "no formula recorded");
+    assert(
+      v.some((r) => typeof r[1] === "string" && r[1].startsWith("=OVERLAY.")),
+      "no formula recorded",
+    );
   });
   if (expected.length > 0) {
-    await step(`${id}: export the CSV ticket`, async () => {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    await step(`${id}: export the CSV ticket (a failed check blocks it until overridden with a reason)`, async () => {
+      const blocked = await page.getByTestId("override").isVisible();
+      let override;
+      if (blocked) {
+        // The gate: no ticket, no download, until a reason is given; then every line says overridden.
+        const button = page.getByRole("button", { name: "Export CSV with override" });
+        assert(await button.isDisabled(), "Export CSV with override is enabled without a reason");
+        assert((await page.getByTestId("blocked").textContent()).startsWith("Ticket blocked:"), "no block message");
+        same(await page.getByTestId("ticket").count(), 0, "ticket boxes before the override");
+        override = "E2E: accepted for the test";
+        await page.getByRole("textbox", { name: "Override reason" }).fill(override);
+        await page.getByRole("textbox", { name: "Overridden by" }).fill("e2e");
+      }
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: blocked ? "Export CSV with override" : "Export CSV", exact: true }).click(),
+      ]);
       const file = path.join(ARTIFACTS, `${id}-ticket.csv`);
       await download.saveAs(file);
       const rows = parseCsv(readFileSync(file, "utf8"));
       same(rows.length, expected.length + 1, "ticket rows");
       same(rows[0].slice(3, 6), ["Side", "Instrument", "Quantity"], "ticket header");
+      same(rows[0].at(-1) === "Control", blocked, "a Control column exactly when overridden");
       rows.slice(1).forEach((cells, k) => {
-        assert(cells.every((c) => !/^[=+\-@\t\r]/.test(c)), `a ticket cell starts a formula: ${cells.join(",")}`);
+        assert(
+          cells.every((c) => !/^[=+\-@\t\r]/.test(c)),
+          `a ticket cell starts a formula: ${cells.join(",")}`,
+        );
         close([cells[0], cells[3], cells[4], Number(cells[5])], [sheet, ...expected[k]], `ticket row ${k + 1}`);
+        if (blocked)
+          assert(cells.at(-1).startsWith("OVERRIDDEN by e2e: " + override), `ticket row ${k + 1} not marked overridden: ${cells.at(-1)}`);
       });
+      const status = await page.getByTestId("ticket-status").textContent();
+      assert(!/\bDownloaded\b/.test(status), `the pane claims a download: ${status}`);
     });
   }
 }
@@ -282,7 +441,11 @@ await step("optimal rounding: HiGHS's WebAssembly loads only now, and the contra
   const expected = records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "optimal"))
     .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
     .map((r) => [side(r.Contracts), Math.abs(r.Contracts).toLocaleString("en-US")]);
-  const rows = await page.getByTestId("trade-row").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("td")?.textContent, tr.querySelector("[data-testid=trade-quantity]")?.textContent]));
+  const rows = await page
+    .getByTestId("trade-row")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector("td")?.textContent, tr.querySelector("[data-testid=trade-quantity]")?.textContent]),
+    );
   same(rows, expected, "optimal contracts");
   assert(wasmRequests.length === 1 && wasmRequests[0].endsWith("/highs.wasm"), `WebAssembly requests: ${wasmRequests.join(", ")}`);
 });

@@ -8,10 +8,10 @@ export function ExposureTable({ exposures }: { exposures: NonNullable<Proposal["
   const outside = (x: number, min?: number, max?: number) => (min !== undefined && x < min - 1e-9) || (max !== undefined && x > max + 1e-9);
   return (
     <div className="ov-scroll" role="region" aria-label={exposures.title} tabIndex={0}>
-      <Table size="extra-small" aria-label={exposures.title}>
+      <Table size="extra-small" aria-label={exposures.title} className="ov-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell className="ov-name">Name</TableHeaderCell>
             <TableHeaderCell className="ov-num">Before</TableHeaderCell>
             <TableHeaderCell className="ov-num">After</TableHeaderCell>
             <TableHeaderCell className="ov-num">Target</TableHeaderCell>
@@ -20,7 +20,7 @@ export function ExposureTable({ exposures }: { exposures: NonNullable<Proposal["
         <TableBody>
           {exposures.lines.map((l) => (
             <TableRow key={l.name} data-testid="exposure-row">
-              <TableCell>{l.name}</TableCell>
+              <TableCell className="ov-name">{l.name}</TableCell>
               <TableCell className="ov-num">{formatValue(l.before, f, 1)}</TableCell>
               <TableCell className="ov-num" data-outside={outside(l.after, l.min, l.max) || undefined}>
                 {formatValue(l.after, f, 1)}

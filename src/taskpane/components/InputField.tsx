@@ -52,7 +52,13 @@ export function InputField({ def, source, tables, error, disabled, onChange, onU
           {source?.kind === "selection" && <option value="selection">Selected range {source.address}</option>}
         </Select>
       </Field>
-      <Button size="small" appearance="subtle" disabled={disabled} onClick={onUseSelection} aria-label={`Use the selected range for ${def.name}`}>
+      <Button
+        size="small"
+        appearance="subtle"
+        disabled={disabled}
+        onClick={onUseSelection}
+        aria-label={`Use the selected range for ${def.name}`}
+      >
         Use selection
       </Button>
     </div>

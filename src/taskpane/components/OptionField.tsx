@@ -12,7 +12,12 @@ export interface OptionFieldProps {
 }
 
 export function OptionField({ def, value, error, disabled, onChange }: OptionFieldProps) {
-  const common = { label: def.label, hint: def.help, validationState: error ? ("error" as const) : ("none" as const), validationMessage: error };
+  const common = {
+    label: def.label,
+    hint: def.help,
+    validationState: error ? ("error" as const) : ("none" as const),
+    validationMessage: error,
+  };
   if (def.kind === "choice") {
     return (
       <Field {...common}>

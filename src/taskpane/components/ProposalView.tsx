@@ -1,12 +1,15 @@
-/** The proposal: headline, trades, checks, exposures and chart, notes; then "Write proposal" and "Export CSV". */
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, Field } from "@fluentui/react-components";
-import { useState } from "react";
+/** The proposal: headline, trades, figures, checks, exposures and chart, notes; then "Write proposal" and the ticket. */
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { Dispatch } from "react";
+import { Override } from "../../workbook/proposal/controls";
 import { Proposal } from "../../workbook/proposal/model";
 import { SheetLayout } from "../../workbook/proposal/writer";
 import { LazyChart } from "../charts/LazyChart";
 import { Ticket } from "../hooks/useWorkflow";
 import { ChecksList } from "./ChecksList";
 import { ExposureTable } from "./ExposureTable";
+import { FiguresList } from "./FiguresList";
+import { TicketPanel } from "./TicketPanel";
 import { TradesTable } from "./TradesTable";
 
 export interface ProposalViewProps {
@@ -14,13 +17,13 @@ export interface ProposalViewProps {
   busy: boolean;
   written?: SheetLayout;
   ticket?: Ticket;
+  blocked?: string;
   onWrite: () => void;
-  onExport: () => void;
+  onExport: Dispatch<Override | undefined>;
 }
 
-export function ProposalView({ proposal, busy, written, ticket, onWrite, onExport }: ProposalViewProps) {
+export function ProposalView({ proposal, busy, written, ticket, blocked, onWrite, onExport }: ProposalViewProps) {
   const failed = proposal.checks.some((c) => c.status === "fail");
-  const [copied, setCopied] = useState(false);
   return (
     <section className="ov-proposal" aria-label="Proposal">
       <MessageBar intent={failed ? "warning" : "success"}>
@@ -29,6 +32,8 @@ export function ProposalView({ proposal, busy, written, ticket, onWrite, onExpor
 
       <Subtitle2 as="h3">Trades</Subtitle2>
       <TradesTable trades={proposal.trades} />
+
+      {proposal.figures && proposal.figures.length > 0 && <FiguresList groups={proposal.figures} />}
 
       <Subtitle2 as="h3">Checks</Subtitle2>
       <ChecksList checks={proposal.checks} />
@@ -56,9 +61,6 @@ export function ProposalView({ proposal, busy, written, ticket, onWrite, onExpor
         <Button appearance="primary" disabled={busy} onClick={onWrite}>
           Write proposal
         </Button>
-        <Button disabled={busy || proposal.trades.length === 0} onClick={onExport}>
-          Export CSV
-        </Button>
       </div>
       {written && (
         <MessageBar intent="success">
@@ -67,28 +69,7 @@ export function ProposalView({ proposal, busy, written, ticket, onWrite, onExpor
           </MessageBarBody>
         </MessageBar>
       )}
-      {ticket && (
-        <div className="ov-ticket">
-          <Text size={200} as="p">
-            {ticket.downloaded ? `Downloaded ${ticket.fileName}. ` : "This host cannot download files. "}
-            If the download is blocked, copy the ticket below.
-          </Text>
-          <Field label="Trade ticket (CSV)">
-            <Textarea readOnly value={ticket.csv} resize="vertical" rows={4} data-testid="ticket" />
-          </Field>
-          <Button
-            size="small"
-            onClick={() => {
-              void navigator.clipboard?.writeText(ticket.csv).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              );
-            }}
-          >
-            {copied ? "Copied" : "Copy ticket"}
-          </Button>
-        </div>
-      )}
+      <TicketPanel proposal={proposal} busy={busy} ticket={ticket} blocked={blocked} onExport={onExport} />
     </section>
   );
 }

@@ -77,7 +77,8 @@ export function WorkflowView({ workflow, tables, intro, preset, now }: WorkflowV
       )}
       {error?.field && known.has(error.field) && (
         <Text as="p" role="alert" className="ov-error-summary">
-          Could not compute the proposal: see {workflow.inputs.some((i) => i.name === error.field) ? `the ${error.field} input` : "the options"} above.
+          Could not compute the proposal: see{" "}
+          {workflow.inputs.some((i) => i.name === error.field) ? `the ${error.field} input` : "the options"} above.
         </Text>
       )}
       <div className="ov-actions">
@@ -94,6 +95,7 @@ export function WorkflowView({ workflow, tables, intro, preset, now }: WorkflowV
           busy={busy !== false}
           written={state.written}
           ticket={state.ticket}
+          blocked={state.blocked}
           onWrite={() => void write()}
           onExport={exportCsv}
         />

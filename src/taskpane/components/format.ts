@@ -34,3 +34,13 @@ export function formatRange(min: number, max: number, f: ValueFormat): string {
   }
   return `${formatValue(min, f)}–${formatValue(max, f)}`;
 }
+
+/** An axis tick: as few digits as the step needs ("5%", "2.5%", "1.5", "2M"). */
+export function formatTick(x: number, f: ValueFormat, step: number): string {
+  const digits = (s: number) => Math.max(0, Math.min(6, Math.ceil(-Math.log10(s) - 1e-9)));
+  const v = Math.abs(x) < step * 1e-9 ? 0 : x;
+  if (f === "percent") return `${(v * 100).toFixed(digits(step * 100))}%`;
+  if (f === "money") return Math.abs(step) >= 1000 ? compact.format(v) : whole.format(v);
+  if (Math.abs(step) >= 1e5) return compact.format(v);
+  return v.toLocaleString("en-US", { minimumFractionDigits: digits(step), maximumFractionDigits: digits(step) });
+}

@@ -5,12 +5,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { InputSource, defaultSources, runWorkflow } from "../../workbook/proposal";
+import { Override, gateTicket } from "../../workbook/proposal/controls";
 import { tradeTicketCsv, ticketFileName } from "../../workbook/proposal/csv";
 import { InputName, Proposal, Workflow, WorkflowError, WorkflowOptions } from "../../workbook/proposal/model";
 import { SheetLayout, writeProposal } from "../../workbook/proposal/writer";
 import { TableInfo } from "../../workbook/WorkbookPort";
 import { VERSION } from "../../version";
-import { offerDownload } from "./download";
+import { DownloadResult, offerDownload } from "./download";
+import { useHost } from "./HostContext";
 import { useWorkbookPort } from "./WorkbookContext";
 
 export interface PaneError {
@@ -22,7 +24,10 @@ export interface PaneError {
 export interface Ticket {
   fileName: string;
   csv: string;
-  downloaded: boolean;
+  /** "offered": the browser was asked to save the file (whether it did, a page cannot know). */
+  download: DownloadResult;
+  /** The override the ticket was written under (every line says so), when a check failed. */
+  override?: Override;
 }
 
 export interface WorkflowState {
@@ -33,6 +38,8 @@ export interface WorkflowState {
   busy: false | "computing" | "writing" | "reading";
   written?: SheetLayout;
   ticket?: Ticket;
+  /** Why the ticket was not written (a failed check without an override reason). */
+  blocked?: string;
   /** Announced to screen readers (aria-live). */
   status: string;
 }
@@ -55,6 +62,7 @@ const systemClock = () => new Date();
 export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now?: () => Date; preset?: WorkflowOptions } = {}) {
   const now = opts.now ?? systemClock;
   const port = useWorkbookPort();
+  const host = useHost();
   const [state, setState] = useState<WorkflowState>(() => ({
     sources: defaultSources(workflow, tables),
     options: { ...initialOptions(workflow), ...opts.preset },
@@ -88,6 +96,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       proposal: undefined,
       written: undefined,
       ticket: undefined,
+      blocked: undefined,
       error: undefined,
     }));
   }, []);
@@ -99,6 +108,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       proposal: undefined,
       written: undefined,
       ticket: undefined,
+      blocked: undefined,
       error: undefined,
     }));
   }, []);
@@ -115,6 +125,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
           proposal: undefined,
           written: undefined,
           ticket: undefined,
+          blocked: undefined,
           error: undefined,
           status: `${name} set to the selected range ${sel.address}`,
         }));
@@ -134,6 +145,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       proposal: undefined,
       written: undefined,
       ticket: undefined,
+      blocked: undefined,
       status: "Computing the proposal",
     }));
     try {
@@ -158,19 +170,30 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
     }
   }, [port, now]);
 
-  const exportCsv = useCallback(() => {
-    const { proposal, written } = latest.current;
-    if (!proposal) return;
-    const at = now();
-    const csv = tradeTicketCsv(proposal, { id: written?.sheet, now: at });
-    const fileName = ticketFileName(proposal, at);
-    const downloaded = offerDownload(csv, fileName);
-    setState((s) => ({
-      ...s,
-      ticket: { fileName, csv, downloaded },
-      status: downloaded ? `Trade ticket downloaded as ${fileName}` : "Trade ticket ready to copy",
-    }));
-  }, [now]);
+  /** Writes the ticket when the gate allows it (no failed check, or an override with a reason); never otherwise. */
+  const exportCsv = useCallback(
+    (override?: Override) => {
+      const { proposal, written } = latest.current;
+      if (!proposal) return;
+      const gate = gateTicket(proposal, override);
+      if (!gate.allowed) {
+        setState((s) => ({ ...s, ticket: undefined, blocked: gate.message, status: gate.message }));
+        return;
+      }
+      const used = gate.failed.length > 0 ? override : undefined;
+      const at = now();
+      const csv = tradeTicketCsv(proposal, { id: written?.sheet, now: at, override: used });
+      const fileName = ticketFileName(proposal, at);
+      const download = offerDownload(csv, fileName, host.downloads);
+      setState((s) => ({
+        ...s,
+        blocked: undefined,
+        ticket: { fileName, csv, download, override: used },
+        status: download === "offered" ? `Trade ticket offered as the file ${fileName}` : "Trade ticket ready to copy",
+      }));
+    },
+    [now, host.downloads],
+  );
 
   return { state, setSource, setOption, takeSelection, propose, write, exportCsv };
 }

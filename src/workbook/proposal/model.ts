@@ -67,8 +67,12 @@ export interface Workflow {
   summary: string;
   inputs: readonly InputDef[];
   options: readonly OptionDef[];
-  /** Computes the proposal through the function registry; throws a WorkflowError naming the field at fault. */
-  compute(inputs: WorkflowInputs, options: WorkflowOptions): Promise<Proposal>;
+  /**
+   * Computes the workflow's own figures and checks through the function registry's typed results; throws a
+   * WorkflowError naming the field at fault. computeProposal fills what every proposal has alike (the workflow's
+   * id and label, the headline, the inputs used and the options in words) where the workflow leaves them out.
+   */
+  compute(inputs: WorkflowInputs, options: WorkflowOptions): Promise<WorkflowResult>;
 }
 
 /** A failure the pane shows beside the input or option it concerns (field: an input name or an option key). */
@@ -129,11 +133,19 @@ export interface Check {
 
 export type ValueFormat = "percent" | "money" | "number" | "ratio";
 
+/**
+ * How a series is drawn in a categorical chart's bullet form (chartForm.ts): "bar" (the value after), "marker"
+ * (before), "tick" (target), "min"/"max" (the range's band), "threshold" (one reference line).
+ */
+export type SeriesRole = "bar" | "marker" | "tick" | "min" | "max" | "threshold";
+
 export interface ChartSeries {
   name: string;
   values: number[];
   /** Drawn as a line (targets, bounds, thresholds) rather than columns. */
   line?: boolean;
+  /** Its role in the bullet form; when missing, from the name (After, Before, Target, Min, Max) or `line`. */
+  role?: SeriesRole;
 }
 
 /** A chart a person would rather look at than read: categories (or x values) and series. */
@@ -174,6 +186,11 @@ export interface Proposal {
   results: ResultTable[];
   notes: string[];
 }
+
+/** What proposals have alike, filled by computeProposal. */
+export type CommonFields = "workflow" | "label" | "headline" | "inputs" | "options";
+/** A workflow's own part of its proposal. */
+export type WorkflowResult = Omit<Proposal, CommonFields> & Partial<Pick<Proposal, CommonFields>>;
 
 export function cellText(v: CellValue | undefined): string {
   if (v === undefined || v === "") return "";
