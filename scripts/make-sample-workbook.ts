@@ -119,28 +119,30 @@ function assetCashflows(): Row[] {
 }
 
 const POSITIONS: Row[] = [
-  // Contract, Quantity, Price, Multiplier, Margin, Factor, DV01
-  ["ES Mar26", 150, 5900, 50, 22000, "Equity", null],
-  ["MFS Mar26", 120, 2450, 50, 8500, "Equity", null],
-  ["UB Mar26", 850, 118.5, 1000, 8000, "Rates", 255],
-  ["TY Mar26", 400, 110.5, 1000, 2600, "Rates", 68],
+  // Contract, Kind, Quantity, Price, Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor: the
+  // Treasury futures are revalued through their cheapest-to-deliver (coupon, years to maturity, yield, CME factor).
+  ["ES Mar26", "future", 150, 5900, 50, 22000, "Equity", null, null, null, null],
+  ["MFS Mar26", "future", 120, 2450, 50, 8500, "Equity", null, null, null, null],
+  ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
+  ["TY Mar26", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069],
 ];
 
 const COLLATERAL: Row[] = [
-  ["Cash at the FCM", 25 * M, 0, 1],
-  ["Treasury bills", 60 * M, 0.005, 1],
-  ["Treasury notes", 120 * M, 0.02, 2],
-  ["Agency MBS", 80 * M, 0.05, 3],
-  ["Investment-grade credit", 150 * M, 0.1, 3],
+  // Asset, Value, Haircut, Tier, Eligible, Days to cash, Posted (as IM), Factor, Spread factor, Coupon, Years, Yield
+  ["Cash at the FCM", 10 * M, 0, 1, "all", 0, 0, null, null, null, null, null],
+  ["Treasury bills", 15 * M, 0.005, 1, "CSA, IM", 1, 0, "Rates", null, 0.04, 0.25, 0.04],
+  ["Treasury notes", 30 * M, 0.02, 2, "CSA, IM", 1, 12.5 * M, "Rates", null, 0.04, 5, 0.04],
+  ["Agency MBS", 15 * M, 0.05, 3, "IM", 3, 0, "Rates", "Credit", 0.05, 7, 0.052],
+  ["Investment-grade credit", 25 * M, 0.1, 3, "none", 5, 0, "Rates", "Credit", 0.045, 8, 0.05],
 ];
 
 const SCENARIOS: Row[] = [
-  // Scenario, Equity, Rates, IM multiplier
-  ["Equity -20%, rates -50bp", -0.2, -50, 1.5],
-  ["Rates +100bp", -0.05, 100, 1.25],
-  ["2022: equity -25%, rates +250bp", -0.25, 250, 1.5],
-  ["March 2020: equity -34%, rates -150bp", -0.34, -150, 2],
-  ["Taper tantrum 2013: rates +100bp", -0.05, 100, 1.2],
+  // Scenario, Equity, Rates, Credit (bp), IM multiplier, Haircut multiplier
+  ["Equity -20%, rates -50bp", -0.2, -50, 50, 1.5, 1.25],
+  ["Rates +100bp", -0.05, 100, 0, 1.25, 1],
+  ["2022: equity -25%, rates +250bp", -0.25, 250, 100, 1.5, 1.5],
+  ["March 2020: equity -34%, rates -150bp", -0.34, -150, 250, 2, 2],
+  ["Taper tantrum 2013: rates +100bp", -0.05, 100, 25, 1.2, 1],
 ];
 
 const HOLDINGS: Row[] = [
@@ -455,6 +457,19 @@ const BLOCKS: Block[] = [
     formula: () => `${X("LIQUIDITY")}(Positions[#All],Collateral[#All],Scenarios[#All])`,
   },
   {
+    id: "ladder",
+    sheet: "Risk",
+    title: "Liquidity ladder: margin calls met by T+0, T+1, T+3, T+5",
+    formula: () => `${X("LADDER")}(Positions[#All],Collateral[#All],Scenarios[#All])`,
+  },
+  {
+    id: "resilience",
+    sheet: "Risk",
+    title: "Resilience: buffer in bp, the largest rate hedge the collateral sustains, triggers and trades",
+    note: "TPR (April 2023): market stress buffer of at least 250bp plus an operational buffer (100bp here).",
+    formula: () => `${X("RESILIENCE")}(Positions[#All],Collateral[#All],,,,250,100)`,
+  },
+  {
     id: "costCompare",
     sheet: "Risk",
     title: "Implementing the long-duration trade: physical bonds or futures",
@@ -481,7 +496,7 @@ const BLOCKS: Block[] = [
 ];
 
 /** Where each sheet's results start (0-based column), to the right of its input tables. */
-const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 14, Risk: 9, Completion: 8 };
+const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 14, Risk: 13, Completion: 8 };
 
 function place(sizes: Map<string, Size>): Layout {
   const L = new Layout(sizes);
@@ -748,17 +763,30 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "Leverage, margin and liquidity",
     "Futures positions with their margin and sensitivity, collateral by tier, stress scenarios (equity as a return, rates in bp).",
   );
-  addTable(risk, "Positions", [3, 0], ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"], POSITIONS, [
-    undefined,
-    money,
-    "#,##0.00",
-    money,
-    money,
-    undefined,
-    money,
-  ]);
-  addTable(risk, "Collateral", [10, 0], ["Asset", "Value", "Haircut", "Tier"], COLLATERAL, [undefined, money, "0.0%", "0"]);
-  addTable(risk, "Scenarios", [18, 0], ["Scenario", "Equity", "Rates", "IM multiplier"], SCENARIOS, [undefined, "0%", "0", "0.00"]);
+  addTable(
+    risk,
+    "Positions",
+    [3, 0],
+    ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
+    POSITIONS,
+    [undefined, undefined, money, "#,##0.00", money, money, undefined, "0.000%", "0.00", "0.000%", "0.0000"],
+  );
+  addTable(
+    risk,
+    "Collateral",
+    [10, 0],
+    ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Spread factor", "Coupon", "Years", "Yield"],
+    COLLATERAL,
+    [undefined, money, "0.0%", "0", undefined, "0", money, undefined, undefined, "0.000%", "0.00", "0.000%"],
+  );
+  addTable(
+    risk,
+    "Scenarios",
+    [18, 0],
+    ["Scenario", "Equity", "Rates", "Credit", "IM multiplier", "Haircut multiplier"],
+    SCENARIOS,
+    [undefined, "0%", "0", "0", "0.00", "0.00"],
+  );
   [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
 
   // Completion

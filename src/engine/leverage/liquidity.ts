@@ -1,48 +1,106 @@
 /**
- * Liquidity stress of a derivatives book: margin calls under scenarios against the collateral available,
- * tier by tier after haircuts.
+ * Liquidity of a derivatives book under stress (OVERLAY.LIQUIDITY, LADDER, RESILIENCE): the tables read into
+ * the typed book, collateral and scenarios of src/engine/stress, and the report over them.
  *
- * Positions: each is driven by one risk factor, named in its Factor column and matched to a scenario column.
- *   rate factor (the positions give DV01, per unit per 1 bp, positive for long duration):
- *       loss = Quantity x DV01 x shock_bp                  (rates up +250 bp: a receiver / long future loses)
- *   return factor (no DV01: equity index futures and the like):
- *       loss = -Quantity x Price x Multiplier x shock      (shock a return: -0.30 = a 30% fall)
- *   Variation margin VM = sum of the losses (positive = cash to pay; gains on some positions offset losses
- *                         on others, one margin account)
- *   Initial margin   IM = sum of |Quantity| x Margin x IM multiplier (the scenario's optional column, default 1)
- *   Need                = IM + max(0, VM)                  (a net gain is not counted towards initial margin)
- * Collateral: Available = sum of Value x (1 - Haircut); it is drawn tier by tier (Tier 1 first, rows of a tier
- * pooled), and "Last tier" is the tier the need reaches.
- * Coverage = Available / Need; Status "covered" when Available >= Need, "short" otherwise.
- *
- * Exhausting shocks, from today with IM multiplier 1 (the collateral buffer in bp, as the Bank of England's
- * FPC and The Pensions Regulator express LDI resilience: 250 bp market buffer plus an operational buffer):
- *   rate rise  x_bp = (Available - IM) / D,  D = sum over rate positions of Quantity x DV01   (when D > 0)
- *   equity fall y   = (Available - IM) / E,  E = sum over return positions of Quantity x Price x Multiplier
- * applied to every rate factor (a parallel rise) and to every return factor respectively, so that
- * IM + loss = Available exactly.
+ * Every position is fully revalued under each scenario (stress/revalue.ts: bonds, swaps and Treasury futures
+ * through their CTD from their cash flows, options with Black-Scholes-Merton, futures from their underlying;
+ * several factors per position: its Factor, an FX factor, a Spread factor). A row that gives only a DV01 is
+ * linear (loss = Quantity x DV01 x shock) and the report counts it as such. The collateral is revalued under the
+ * same scenario (bonds from Coupon, Years and Yield; equities by their Factor) with its haircut scaled by the
+ * scenario's Haircut multiplier, and meets the calls through the ladder (stress/collateral.ts). The buffer is
+ * the parallel rate rise, and the equity fall, that exhaust the collateral, found by root-finding on the full
+ * revaluation (stress/buffer.ts); TPR's April 2023 guidance states the requirement: market stress buffer
+ * >= 250 bp plus an operational buffer.
  */
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, quote, valueError } from "../core/errors";
-import { ColumnSpec, Table, parseTable, whereRow } from "../core/table";
+import { ColumnSpec, parseTable, whereRow } from "../core/table";
+import { OptionKind, parseOptionKind } from "../options/optionType";
+import { Buffer, exhaustingMove } from "../stress/buffer";
+import { CollateralAsset, Eligibility, LADDER_DAYS } from "../stress/collateral";
+import {
+  FactorKind,
+  FactorSpace,
+  Instrument,
+  MarginChannel,
+  PreparedBook,
+  StressPosition,
+  StressScenario,
+  bondFlows,
+  factorSpace,
+  prepareBook,
+  swapFlows,
+} from "../stress/revalue";
+import { CollateralHolding, PreparedCollateral, ScenarioOutcome, prepareCollateral, runScenario } from "../stress/stress";
 
 const AMOUNT = { min: -1e12, max: 1e12 };
 const POSITIVE = { min: 0, minExclusive: true, max: 1e12 };
+const RATE = { min: -0.5, max: 2 };
+
+export const KINDS = ["future", "forward", "bond", "swap", "tfuture", "option", "linear"] as const;
+export type PositionKind = (typeof KINDS)[number];
+const KIND_SYNONYMS: Record<string, PositionKind> = {
+  future: "future",
+  futures: "future",
+  forward: "forward",
+  fwd: "forward",
+  fxforward: "forward",
+  bond: "bond",
+  gilt: "bond",
+  repo: "bond",
+  swap: "swap",
+  irs: "swap",
+  tfuture: "tfuture",
+  treasuryfuture: "tfuture",
+  bondfuture: "tfuture",
+  option: "option",
+  linear: "linear",
+};
 
 export const POSITION_COLUMNS: readonly ColumnSpec[] = [
-  { key: "contract", header: "Contract", synonyms: ["Position", "Instrument", "Future", "Ticker", "Name"], type: "text" },
-  { key: "quantity", header: "Quantity", synonyms: ["Qty", "Contracts", "Units", "Position size"], type: "number", rule: AMOUNT },
-  { key: "price", header: "Price", synonyms: ["Futures price", "Level", "Last"], type: "number", rule: POSITIVE },
-  { key: "multiplier", header: "Multiplier", synonyms: ["Mult", "Point value", "Contract size", "Size"], type: "number", rule: POSITIVE },
+  { key: "contract", header: "Contract", synonyms: ["Id", "Position", "Instrument", "Future", "Ticker", "Name"], type: "text" },
+  { key: "kind", header: "Kind", synonyms: ["Type", "Product"], type: "text", optional: true },
+  {
+    key: "quantity",
+    header: "Quantity",
+    synonyms: ["Qty", "Contracts", "Units", "Position size", "Notional"],
+    type: "number",
+    rule: AMOUNT,
+  },
+  { key: "price", header: "Price", synonyms: ["Futures price", "Level", "Last", "Spot"], type: "number", optional: true, rule: POSITIVE },
+  {
+    key: "multiplier",
+    header: "Multiplier",
+    synonyms: ["Mult", "Point value", "Contract size", "Size"],
+    type: "number",
+    optional: true,
+    default: 1,
+    rule: POSITIVE,
+  },
   {
     key: "margin",
     header: "Margin",
     synonyms: ["Initial margin", "IM", "Margin per contract"],
     type: "number",
+    optional: true,
+    default: 0,
     rule: { min: 0, max: 1e12 },
   },
   { key: "factor", header: "Factor", synonyms: ["Risk factor", "Driver", "Underlying"], type: "text" },
   { key: "dv01", header: "DV01", synonyms: ["PV01", "BPV", "DV01 per unit", "PVBP"], type: "number", optional: true, rule: AMOUNT },
+  { key: "fx", header: "FX", synonyms: ["FX rate"], type: "number", optional: true, default: 1, rule: POSITIVE },
+  { key: "fxFactor", header: "FX factor", synonyms: ["Currency", "Currency factor"], type: "text", optional: true },
+  { key: "spreadFactor", header: "Spread factor", synonyms: ["Spread", "Credit factor"], type: "text", optional: true },
+  { key: "coupon", header: "Coupon", synonyms: ["Fixed rate", "Swap rate", "CTD coupon"], type: "number", optional: true, rule: RATE },
+  { key: "years", header: "Years", synonyms: ["Maturity (years)", "Tenor", "T", "Years to maturity"], type: "number", optional: true },
+  { key: "yld", header: "Yield", synonyms: ["YTM", "CTD yield", "Dividend yield"], type: "number", optional: true, rule: RATE },
+  { key: "frequency", header: "Frequency", synonyms: ["Coupons a year"], type: "number", optional: true },
+  { key: "cf", header: "Conversion factor", synonyms: ["CF", "Factor CF"], type: "number", optional: true, rule: { min: 0.01, max: 10 } },
+  { key: "optionType", header: "Option type", synonyms: ["Call/put", "Put/call"], type: "text", optional: true },
+  { key: "strike", header: "Strike", type: "number", optional: true, rule: POSITIVE },
+  { key: "vol", header: "Vol", synonyms: ["Volatility"], type: "number", optional: true, rule: { min: 0.0001, max: 5 } },
+  { key: "rate", header: "Rate", synonyms: ["Risk-free rate"], type: "number", optional: true, default: 0, rule: RATE },
+  { key: "vm", header: "VM", synonyms: ["Variation margin", "VM in"], type: "text", optional: true },
 ];
 
 export const COLLATERAL_COLUMNS: readonly ColumnSpec[] = [
@@ -58,6 +116,15 @@ export const COLLATERAL_COLUMNS: readonly ColumnSpec[] = [
     default: 1,
     rule: { min: -1e6, max: 1e6 },
   },
+  { key: "eligible", header: "Eligible", synonyms: ["Eligible for", "Eligibility", "Use"], type: "text", optional: true },
+  { key: "days", header: "Days to cash", synonyms: ["Days", "Liquidity days", "Settlement days"], type: "number", optional: true },
+  { key: "posted", header: "Posted", synonyms: ["Posted IM", "Posted as IM", "Pledged"], type: "number", optional: true, default: 0 },
+  { key: "factor", header: "Factor", synonyms: ["Risk factor", "Rate factor"], type: "text", optional: true },
+  { key: "spreadFactor", header: "Spread factor", synonyms: ["Spread", "Credit factor"], type: "text", optional: true },
+  { key: "fxFactor", header: "FX factor", synonyms: ["Currency", "Currency factor"], type: "text", optional: true },
+  { key: "coupon", header: "Coupon", type: "number", optional: true, rule: RATE },
+  { key: "years", header: "Years", synonyms: ["Maturity (years)", "Tenor"], type: "number", optional: true },
+  { key: "yld", header: "Yield", synonyms: ["YTM"], type: "number", optional: true, rule: RATE },
 ];
 
 export const SCENARIO_COLUMNS: readonly ColumnSpec[] = [
@@ -71,277 +138,410 @@ export const SCENARIO_COLUMNS: readonly ColumnSpec[] = [
     default: 1,
     rule: { min: 0, max: 100 },
   },
+  {
+    key: "haircutMultiplier",
+    header: "Haircut multiplier",
+    synonyms: ["Haircut scale", "Haircut factor"],
+    type: "number",
+    optional: true,
+    default: 1,
+    rule: { min: 0, max: 100 },
+  },
 ];
 
-export interface Position {
+interface PositionRow {
   contract: string;
+  kind?: string;
   quantity: number;
-  price: number;
+  price?: number;
   multiplier: number;
   margin: number;
   factor: string;
   dv01?: number;
-  where: string;
+  fx: number;
+  fxFactor?: string;
+  spreadFactor?: string;
+  coupon?: number;
+  years?: number;
+  yld?: number;
+  frequency?: number;
+  cf?: number;
+  optionType?: string;
+  strike?: number;
+  vol?: number;
+  rate: number;
+  vm?: string;
 }
 
-export interface Collateral {
+interface CollateralRow {
   asset: string;
   value: number;
   haircut: number;
   tier: number;
-  where: string;
+  eligible?: string;
+  days?: number;
+  posted: number;
+  factor?: string;
+  spreadFactor?: string;
+  fxFactor?: string;
+  coupon?: number;
+  years?: number;
+  yld?: number;
 }
 
-export type FactorKind = "rate" | "return";
-
-export interface Factor {
-  /** As the positions name it (first occurrence). */
+/** A factor as the tables name it, with the row that first named it (for messages). */
+interface FactorRef {
   name: string;
   kind: FactorKind;
-}
-
-export interface Scenario {
-  name: string;
-  imMultiplier: number;
-  /** Shock per factor, index-aligned with the factors of the book: bp for rate factors, a return otherwise. */
-  shocks: number[];
   where: string;
 }
 
-export interface Book {
-  positions: Position[];
-  factors: Factor[];
-  /** Factor index of each position. */
-  factorOf: number[];
-  /** Loss of the book per unit shock of each factor (per +1 bp for rates, per +1.00 return otherwise). */
-  sensitivity: number[];
-  /** Initial margin of the book, sum of |Quantity| x Margin. */
-  initialMargin: number;
-}
-
-export function readPositions(matrix: Matrix, arg = "Positions"): Book {
-  const t = parseTable<Omit<Position, "where">>(matrix, { arg, columns: POSITION_COLUMNS, key: "contract" });
-  const positions = t.rows.map((r, i) => ({ ...r, factor: r.factor, where: whereRow(t, i) }));
-  const factors: Factor[] = [];
-  const index = new Map<string, number>();
-  const factorOf = positions.map((p) => {
-    const k = normaliseName(p.factor);
-    if (k === "") valueError(`${p.where}: Factor must name a risk factor (a column of scenarios), got ${quote(p.factor)}`);
-    let j = index.get(k);
+/** The factors named by positions and collateral, each of one kind. */
+class FactorNames {
+  readonly list: FactorRef[] = [];
+  private readonly index = new Map<string, number>();
+  use(name: string, kind: FactorKind, where: string, column: string): number {
+    const k = normaliseName(name);
+    if (k === "") valueError(`${where}: ${column} must name a risk factor (a column of scenarios), got ${quote(name)}`);
+    const j = this.index.get(k);
     if (j === undefined) {
-      j = factors.length;
-      index.set(k, j);
-      factors.push({ name: p.factor, kind: p.dv01 === undefined ? "return" : "rate" });
+      this.index.set(k, this.list.length);
+      this.list.push({ name, kind, where });
+      return this.list.length - 1;
+    }
+    const f = this.list[j];
+    if (f.kind !== kind) {
+      valueError(
+        `${where}: ${column} '${name}' is used as a ${kindWords(kind)} here but as a ${kindWords(f.kind)} by ${f.where}; ` +
+          `one scenario column drives one kind of factor`,
+      );
     }
     return j;
-  });
-  // A factor is measured in bp (rate) or as a return, never both.
-  positions.forEach((p, i) => {
-    const f = factors[factorOf[i]];
-    const kind: FactorKind = p.dv01 === undefined ? "return" : "rate";
-    if (kind !== f.kind) {
-      valueError(
-        `${p.where}: factor '${f.name}' is a ${f.kind} factor (${f.kind === "rate" ? "other rows give DV01" : "other rows give no DV01"}) ` +
-          `but this row ${kind === "rate" ? "gives" : "gives no"} DV01; give DV01 on every row of a rate factor and on none of a return factor`,
-      );
-    }
-  });
-  // DV01 0 on every row of a factor is most likely an equity factor typed with zeros: say so.
-  factors.forEach((f, j) => {
-    if (f.kind === "rate" && positions.every((p, i) => factorOf[i] !== j || p.dv01 === 0)) {
-      const p = positions[factorOf.indexOf(j)];
-      valueError(
-        `${p.where}: every DV01 of factor '${f.name}' is 0; leave DV01 empty for return positions (equity) and give it for rate positions`,
-      );
-    }
-  });
-  // The loss is linear in each factor's shock, so the book's losses add up per factor once.
-  const sensitivity = factors.map(() => 0);
-  let initialMargin = 0;
-  positions.forEach((p, i) => {
-    const j = factorOf[i];
-    sensitivity[j] += positionLoss(p, factors[j].kind, 1);
-    initialMargin += Math.abs(p.quantity) * p.margin;
-  });
-  return { positions, factors, factorOf, sensitivity, initialMargin };
+  }
 }
 
-export function readCollateral(matrix: Matrix, arg = "Collateral"): Collateral[] {
-  const t = parseTable<Omit<Collateral, "where">>(matrix, { arg, columns: COLLATERAL_COLUMNS, key: "asset" });
+function kindWords(k: FactorKind): string {
+  return { return: "return factor (equity)", rate: "rate factor (bp)", spread: "spread factor (bp)", fx: "currency factor" }[k];
+}
+
+export interface LiquidityBook {
+  positions: StressPosition[];
+  /** Which rows are linear (a DV01 only). */
+  linear: string[];
+  where: string[];
+}
+
+export interface LiquidityInputs {
+  space: FactorSpace;
+  book: PreparedBook;
+  collateral: PreparedCollateral;
+  scenarios: StressScenario[];
+  linear: string[];
+}
+
+function need<T>(v: T | undefined, where: string, column: string, kind: string): T {
+  if (v === undefined) valueError(`${where}: ${column} is needed for a ${kind} position`);
+  return v;
+}
+
+function frequencyOf(v: number | undefined, where: string, fallback: number): number {
+  const f = v ?? fallback;
+  if (![1, 2, 4, 12].includes(f)) valueError(`${where}: Frequency must be 1, 2, 4 or 12, got ${quote(v)}`);
+  return f;
+}
+
+function yearsOf(v: number | undefined, where: string, kind: string): number {
+  const y = need(v, where, "Years", kind);
+  if (!(y > 0 && y <= 100)) numError(`${where}: Years must be > 0 and <= 100, got ${y}`);
+  return y;
+}
+
+/** The kind of a row: as its Kind says (a future with a Conversion factor is a Treasury future through its CTD;
+ * one with only a DV01 is linear), or, without a Kind, from the columns it fills. */
+function kindOf(r: PositionRow, where: string): PositionKind {
+  let k: PositionKind | undefined;
+  if (r.kind === undefined || r.kind === "") k = r.optionType ? "option" : "future";
+  else k = KIND_SYNONYMS[normaliseName(r.kind)];
+  if (!k) valueError(`${where}: Kind must be one of ${KINDS.join(", ")}, got ${quote(r.kind)}`);
+  if (k === "future" && r.cf !== undefined) return "tfuture";
+  if (k === "future" && r.dv01 !== undefined) return "linear";
+  return k;
+}
+
+function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): LiquidityBook {
+  const t = parseTable<PositionRow>(matrix, { arg, columns: POSITION_COLUMNS, key: "contract" });
+  const positions: StressPosition[] = [];
+  const linear: string[] = [];
+  const where: string[] = [];
+  t.rows.forEach((r, i) => {
+    const w = whereRow(t, i);
+    const kind = kindOf(r, w);
+    const fxIdx = r.fxFactor ? names.use(r.fxFactor, "fx", w, "FX factor") : -1;
+    const spread = () => (r.spreadFactor ? names.use(r.spreadFactor, "spread", w, "Spread factor") : -1);
+    let ins: Instrument;
+    switch (kind) {
+      case "future":
+        ins = {
+          kind,
+          price: need(r.price, w, "Price", kind),
+          multiplier: r.multiplier,
+          factor: names.use(r.factor, "return", w, "Factor"),
+        };
+        break;
+      case "forward":
+        ins = { kind, factor: names.use(r.factor, "fx", w, "Factor") };
+        break;
+      case "bond": {
+        const coupon = need(r.coupon, w, "Coupon", kind);
+        const f = frequencyOf(r.frequency, w, 2);
+        ins = {
+          kind,
+          flows: bondFlows(yearsOf(r.years, w, kind), coupon, f),
+          yld: r.yld ?? coupon,
+          rate: names.use(r.factor, "rate", w, "Factor"),
+          spread: spread(),
+          multiplier: r.multiplier,
+        };
+        break;
+      }
+      case "swap": {
+        const coupon = need(r.coupon, w, "Coupon (the fixed rate)", kind);
+        const f = frequencyOf(r.frequency, w, 1);
+        ins = {
+          kind,
+          flows: swapFlows(yearsOf(r.years, w, kind), coupon, f),
+          yld: r.yld ?? coupon,
+          rate: names.use(r.factor, "rate", w, "Factor"),
+          spread: spread(),
+        };
+        break;
+      }
+      case "tfuture": {
+        const coupon = need(r.coupon, w, "Coupon (the CTD's)", kind);
+        ins = {
+          kind,
+          flows: bondFlows(yearsOf(r.years, w, kind), coupon, frequencyOf(r.frequency, w, 2)),
+          yld: need(r.yld, w, "Yield (the CTD's)", kind),
+          rate: names.use(r.factor, "rate", w, "Factor"),
+          conversionFactor: need(r.cf, w, "Conversion factor", kind),
+          contractSize: r.multiplier * 100,
+        };
+        break;
+      }
+      case "option": {
+        const type: OptionKind = parseOptionKind(need(r.optionType, w, "Option type", kind), w);
+        ins = {
+          kind,
+          sign: type === "call" ? 1 : -1,
+          price: need(r.price, w, "Price", kind),
+          strike: need(r.strike, w, "Strike", kind),
+          years: yearsOf(r.years, w, kind),
+          riskFree: r.rate,
+          dividendYield: r.yld ?? 0,
+          vol: need(r.vol, w, "Vol", kind),
+          multiplier: r.multiplier,
+          factor: names.use(r.factor, "return", w, "Factor"),
+        };
+        break;
+      }
+      case "linear":
+        if (r.dv01 === undefined) valueError(`${w}: DV01 is needed for a linear position`);
+        ins = { kind, dv01: r.dv01, rate: names.use(r.factor, "rate", w, "Factor"), years: r.years ?? 0 };
+        linear.push(r.contract);
+        break;
+    }
+    let channel: MarginChannel = kind === "swap" || kind === "forward" || kind === "bond" ? "csa" : "cash";
+    if (r.vm !== undefined && r.vm !== "") {
+      const v = normaliseName(r.vm);
+      if (v === "cash") channel = "cash";
+      else if (v === "csa" || v === "securities" || v === "eligible") channel = "csa";
+      else
+        valueError(
+          `${w}: VM must be 'cash' (paid in cash, as on futures) or 'CSA' (cash or the CSA's eligible securities), got ${quote(r.vm)}`,
+        );
+    }
+    positions.push({ id: r.contract, quantity: r.quantity, instrument: ins, margin: r.margin, fxRate: r.fx, fx: fxIdx, channel });
+    where.push(w);
+  });
+  return { positions, linear, where };
+}
+
+const USE_WORDS: Record<string, (keyof Eligibility)[]> = {
+  vm: ["cashVm", "csaVm"],
+  cash: ["cashVm", "csaVm"],
+  csa: ["csaVm"],
+  csavm: ["csaVm"],
+  im: ["im"],
+  all: ["cashVm", "csaVm", "im"],
+  any: ["cashVm", "csaVm", "im"],
+  none: [],
+  no: [],
+};
+
+export function parseEligible(text: string | undefined, where: string, fallback: Eligibility): Eligibility {
+  if (text === undefined || text.trim() === "") return fallback;
+  const out: Eligibility = { cashVm: false, csaVm: false, im: false };
+  for (const word of text.split(/[,;/+&\s]+|\band\b/i).filter((x) => x !== "")) {
+    const uses = USE_WORDS[normaliseName(word)];
+    if (!uses) valueError(`${where}: Eligible must list uses among VM (cash variation margin), CSA, IM, all, none; got ${quote(word)}`);
+    for (const u of uses) out[u] = true;
+  }
+  return out;
+}
+
+function readCollateralRows(matrix: Matrix, names: FactorNames, arg: string): CollateralHolding[] {
+  const t = parseTable<CollateralRow>(matrix, { arg, columns: COLLATERAL_COLUMNS, key: "asset" });
   return t.rows.map((r, i) => {
-    const where = whereRow(t, i);
-    if (r.value < 0) valueError(`${where}: Value must be >= 0 (collateral cannot be negative), got ${r.value}`);
-    return { ...r, where };
+    const w = whereRow(t, i);
+    if (r.value < 0) valueError(`${w}: Value must be >= 0 (collateral cannot be negative), got ${r.value}`);
+    if (!(r.posted >= 0 && r.posted <= r.value)) numError(`${w}: Posted must be between 0 and the Value (${r.value}), got ${r.posted}`);
+    let model: Instrument | undefined;
+    if (r.coupon !== undefined || r.years !== undefined) {
+      if (!r.factor) valueError(`${w}: a bond in the collateral (Coupon, Years) needs a Factor: the rate column that moves its yield`);
+      const coupon = need(r.coupon, w, "Coupon", "bond");
+      model = {
+        kind: "bond",
+        flows: bondFlows(yearsOf(r.years, w, "bond"), coupon, 2),
+        yld: r.yld ?? coupon,
+        rate: names.use(r.factor, "rate", w, "Factor"),
+        spread: r.spreadFactor ? names.use(r.spreadFactor, "spread", w, "Spread factor") : -1,
+        multiplier: 1,
+      };
+    } else if (r.factor) {
+      model = { kind: "future", price: 1, multiplier: 1, factor: names.use(r.factor, "return", w, "Factor") };
+    }
+    const isCash = model === undefined && (r.days ?? 0) === 0;
+    const eligible = parseEligible(
+      r.eligible,
+      w,
+      isCash ? { cashVm: true, csaVm: true, im: true } : { cashVm: false, csaVm: true, im: true },
+    );
+    const days = r.days ?? (eligible.cashVm ? 0 : 1);
+    if (!(days >= 0 && days <= 365)) numError(`${w}: Days to cash must be between 0 and 365, got ${days}`);
+    const asset: CollateralAsset = {
+      asset: r.asset,
+      value: r.value,
+      haircut: r.haircut,
+      tier: r.tier,
+      daysToCash: days,
+      eligible,
+      posted: r.posted,
+    };
+    return { ...asset, model, fx: r.fxFactor ? names.use(r.fxFactor, "fx", w, "FX factor") : -1 };
   });
 }
 
-interface ScenarioRow {
-  name: string;
-  imMultiplier: number;
+/** "Rates 10y", "Rates 10Y", "Rates 10": the key tenor (years) of a rate factor's column, or undefined. */
+function tenorOf(header: string, factor: string): number | undefined {
+  const m = /^(.*?)[\s_-]*(\d+(?:\.\d+)?)\s*y?$/i.exec(header.trim());
+  if (!m || normaliseName(m[1]) !== normaliseName(factor) || normaliseName(m[1]) === "") return undefined;
+  const t = Number(m[2]);
+  return t > 0 && t <= 100 ? t : undefined;
 }
 
-/** Reads the scenarios: every factor of the book needs a column (matched like headers). */
-export function readScenarios(matrix: Matrix, book: Book, arg = "Scenarios"): Scenario[] {
-  const t: Table<ScenarioRow> = parseTable<ScenarioRow>(matrix, { arg, columns: SCENARIO_COLUMNS, key: "name", extraColumns: "numbers" });
-  const cols = book.factors.map((f, j) => {
+function readScenarioRows(matrix: Matrix, names: FactorNames, arg: string): { space: FactorSpace; scenarios: StressScenario[] } {
+  const t = parseTable<{ name: string; imMultiplier: number; haircutMultiplier: number }>(matrix, {
+    arg,
+    columns: SCENARIO_COLUMNS,
+    key: "name",
+    extraColumns: "numbers",
+  });
+  const columns: number[][] = [];
+  const defs = names.list.map((f) => {
     const k = normaliseName(f.name);
-    const c = t.extraHeaders.findIndex((h) => normaliseName(h) === k);
-    if (c < 0) {
-      const p = book.positions[book.factorOf.indexOf(j)];
+    const exact = t.extraHeaders.findIndex((h) => normaliseName(h) === k);
+    const keyed =
+      f.kind === "rate" ? t.extraHeaders.map((h, c) => ({ c, tenor: tenorOf(h, f.name) })).filter((x) => x.tenor !== undefined) : [];
+    if (exact >= 0 && keyed.length > 0) {
       valueError(
-        `${arg}: no column for factor '${f.name}' (${p.where}); add a '${f.name}' column with the shock of each scenario ` +
-          `(${f.kind === "rate" ? "in bp" : "as a return, -0.3 = a 30% fall"})` +
+        `${arg}: factor '${f.name}' has a parallel column and key-tenor columns (${keyed.map((x) => `'${t.extraHeaders[x.c]}'`).join(", ")}); give one or the other`,
+      );
+    }
+    if (exact < 0 && keyed.length === 0) {
+      valueError(
+        `${arg}: no column for factor '${f.name}' (${f.where}); add a '${f.name}' column with the shock of each scenario ` +
+          `(${f.kind === "rate" || f.kind === "spread" ? "in bp" : "as a return, -0.3 = a 30% fall"})` +
+          (f.kind === "rate" ? `, or key-tenor columns '${f.name} 2y', '${f.name} 10y', ...` : "") +
           (t.extraHeaders.length ? `; shock columns found: ${t.extraHeaders.map((h) => `'${h}'`).join(", ")}` : ""),
       );
     }
-    return c;
-  });
-  return t.rows.map((r, i) => {
-    const where = whereRow(t, i);
-    const shocks = cols.map((c, j) => {
-      const x = t.extra[i][c];
-      const f = book.factors[j];
-      const header = t.extraHeaders[c];
-      if (f.kind === "rate" && Math.abs(x) > 1e5)
-        numError(`${where}: ${header} must be a rate move in bp between -100000 and 100000, got ${x}`);
-      if (f.kind === "return" && !(x >= -1 && x <= 100))
-        numError(`${where}: ${header} must be a return >= -1 (-100%) and <= 100, got ${x}`);
-      return x;
+    if (exact >= 0) {
+      columns.push([exact]);
+      return { name: f.name, kind: f.kind, tenors: [] };
+    }
+    keyed.sort((a, b) => a.tenor! - b.tenor!);
+    keyed.forEach((x, q) => {
+      if (q > 0 && x.tenor === keyed[q - 1].tenor) valueError(`${arg}: two columns give the ${x.tenor}y shock of '${f.name}'`);
     });
-    return { name: r.name, imMultiplier: r.imMultiplier, shocks, where };
+    columns.push(keyed.map((x) => x.c));
+    return { name: f.name, kind: f.kind, tenors: keyed.length > 1 ? keyed.map((x) => x.tenor!) : [] };
   });
+  const space = factorSpace(defs);
+  const scenarios = t.rows.map((r, i) => {
+    const w = whereRow(t, i);
+    const shocks = new Float64Array(space.slots);
+    space.factors.forEach((f, j) => {
+      columns[j].forEach((c, q) => {
+        const x = t.extra[i][c];
+        const header = t.extraHeaders[c];
+        if ((f.kind === "rate" || f.kind === "spread") && Math.abs(x) > 5000)
+          numError(`${w}: ${header} must be a move in bp between -5000 and 5000, got ${x}`);
+        if ((f.kind === "return" || f.kind === "fx") && !(x >= -1 && x <= 100))
+          numError(`${w}: ${header} must be a return >= -1 (-100%) and <= 100, got ${x}`);
+        shocks[f.offset + q] = x;
+      });
+    });
+    return { name: r.name, shocks, imMultiplier: r.imMultiplier, haircutMultiplier: r.haircutMultiplier };
+  });
+  return { space, scenarios };
 }
 
-/** Loss of one position for a factor shock (bp for rate factors, a return otherwise); negative = gain. */
-export function positionLoss(p: Position, kind: FactorKind, shock: number): number {
-  if (kind === "rate") return p.quantity * (p.dv01 ?? 0) * shock;
-  return -p.quantity * p.price * p.multiplier * shock;
+/** Reads the three tables into the prepared book, collateral and scenarios. */
+export function readLiquidity(positions: Matrix, collateral: Matrix, scenarios?: Matrix): LiquidityInputs {
+  const names = new FactorNames();
+  const b = readPositionRows(positions, names, "Positions");
+  const coll = readCollateralRows(collateral, names, "Collateral");
+  const sc = scenarios
+    ? readScenarioRows(scenarios, names, "Scenarios")
+    : { space: factorSpace(names.list.map((f) => ({ name: f.name, kind: f.kind, tenors: [] }))), scenarios: [] };
+  const book = prepareBook(sc.space, b.positions);
+  b.positions.forEach((p, i) => {
+    const v = book.base[i];
+    if (!Number.isFinite(v)) numError(`${b.where[i]}: its value today is not a finite number`);
+  });
+  return { space: sc.space, book, collateral: prepareCollateral(sc.space, coll), scenarios: sc.scenarios, linear: b.linear };
 }
 
-export interface MarginCall {
-  variationMargin: number;
-  initialMargin: number;
-  need: number;
-}
-
-/**
- * Variation margin, initial margin and need of the book for a shock per factor:
- * VM = sum over factors of sensitivity x shock (the positions' losses, summed per factor once).
- */
-export function marginCall(book: Pick<Book, "sensitivity" | "initialMargin">, shocks: readonly number[], imMultiplier = 1): MarginCall {
-  let vm = 0;
-  book.sensitivity.forEach((s, j) => (vm += s * shocks[j]));
-  const im = book.initialMargin * imMultiplier;
-  return { variationMargin: vm === 0 ? 0 : vm, initialMargin: im, need: im + Math.max(0, vm) };
-}
-
-export interface Waterfall {
-  /** Total collateral value after haircuts. */
-  available: number;
-  /** Distinct tiers, ascending, with the cumulative value after haircuts through each. */
-  tiers: { tier: number; cumulative: number }[];
-}
-
-export function waterfall(collateral: readonly Collateral[]): Waterfall {
-  const byTier = new Map<number, number>();
-  for (const c of collateral) byTier.set(c.tier, (byTier.get(c.tier) ?? 0) + c.value * (1 - c.haircut));
-  const tiers: { tier: number; cumulative: number }[] = [];
-  let acc = 0;
-  for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
-    acc += byTier.get(tier)!;
-    tiers.push({ tier, cumulative: acc });
-  }
-  return { available: acc, tiers };
-}
-
-/** The tier the need reaches (the last tier drawn on), the last tier when short, undefined when need is 0. */
-export function lastTier(w: Waterfall, need: number): number | undefined {
-  if (!(need > 0) || w.tiers.length === 0) return undefined;
-  const hit = w.tiers.find((t) => t.cumulative >= need);
-  return (hit ?? w.tiers[w.tiers.length - 1]).tier;
-}
-
-export type LiquidityStatus = "covered" | "short";
-
-export interface ScenarioResult extends MarginCall {
-  scenario: string;
-  available: number;
-  /** Available / Need; undefined when the need is 0. */
-  coverage?: number;
-  status: LiquidityStatus;
-  lastTier?: number;
-}
-
-export interface ExhaustingShock {
-  /** bp for the rate rise, a decimal fall (0.35 = 35%) for equity; undefined when no such shock exists. */
-  shock?: number;
-  /** "exhausts", "short already", "beyond a 100% fall", or why there is no such shock. */
-  status: string;
-  call?: MarginCall;
-  lastTier?: number;
+export interface ScenarioReport extends ScenarioOutcome {
+  /** The sum of the positions' losses by the first-order (DV01 x shock, delta x return) figure. */
+  linearLoss: number;
+  status: "covered" | "short";
 }
 
 export interface LiquidityReport {
-  scenarios: ScenarioResult[];
+  scenarios: ScenarioReport[];
+  /** Free collateral today after haircuts. */
   available: number;
-  rateRise: ExhaustingShock;
-  equityFall: ExhaustingShock;
+  rateRise: Buffer;
+  equityFall: Buffer;
+  /** Rows valued by their DV01 only (not fully revalued). */
+  linear: string[];
+  days: readonly number[];
 }
 
-function scenarioResult(name: string, call: MarginCall, w: Waterfall): ScenarioResult {
-  const coverage = call.need > 0 ? w.available / call.need : undefined;
+export function liquidityReport(inp: LiquidityInputs): LiquidityReport {
+  const scenarios = inp.scenarios.map((s) => {
+    const o = runScenario(inp.book, inp.collateral, s);
+    const last = o.ladder[o.ladder.length - 1];
+    return { ...o, linearLoss: o.loss.linear, status: last.shortfall > 1e-9 * Math.max(1, o.need) ? "short" : "covered" } as ScenarioReport;
+  });
+  const available = inp.collateral.holdings.reduce((s, h) => s + (h.value - h.posted) * (1 - h.haircut), 0);
   return {
-    scenario: name,
-    ...call,
-    available: w.available,
-    coverage: coverage !== undefined && Number.isFinite(coverage) ? coverage : undefined,
-    status: w.available >= call.need ? "covered" : "short",
-    lastTier: lastTier(w, call.need),
+    scenarios,
+    available,
+    rateRise: exhaustingMove(inp.book, inp.collateral, "rate"),
+    equityFall: exhaustingMove(inp.book, inp.collateral, "return"),
+    linear: inp.linear,
+    days: LADDER_DAYS,
   };
-}
-
-/**
- * The uniform shock on every factor of one kind that makes the need equal the available collateral:
- * need(x) = IM + x x S with S the book's sensitivity (loss per unit shock) to that kind.
- */
-function exhausting(book: Book, kind: FactorKind, w: Waterfall): ExhaustingShock {
-  const idx = book.factors.map((f, j) => (f.kind === kind ? j : -1)).filter((j) => j >= 0);
-  const label = kind === "rate" ? "rate" : "return";
-  if (idx.length === 0) return { status: `no ${label} positions` };
-  const unit = book.factors.map((f) => (f.kind === kind ? 1 : 0));
-  // Loss per unit shock: per +1 bp for rates, per -1.00 (a 100% fall) for returns.
-  const sens = marginCall(
-    book,
-    unit.map((u) => (kind === "rate" ? u : -u)),
-  ).variationMargin;
-  const im = marginCall(
-    book,
-    unit.map(() => 0),
-  ).initialMargin;
-  const room = w.available - im;
-  if (room <= 0) {
-    const call = marginCall(
-      book,
-      unit.map(() => 0),
-    );
-    return { shock: 0, status: "short already", call, lastTier: lastTier(w, call.need) };
-  }
-  if (!(sens > 0)) return { status: kind === "rate" ? "never: the book gains when rates rise" : "never: the book gains when markets fall" };
-  const x = room / sens;
-  if (!Number.isFinite(x)) return { status: "never: the exposure is too small" };
-  const shocks = unit.map((u) => (kind === "rate" ? u * x : -u * x));
-  const call = marginCall(book, shocks);
-  const status = kind === "return" && x > 1 ? "beyond a 100% fall" : "exhausts";
-  return { shock: x, status, call, lastTier: lastTier(w, call.need) };
-}
-
-export function liquidity(book: Book, collateral: readonly Collateral[], scenarios: readonly Scenario[]): LiquidityReport {
-  const w = waterfall(collateral);
-  const out = scenarios.map((s) => scenarioResult(s.name, marginCall(book, s.shocks, s.imMultiplier), w));
-  for (const r of out) {
-    for (const v of [r.variationMargin, r.initialMargin, r.need, r.available]) {
-      if (!Number.isFinite(v)) numError(`Scenarios: the margin call of '${r.scenario}' is too large to compute (overflow)`);
-    }
-  }
-  return { scenarios: out, available: w.available, rateRise: exhausting(book, "rate", w), equityFall: exhausting(book, "return", w) };
 }

@@ -1,67 +1,211 @@
 /**
- * Liquidity of the overlay under stress: OVERLAY.LIQUIDITY.
- * Thin: parse the arguments, call the engine, lay out the spill.
+ * Liquidity of the overlay under stress: OVERLAY.LIQUIDITY, OVERLAY.LADDER, OVERLAY.RESILIENCE.
+ * Thin: parse the arguments, call the engine, lay out the spill. Each has a typed half (…Result) for workflows.
  */
-import { argMatrix } from "../../engine/core/cells";
-import {
-  ExhaustingShock,
-  liquidity as liquidityEngine,
-  readCollateral,
-  readPositions,
-  readScenarios,
-} from "../../engine/leverage/liquidity";
+import { argMatrix, argOptionalNumber } from "../../engine/core/cells";
+import { LiquidityReport, liquidityReport, readLiquidity } from "../../engine/leverage/liquidity";
+import { Buffer, TPR_MARKET_BUFFER_BP, TPR_OPERATIONAL_BUFFER_BP } from "../../engine/stress/buffer";
+import { Resilience, Trade, resilience } from "../../engine/stress/resilience";
+import { ScenarioOutcome } from "../../engine/stress/stress";
 import { run, spill } from "../excel";
 import { FunctionDef, entry } from "../def";
 
-function exhaustRow(label: string, x: ExhaustingShock, available: number) {
-  const c = x.call;
-  const coverage = c && c.need > 0 ? available / c.need : undefined;
+const day = (d: number | undefined) => (d === undefined ? "" : `T+${d}`);
+
+function bufferStatus(b: Buffer): string {
+  if (b.status === "beyond") return b.kind === "rate" ? `beyond +${b.limit} bp` : "beyond a 100% fall";
+  if (b.status === "no positions") return b.kind === "rate" ? "no rate positions" : "no return positions";
+  return b.status;
+}
+
+function bufferRow(label: string, b: Buffer) {
+  const o = b.outcome;
   return [
     label,
-    c ? c.variationMargin : "",
-    c ? c.initialMargin : "",
-    c ? c.need : "",
-    available,
-    coverage !== undefined && Number.isFinite(coverage) ? coverage : "",
-    x.status,
-    x.lastTier ?? "",
-    x.shock ?? "",
+    o ? o.loss.total : "",
+    "",
+    o ? o.loss.initialMargin : "",
+    o ? o.postedIm : "",
+    o ? o.need : "",
+    o ? o.available : "",
+    o && o.coverage !== undefined ? o.coverage : "",
+    bufferStatus(b),
+    "",
+    o?.lastTier ?? "",
+    b.shock ?? "",
   ];
 }
 
+function scenarioRow(s: ScenarioOutcome & { linearLoss: number; status: string }) {
+  return [
+    s.scenario,
+    s.loss.total,
+    s.linearLoss,
+    s.loss.initialMargin,
+    s.postedIm,
+    s.need,
+    s.available,
+    s.coverage ?? "",
+    s.status,
+    day(s.coveredBy),
+    s.lastTier ?? "",
+    "",
+  ];
+}
+
+/** The typed half of OVERLAY.LIQUIDITY: the engine's report. */
+export function liquidityResult(positions: any[][], collateral: any[][], scenarios: any[][]): LiquidityReport {
+  return liquidityReport(
+    readLiquidity(argMatrix(positions, "positions"), argMatrix(collateral, "collateral"), argMatrix(scenarios, "scenarios")),
+  );
+}
+
 /**
- * Liquidity stress: margin calls under each scenario against the collateral, tier by tier after haircuts. Loss of a position: Quantity x DV01 x shock (bp) for a rate factor (rows with DV01), -Quantity x Price x Multiplier x shock (a return) otherwise. Variation margin = net loss; Initial margin = |Quantity| x Margin (x the scenario's optional IM multiplier); Need = IM + max(0, VM); Available = Value x (1 - Haircut) summed; Coverage = Available / Need. Two rows at the end give the parallel rate rise (bp) and the equity fall (decimal, 0.35 = 35%, applied to every return factor) that would exhaust the collateral, in the Shock column.
+ * Liquidity stress with full revaluation: every position repriced under each scenario (bonds, swaps and Treasury futures through the CTD from their cash flows, options with Black-Scholes-Merton, futures from their underlying; rows with only a DV01 are linear), the collateral revalued with stressed haircuts, and the margin calls met through the ladder (VM in cash for futures, cash or CSA-eligible securities for swaps; IM from eligible assets). Two rows at the end give the parallel rate rise (bp) and the equity fall (decimal) that exhaust the collateral, found by root-finding on the full revaluation.
  * @customfunction LIQUIDITY
- * @param {any[][]} positions Positions table: Contract, Quantity (negative = short), Price, Multiplier, Margin (initial margin per unit), Factor (the scenario column that drives it); optional DV01 (per unit per bp, positive for long duration).
- * @param {any[][]} collateral Collateral table: Asset, Value (>= 0); optional Haircut (decimal, default 0), Tier (1 drawn first; default 1).
- * @param {any[][]} scenarios Scenarios table: Scenario, then one column per factor (rate factors in bp, +250 = rates up 2.5%; return factors as returns, -0.3 = a 30% fall); optional IM multiplier (default 1).
- * @returns {any[][]} Table: Scenario, Variation margin, Initial margin, Need, Available, Coverage, Status (covered/short), Last tier (the tier the need reaches), Shock; then the rows "Rate rise to exhaust (bp)" and "Equity fall to exhaust".
+ * @param {any[][]} positions Positions table: Contract, Quantity, Factor; optional Kind (future, forward, bond, swap, tfuture, option, linear), Price, Multiplier, Margin, DV01, FX, FX factor, Spread factor, Coupon, Years, Yield, Frequency, Conversion factor, Option type, Strike, Vol, Rate, VM (cash or CSA).
+ * @param {any[][]} collateral Collateral table: Asset, Value; optional Haircut, Tier, Eligible (VM, CSA, IM, all, none), Days to cash, Posted (already posted as IM), Factor, Spread factor, FX factor, Coupon, Years, Yield (bonds are revalued).
+ * @param {any[][]} scenarios Scenarios table: Scenario, then one column per factor (rates and spreads in bp, by key tenor as 'Rates 10y' or parallel; returns as decimals); optional IM multiplier, Haircut multiplier.
+ * @returns {any[][]} Table: Scenario, Variation margin, Linear VM, Initial margin, Posted IM, Need, Available, Coverage, Status, Covered by, Last tier, Shock; then the rows "Rate rise to exhaust (bp)" and "Equity fall to exhaust".
  */
 export function liquidity(positions: any[][], collateral: any[][], scenarios: any[][]) {
   return run(() => {
-    const book = readPositions(argMatrix(positions, "positions"));
-    const coll = readCollateral(argMatrix(collateral, "collateral"));
-    const sc = readScenarios(argMatrix(scenarios, "scenarios"), book);
-    const r = liquidityEngine(book, coll, sc);
+    const r = liquidityResult(positions, collateral, scenarios);
     return spill(
-      ["Scenario", "Variation margin", "Initial margin", "Need", "Available", "Coverage", "Status", "Last tier", "Shock"],
       [
-        ...r.scenarios.map((s) => [
-          s.scenario,
-          s.variationMargin,
-          s.initialMargin,
-          s.need,
-          s.available,
-          s.coverage ?? "",
-          s.status,
-          s.lastTier ?? "",
-          "",
-        ]),
-        exhaustRow("Rate rise to exhaust (bp)", r.rateRise, r.available),
-        exhaustRow("Equity fall to exhaust", r.equityFall, r.available),
+        "Scenario",
+        "Variation margin",
+        "Linear VM",
+        "Initial margin",
+        "Posted IM",
+        "Need",
+        "Available",
+        "Coverage",
+        "Status",
+        "Covered by",
+        "Last tier",
+        "Shock",
+      ],
+      [
+        ...r.scenarios.map(scenarioRow),
+        bufferRow("Rate rise to exhaust (bp)", r.rateRise),
+        bufferRow("Equity fall to exhaust", r.equityFall),
       ],
     );
   });
 }
 
-export const LIQUIDITY_FUNCTIONS: FunctionDef[] = [entry("LIQUIDITY", liquidity, "positions#, collateral#, scenarios#")];
+/** The typed half of OVERLAY.LADDER: the same report (its ladders). */
+export function ladderResult(positions: any[][], collateral: any[][], scenarios: any[][]): LiquidityReport {
+  return liquidityResult(positions, collateral, scenarios);
+}
+
+/**
+ * Liquidity ladder: per scenario, the margin calls (cash VM, CSA VM, IM top-up) against what the collateral raises by T+0, T+1, T+3 and T+5 (eligible assets at once, others after their days to cash), the shortfall and the spare collateral: the replenishment path.
+ * @customfunction LADDER
+ * @param {any[][]} positions Positions table, as for OVERLAY.LIQUIDITY.
+ * @param {any[][]} collateral Collateral table, as for OVERLAY.LIQUIDITY.
+ * @param {any[][]} scenarios Scenarios table, as for OVERLAY.LIQUIDITY.
+ * @returns {any[][]} Table: Scenario, Day, Cash VM, CSA VM, IM top-up, Met, Shortfall, Spare, Last tier.
+ */
+export function ladder(positions: any[][], collateral: any[][], scenarios: any[][]) {
+  return run(() => {
+    const r = ladderResult(positions, collateral, scenarios);
+    return spill(
+      ["Scenario", "Day", "Cash VM", "CSA VM", "IM top-up", "Met", "Shortfall", "Spare", "Last tier"],
+      r.scenarios.flatMap((s) =>
+        s.ladder.map((st) => [
+          s.scenario,
+          day(st.day),
+          s.needs.cashVm,
+          s.needs.csaVm,
+          s.needs.imTopUp,
+          st.cashVm + st.csaVm + st.im,
+          st.shortfall,
+          st.spare,
+          st.lastTier ?? "",
+        ]),
+      ),
+    );
+  });
+}
+
+/** The typed half of OVERLAY.RESILIENCE. */
+export function resilienceResult(
+  positions: any[][],
+  collateral: any[][],
+  hedgeRatio?: any,
+  leverage?: any,
+  nav?: any,
+  marketBp?: any,
+  operationalBp?: any,
+): Resilience {
+  const inp = readLiquidity(argMatrix(positions, "positions"), argMatrix(collateral, "collateral"));
+  const market = argOptionalNumber(marketBp, "marketBp", { min: TPR_MARKET_BUFFER_BP, max: 2000 }) ?? TPR_MARKET_BUFFER_BP;
+  const operational = argOptionalNumber(operationalBp, "operationalBp", { min: 0, max: 1000 }) ?? TPR_OPERATIONAL_BUFFER_BP;
+  return resilience(inp.book, inp.collateral, {
+    marketBp: market,
+    operationalBp: operational,
+    hedgeRatio: argOptionalNumber(hedgeRatio, "hedgeRatio", { min: 0, max: 10 }),
+    leverage: argOptionalNumber(leverage, "leverage", { min: 0, max: 100 }),
+    nav: argOptionalNumber(nav, "nav", { min: 0, minExclusive: true, max: 1e15 }),
+  });
+}
+
+function tradeRows(trigger: string, trades: Trade[]) {
+  return trades.map((t) => [trigger, t.id, t.quantity, t.trade, t.after]);
+}
+
+/**
+ * Resilience: the buffer in bp of parallel rate rise the collateral absorbs (full revaluation, root-finding), against TPR's requirement (market stress buffer of at least 250bp plus an operational buffer, April 2023); the largest scale of the rate hedge, hedge ratio and leverage the collateral sustains at that buffer; the rate rises at which to top up and to deleverage, the cash to top up, and the trades for each.
+ * @customfunction RESILIENCE
+ * @param {any[][]} positions Positions table, as for OVERLAY.LIQUIDITY.
+ * @param {any[][]} collateral Collateral table, as for OVERLAY.LIQUIDITY.
+ * @param {any} [hedgeRatio] Hedge ratio today (decimal, 0.8 = 80%), for the maximum hedge ratio.
+ * @param {any} [leverage] Leverage today (1.3 = 130%), for the maximum leverage (with nav).
+ * @param {any} [nav] Net asset value, base currency.
+ * @param {any} [marketBp] Market stress buffer, bp (at least 250, TPR's minimum; default 250).
+ * @param {any} [operationalBp] Operational buffer, bp (default 100, TPR's example).
+ * @returns {any[][]} Table: Metric, Value, Note; then, after an empty row, Trigger, Position, Quantity, Trade, After.
+ */
+export function resilienceFn(
+  positions: any[][],
+  collateral: any[][],
+  hedgeRatio?: any,
+  leverage?: any,
+  nav?: any,
+  marketBp?: any,
+  operationalBp?: any,
+) {
+  return run(() => {
+    const r = resilienceResult(positions, collateral, hedgeRatio, leverage, nav, marketBp, operationalBp);
+    const b = r.buffer;
+    const rows: unknown[][] = [
+      ["Buffer (bp)", b.shock ?? "", bufferStatus(b)],
+      ["Required buffer (bp)", r.requiredBp, `market stress ${r.marketBp} + operational ${r.operationalBp}`],
+      ["Meets the requirement", r.meets, ""],
+      ["Maximum scale of the rate hedge", r.maxScale ?? "", r.maxScaleStatus],
+      ["Maximum hedge ratio", r.maxHedgeRatio ?? "", r.maxHedgeRatio === undefined ? "give hedgeRatio" : ""],
+      ["Maximum leverage", r.maxLeverage ?? "", r.maxLeverage === undefined ? "give leverage and nav" : ""],
+      ["Top-up trigger (bp rise)", r.topUpAtBp ?? "", r.topUpAtBp === 0 ? "now" : ""],
+      ["Top-up cash", r.topUpCash ?? "", "restores the buffer at the trigger"],
+      ["Deleverage trigger (bp rise)", r.deleverageAtBp ?? "", r.deleverageAtBp === 0 ? "now" : ""],
+      ["Deleverage scale", r.deleverageScale ?? "", "of the rate positions, restores the required buffer"],
+    ];
+    const trades = [...tradeRows("Maximum hedge", r.toMaximum), ...tradeRows("Deleverage", r.deleverageTrades)];
+    const out: unknown[][] = [["Metric", "Value", "Note", "", ""], ...rows];
+    if (trades.length > 0) out.push(["", "", "", "", ""], ["Trigger", "Position", "Quantity", "Trade", "After"], ...trades);
+    return out;
+  });
+}
+
+export const LIQUIDITY_FUNCTIONS: FunctionDef[] = [
+  entry("LIQUIDITY", liquidity, "positions#, collateral#, scenarios#", liquidityResult),
+  entry("LADDER", ladder, "positions#, collateral#, scenarios#", ladderResult),
+  entry(
+    "RESILIENCE",
+    resilienceFn,
+    "positions#, collateral#, [hedgeRatio], [leverage], [nav], [marketBp], [operationalBp]",
+    resilienceResult,
+  ),
+];

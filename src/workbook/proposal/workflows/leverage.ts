@@ -1,11 +1,17 @@
 /**
  * Leverage & liquidity: the plan's leverage against its limits (OVERLAY.LEVERAGE) and the margin calls
- * of its derivatives under stress against the collateral (OVERLAY.LIQUIDITY). The trade, when the net
- * leverage is outside its range (or a target is set), is the synthetic exposure to add or remove.
+ * of its derivatives under stress against the collateral, fully revalued (OVERLAY.LIQUIDITY), with the buffer
+ * and the resilience figure (OVERLAY.RESILIENCE). The trade, when the net leverage is outside its range (or a
+ * target is set), is the synthetic exposure to add or remove.
  * Guardrails: net leverage within [min, max] after the trade, collateral coverage at least the minimum
- * in every scenario.
+ * in every scenario, every call met by T+1, the buffer at least TPR's market stress plus operational buffer.
+ * The liquidity figures come from the typed halves (callTyped); LEVERAGE has no typed half yet, so its spill is
+ * still read by header.
  */
-import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
+import type { LiquidityReport } from "../../../engine/leverage/liquidity";
+import type { Buffer } from "../../../engine/stress/buffer";
+import type { Resilience } from "../../../engine/stress/resilience";
+import { Call, callRegistry, callTyped, describeOptions, spillTable, withDefaults } from "../call";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
 import { Check, ExposureLine, TradeLine, Workflow } from "../model";
 import { resultTable } from "./futuresCommon";
@@ -27,6 +33,20 @@ const OPTIONS = [
     default: 1.2,
     help: "Guardrail: collateral after haircuts over the margin need, in every scenario.",
   },
+  {
+    key: "marketBp",
+    label: "Market stress buffer (bp)",
+    kind: "number",
+    default: 250,
+    help: "TPR (April 2023): at least 250bp of rate rise the collateral absorbs.",
+  },
+  {
+    key: "operationalBp",
+    label: "Operational buffer (bp)",
+    kind: "number",
+    default: 100,
+    help: "On top of the market stress buffer, for day-to-day moves (TPR's example: 100bp).",
+  },
 ] as const satisfies Workflow["options"];
 
 export const leverageWorkflow: Workflow = {
@@ -35,9 +55,20 @@ export const leverageWorkflow: Workflow = {
   summary: "Plan leverage against its limits, and whether the collateral meets margin calls under stress.",
   inputs: [
     { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Overlay (synthetic exposure)" },
-    { name: "Positions", columns: "Contract, Quantity, Price, Multiplier, Margin, Factor; optional DV01" },
-    { name: "Collateral", columns: "Asset, Value; optional Haircut, Tier" },
-    { name: "Scenarios", columns: "Scenario, then one shock column per factor (returns, or bp for rates)" },
+    {
+      name: "Positions",
+      columns:
+        "Contract, Quantity, Factor; optional Kind, Price, Multiplier, Margin, DV01, FX, FX factor, Spread factor, Coupon, Years, Yield, Conversion factor, option terms",
+    },
+    {
+      name: "Collateral",
+      columns: "Asset, Value; optional Haircut, Tier, Eligible, Days to cash, Posted, Factor, Spread factor, Coupon, Years, Yield",
+    },
+    {
+      name: "Scenarios",
+      columns:
+        "Scenario, then one shock column per factor (returns; bp for rates, by key tenor or parallel, and spreads); optional IM and Haircut multipliers",
+    },
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -55,11 +86,23 @@ export const leverageWorkflow: Workflow = {
       return typeof v === "number" ? v : 0;
     };
     const liqCall: Call = { fn: "LIQUIDITY", args: [{ input: "Positions" }, { input: "Collateral" }, { input: "Scenarios" }] };
+    const liq = await callTyped<LiquidityReport>(liqCall, inputs, options);
     const qr = await callRegistry(liqCall, inputs, options);
-    const qt = spillTable(qr, "OVERLAY.LIQUIDITY", false);
-    const isExhaust = (row: (typeof qt.rows)[number]) => /to exhaust/i.test(qt.text(row, "Scenario"));
-    const scenarios = qt.rows.filter((row) => !isExhaust(row));
-    const exhaust = qt.rows.filter(isExhaust);
+    const resCall: Call = {
+      fn: "RESILIENCE",
+      args: [
+        { input: "Positions" },
+        { input: "Collateral" },
+        { value: undefined },
+        { value: undefined },
+        { value: undefined },
+        { option: "marketBp" },
+        { option: "operationalBp" },
+      ],
+    };
+    const res = await callTyped<Resilience>(resCall, inputs, options);
+    const rr = await callRegistry(resCall, inputs, options);
+    const scenarios = liq.scenarios;
 
     const nav = num("NAV");
     const trade = num("Trade to range");
@@ -84,7 +127,10 @@ export const leverageWorkflow: Workflow = {
     const lines: ExposureLine[] = [
       { name: "Net leverage", before, after, target: typeof metric("Target") === "number" ? num("Target") : undefined, min: lo, max: hi },
     ];
-    const short = scenarios.filter((row) => (qt.num(row, "Coverage") ?? 0) < minCoverage - 1e-12);
+    const cov = (sc: (typeof scenarios)[number]) => sc.coverage ?? Infinity;
+    const short = scenarios.filter((sc) => cov(sc) < minCoverage - 1e-12);
+    const late = scenarios.filter((sc) => sc.coveredBy === undefined || sc.coveredBy > 1);
+    const lowest = Math.min(...scenarios.map(cov));
     const checks: Check[] = [
       {
         name: "Net leverage within range",
@@ -96,18 +142,40 @@ export const leverageWorkflow: Workflow = {
         status: short.length === 0 ? "pass" : "fail",
         detail:
           short.length === 0
-            ? `Coverage is at least ${fmtNumber(minCoverage)} in all ${scenarios.length} scenarios (lowest ${Math.min(...scenarios.map((row) => qt.num(row, "Coverage") ?? 0)).toFixed(2)}).`
-            : `Below ${fmtNumber(minCoverage)}: ${short.map((row) => `${qt.text(row, "Scenario")} ${(qt.num(row, "Coverage") ?? 0).toFixed(2)} (need ${fmtMoney(qt.num(row, "Need") ?? 0)})`).join("; ")}.`,
+            ? `Coverage is at least ${fmtNumber(minCoverage)} in all ${scenarios.length} scenarios` +
+              (Number.isFinite(lowest) ? ` (lowest ${lowest.toFixed(2)}).` : " (no scenario makes a margin call).")
+            : `Below ${fmtNumber(minCoverage)}: ${short.map((sc) => `${sc.scenario} ${cov(sc).toFixed(2)} (need ${fmtMoney(sc.need)})`).join("; ")}.`,
+      },
+      {
+        name: "Margin calls met by T+1",
+        status: late.length === 0 ? "pass" : "fail",
+        detail:
+          late.length === 0
+            ? `Every scenario's calls are met from eligible collateral or cash raised by T+1.`
+            : `Not met by T+1: ${late
+                .map(
+                  (sc) =>
+                    `${sc.scenario} (${sc.coveredBy === undefined ? "short at T+5" : `met at T+${sc.coveredBy}`}; short ${fmtMoney(sc.ladder[1]?.shortfall ?? 0)} at T+1)`,
+                )
+                .join("; ")}.`,
+      },
+      {
+        name: "Buffer meets TPR's market stress plus operational buffer",
+        status: res.meets ? "pass" : "fail",
+        detail: `${bufferText(res.buffer)}; required ${fmtNumber(res.requiredBp)} bp (market stress ${fmtNumber(res.marketBp)} + operational ${fmtNumber(res.operationalBp)}).`,
       },
     ];
     const notes = [
       `NAV ${fmtMoney(nav)}; gross leverage ${num("Gross leverage").toFixed(3)}, net leverage ${before.toFixed(3)}.`,
-      ...exhaust.map((row) => {
-        const shock = qt.num(row, "Shock");
-        const name = qt.text(row, "Scenario");
-        if (shock === undefined) return `${name}: ${qt.text(row, "Status")}.`;
-        return /bp/i.test(name) ? `${name}: ${fmtNumber(Math.round(shock))} bp.` : `${name}: ${(shock * 100).toFixed(1)}%.`;
-      }),
+      `Rate rise to exhaust the collateral (full revaluation): ${bufferText(liq.rateRise)}.`,
+      `Equity fall to exhaust the collateral: ${bufferText(liq.equityFall)}.`,
+      ...scenarios.map(
+        (sc) =>
+          `${sc.scenario}: variation margin ${fmtMoney(sc.loss.total)} fully revalued (linear ${fmtMoney(sc.linearLoss)}); need ${fmtMoney(sc.need)}, ` +
+          `${sc.coveredBy === undefined ? "short at T+5" : `met by T+${sc.coveredBy}`}.`,
+      ),
+      ...(liq.linear.length ? [`Valued by DV01 only (no cash flows given): ${liq.linear.join(", ")}.`] : []),
+      ...resilienceNotes(res),
     ];
     return {
       workflow: "leverage",
@@ -124,14 +192,47 @@ export const leverageWorkflow: Workflow = {
         xTitle: "Scenario",
         yTitle: "Collateral / need",
         format: "ratio",
-        categories: scenarios.map((row) => qt.text(row, "Scenario")),
+        categories: scenarios.map((sc) => sc.scenario),
         series: [
-          { name: "Coverage", values: scenarios.map((row) => qt.num(row, "Coverage") ?? 0) },
+          { name: "Coverage", values: scenarios.map((sc) => sc.coverage ?? 0) },
           { name: "Minimum", values: scenarios.map(() => minCoverage), line: true },
         ],
       },
-      results: [resultTable("Leverage", levCall, lr, inputs, options), resultTable("Liquidity stress", liqCall, qr, inputs, options)],
+      results: [
+        resultTable("Leverage", levCall, lr, inputs, options),
+        resultTable("Liquidity stress", liqCall, qr, inputs, options),
+        resultTable("Resilience", resCall, rr, inputs, options),
+      ],
       notes,
     };
   },
 };
+
+function bufferText(b: Buffer): string {
+  if (b.status === "beyond") return b.kind === "rate" ? `beyond +${fmtNumber(b.limit)} bp` : "beyond a 100% fall";
+  if (b.status === "no positions") return b.kind === "rate" ? "no rate positions" : "no return positions";
+  if (b.status === "short already") return "short already (the collateral does not cover today's initial margin)";
+  return b.kind === "rate" ? `${fmtNumber(Math.round(b.shock!))} bp` : `a ${(b.shock! * 100).toFixed(1)}% fall`;
+}
+
+function resilienceNotes(r: Resilience): string[] {
+  const out: string[] = [];
+  if (r.maxScale !== undefined) {
+    out.push(
+      `Resilience: the collateral sustains ${r.maxScale.toFixed(2)} times today's rate hedge at a ${fmtNumber(r.requiredBp)} bp buffer.`,
+    );
+  } else out.push(`Resilience: ${r.maxScaleStatus}.`);
+  if (r.topUpAtBp !== undefined) {
+    out.push(
+      `Top up ${r.topUpAtBp === 0 ? "now" : `after a ${fmtNumber(Math.round(r.topUpAtBp))} bp rise`}: ${fmtMoney(r.topUpCash ?? 0)} of cash restores the buffer.`,
+    );
+  }
+  if (r.deleverageAtBp !== undefined) {
+    const trades = r.deleverageTrades.map((t) => `${t.trade > 0 ? "buy" : "sell"} ${fmtNumber(Math.abs(t.trade))} ${t.id}`).join(", ");
+    out.push(
+      `Deleverage ${r.deleverageAtBp === 0 ? "now" : `after a ${fmtNumber(Math.round(r.deleverageAtBp))} bp rise`} (operational buffer used up): ` +
+        (trades ? `${trades}, restoring the ${fmtNumber(r.requiredBp)} bp buffer.` : "no trade needed."),
+    );
+  }
+  return out;
+}
