@@ -4,7 +4,8 @@
  * `overlay propose` run exactly this code.
  */
 import { WorkbookPort } from "../WorkbookPort";
-import { copyMatrix } from "./call";
+import { copyMatrix, describeOptions, withDefaults } from "./call";
+import { headline } from "./checks";
 import { InputSource, readInputs } from "./inputs";
 import { InputName, Proposal, Workflow, WorkflowId, WorkflowInputs, WorkflowOptions } from "./model";
 import { completionWorkflow } from "./workflows/completion";
@@ -31,13 +32,23 @@ export function findWorkflow(id: string): Workflow | undefined {
   return WORKFLOWS.find((w) => w.id === key || w.label.toLowerCase() === key);
 }
 
-/** Computes a proposal from inputs already read, and records the inputs it used. */
+/**
+ * Computes a proposal from inputs already read: the workflow's own figures and checks, and what every proposal
+ * has alike: the workflow's id and label, the headline from its trades and checks, the options in words, and
+ * the inputs it used (copied, so a proposal never shares arrays with the workbook it read).
+ */
 export async function computeProposal(workflow: Workflow, inputs: WorkflowInputs, options: WorkflowOptions): Promise<Proposal> {
-  const p = await workflow.compute(inputs, options);
-  p.inputs = workflow.inputs
-    .filter((d) => inputs[d.name] !== undefined)
-    .map((d) => ({ name: d.name, ref: inputs[d.name]!.ref, values: copyMatrix(inputs[d.name]!.values) }));
-  return p;
+  const r = await workflow.compute(inputs, options);
+  return {
+    ...r,
+    workflow: workflow.id,
+    label: r.label ?? workflow.label,
+    headline: r.headline ?? headline(r.trades, r.checks),
+    options: r.options ?? describeOptions(workflow.options, withDefaults(workflow.options, options)),
+    inputs: workflow.inputs
+      .filter((d) => inputs[d.name] !== undefined)
+      .map((d) => ({ name: d.name, ref: inputs[d.name]!.ref, values: copyMatrix(inputs[d.name]!.values) })),
+  };
 }
 
 /** Reads the inputs from the workbook and computes the proposal. */
