@@ -17,7 +17,8 @@ function files(dir: string): string[] {
 
 function resolveImport(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
-  for (const ext of [".ts", ".tsx", "/index.ts", "/index.tsx", ""]) if (existsSync(base + ext) && statSync(base + ext).isFile()) return base + ext;
+  for (const ext of [".ts", ".tsx", "/index.ts", "/index.tsx", ""])
+    if (existsSync(base + ext) && statSync(base + ext).isFile()) return base + ext;
   return undefined;
 }
 
@@ -71,3 +72,33 @@ test("the catalogue never imports the registry (only the hosts do)", () => {
   const importers = ALL.filter((f) => (GRAPH.get(f) ?? []).includes(registry)).map(rel);
   expect(importers.filter((f) => f.startsWith("functions/"))).toEqual([]);
 });
+
+test("the repository stands alone: no file reads outside it (the first specification in ../shared is history)", () => {
+  const root = resolve(__dirname, "..");
+  const roots = ["src", "test", "scripts", "bench", ".ci"].map((d) => join(root, d));
+  const all = [
+    ...roots.flatMap((d) => filesAll(d)),
+    join(root, "webpack.config.js"),
+    join(root, "jest.config.js"),
+    join(root, "package.json"),
+  ];
+  const outside = all.flatMap((f) => {
+    const text = readFileSync(f, "utf8");
+    const hits: string[] = [];
+    for (const m of text.matchAll(/["'`]((?:\.\.\/)+)([^"'`\s]*)["'`]/g)) {
+      const target = resolve(dirname(f), m[1] + m[2]);
+      if (!target.startsWith(root + "/") && target !== root) hits.push(`${relative(root, f)}: ${m[0]}`);
+    }
+    if (/\bshared\/(FUNCTIONS|ARCHITECTURE)\.md/.test(text) && f !== __filename) hits.push(`${relative(root, f)}: names ../shared`);
+    return hits;
+  });
+  expect(outside).toEqual([]);
+});
+
+function filesAll(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesAll(p) : /\.(ts|tsx|js|mjs|cjs|json)$|^run$/.test(n) ? [p] : [];
+  });
+}
