@@ -49,7 +49,16 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   FACTOREXPOSURE: [HOLDINGS, LOADINGS],
   COMPLETION: [HOLDINGS, LOADINGS, TARGETS, 0.1, 0.05, 0.01, 0.2],
   TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],
-  TRANCHES: [100, 4, 45292, 7, "front"],
+  TRANCHES: [-119, 4, 46086, 7, "equal", "ESH6"],
+  CONTRACTDATES: ["TYH6", 46073],
+  ROLLS: [
+    [["Contract", "Quantity"], ["ES Mar26", 150], ["TY Mar26", 400]],
+    46073,
+    30,
+    [["Contract", "Price", "Spread", "Dividends"], ["ESH6", 5900, 55, 18]],
+    0.043,
+  ],
+  ROLLCOST: ["ESH6", 5900, 55, 0.043, 18],
   LEVERAGE: [
     [
       ["Asset class", "Market value", "Target", "Min", "Max", "Overlay"],
@@ -78,7 +87,42 @@ export const VALID_CALLS: Record<string, unknown[]> = {
       ["Crash", 0, -0.3, 1],
     ],
   ],
-  COSTCOMPARE: [100e6, 10, 2, 0.05, 2, 8],
+  LADDER: [
+    [
+      ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor", "FX", "FX factor"],
+      ["TY", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069, "", ""],
+      ["FESX", "future", 50, 5000, 10, 3000, "Equity", "", "", "", "", 1.1, "EUR"],
+      ["Gilt swap", "swap", 10e6, "", "", 0, "Rates", 0.04, 30, "", "", "", ""],
+    ],
+    [
+      ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Coupon", "Years", "Yield"],
+      ["Cash", 5e6, 0, 1, "all", 0, 0, "", "", "", ""],
+      ["Gilts", 20e6, 0.05, 2, "CSA, IM", 1, 1e6, "Rates", 0.04, 10, 0.045],
+    ],
+    [
+      ["Scenario", "Rates 2y", "Rates 30y", "Equity", "EUR", "IM multiplier", "Haircut multiplier"],
+      ["Gilt crisis", 100, 250, -0.1, -0.05, 1.5, 1.5],
+      ["Crash", -50, -20, -0.3, 0.02, 2, 1],
+    ],
+  ],
+  RESILIENCE: [
+    [
+      ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
+      ["UB", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
+      ["ES", "future", 150, 5900, 50, 22000, "Equity", "", "", "", ""],
+    ],
+    [
+      ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash"],
+      ["Cash", 20e6, 0, 1, "all", 0],
+      ["Bills", 30e6, 0.01, 1, "CSA, IM", 1],
+    ],
+    0.8,
+    1.2,
+    2.5e9,
+    250,
+    100,
+  ],
+  COSTCOMPARE: [100e6, 10, 2, 0.05, 2, 8, 25, 4],
   TRACKINGERROR: [
     [[0.5], [0.5]],
     [[0.4], [0.6]],

@@ -5,6 +5,7 @@
  *   shape "front": linearly declining sizes, tranche k (1-based) of n gets (n - k + 1) / (n (n + 1) / 2)
  *                  of the total (4 tranches: 40%, 30%, 20%, 10%)
  *   date k       = start + (k - 1) x intervalDays   (calendar days; without a start, the day offset)
+ *                  with a contract: the next business day of its exchange, in the contract still trading
  *
  * The sizes add up exactly to the total. A whole-number total (contracts, or whole currency units) is split
  * into whole numbers: each tranche gets its share rounded down and the units left over go one at a time to
@@ -13,6 +14,8 @@
  * total itself.
  */
 import { numError } from "../core/errors";
+import { ContractMonth, contractCode, keyDates, nextContract } from "../futures/calendar/contracts";
+import { rollToBusinessDay } from "../futures/calendar/holidays";
 
 export type TrancheShape = "equal" | "front";
 export const TRANCHE_SHAPES: readonly TrancheShape[] = ["equal", "front"];
@@ -27,6 +30,10 @@ export interface Tranche {
   date: number;
   size: number;
   cumulative: number;
+  /** With a contract: the contract the tranche trades (the next one when the date is past the held one's last trading day). */
+  contract?: string;
+  /** With a contract: that contract's last trading day. */
+  lastTrade?: number;
 }
 
 /** Relative weights of the tranches for a shape (not normalised). */
@@ -68,12 +75,38 @@ export function splitTotal(total: number, weights: readonly number[]): { sizes: 
   return { sizes, cumulative };
 }
 
-export function tranches(total: number, count: number, shape: TrancheShape, start: number | undefined, intervalDays: number): Tranche[] {
+/**
+ * The schedule. With a contract (and a start): each date start + (k - 1) x intervalDays is moved to the next
+ * business day of the contract's exchange calendar (holidays.ts), and a tranche whose date is past the
+ * contract's last trading day trades the next contract month instead (the Contract column says which), so no
+ * tranche ever falls after the last trading day of the contract it trades.
+ */
+export function tranches(
+  total: number,
+  count: number,
+  shape: TrancheShape,
+  start: number | undefined,
+  intervalDays: number,
+  contract?: ContractMonth,
+): Tranche[] {
   const { sizes, cumulative } = splitTotal(total, trancheWeights(count, shape));
   const first = start ?? 0;
   const last = first + (count - 1) * intervalDays;
-  if (start !== undefined && last > MAX_DATE_SERIAL) {
-    numError(`intervalDays: the last tranche would fall after 31 Dec 9999 (date serial ${last} > ${MAX_DATE_SERIAL})`);
+  if (start !== undefined && last > MAX_DATE_SERIAL - (contract ? 400 : 0)) {
+    numError(`intervalDays: the last tranche would fall after 31 Dec 9999 (date serial ${last} > ${MAX_DATE_SERIAL})`, "intervalDays");
   }
-  return sizes.map((size, k) => ({ tranche: k + 1, date: first + k * intervalDays, size, cumulative: cumulative[k] }));
+  if (contract !== undefined && start === undefined)
+    numError("start: a contract's tranches need a start date (its calendar has dates)", "start");
+  let held = contract;
+  let lastTrade = held ? keyDates(held).lastTrade : 0;
+  return sizes.map((size, k) => {
+    const nominal = first + k * intervalDays;
+    if (!held) return { tranche: k + 1, date: nominal, size, cumulative: cumulative[k] };
+    const date = rollToBusinessDay(held.spec.calendar, nominal, 1);
+    while (date > lastTrade) {
+      held = nextContract(held);
+      lastTrade = keyDates(held).lastTrade;
+    }
+    return { tranche: k + 1, date, size, cumulative: cumulative[k], contract: contractCode(held), lastTrade };
+  });
 }

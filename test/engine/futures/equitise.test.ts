@@ -55,7 +55,7 @@ describe("equitise", () => {
     expect(() => equitise(noCash, [], { mode: "target" })).toThrow(/^cash: the portfolio has no Cash row/);
   });
 
-  test("property: less than one contract's exposure left unequitised per class, and the total equals cash - buffer", () => {
+  test("property: at most one contract's exposure left unequitised per class, and the total plus what stays in cash equals cash - buffer", () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 5e8, noNaN: true }),
@@ -63,9 +63,13 @@ describe("equitise", () => {
         fc.constantFrom<"target" | "underweight">("target", "underweight"),
         (cash, buffer, mode) => {
           const r = equitise(plan, fut, { cash, buffer, mode });
-          expect(r.total.exposure).toBeCloseTo(cash - buffer, 3);
+          // What the ranges cannot take stays in cash (r.unplaced), and a note says so.
+          expect(r.total.exposure + r.unplaced).toBeCloseTo(cash - buffer, 3);
+          if (Math.abs(r.unplaced) > 1) expect(r.notes.join(" ")).toMatch(/stays in cash: no class has room left/);
+          // Nearest rounding leaves half a contract; one contract back at a range leaves at most one.
           const perContract: Record<string, number> = { Equity: 250_000, Bonds: 110_000 };
-          for (const l of r.lines) if (l.residual !== null) expect(Math.abs(l.residual)).toBeLessThanOrEqual(perContract[l.assetClass] / 2 + 1e-6);
+          for (const l of r.lines)
+            if (l.residual !== null) expect(Math.abs(l.residual)).toBeLessThanOrEqual(perContract[l.assetClass] + 1e-6);
         },
       ),
       { numRuns: 300 },

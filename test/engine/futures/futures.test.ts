@@ -21,11 +21,23 @@ describe("futures sizing", () => {
 
   test("readFutures rejects a class that is not in the portfolio and bad numbers, naming row and column", () => {
     const plan = readPortfolio(PLAN_A as never);
-    expect(() => readFutures([["Asset class", "Contract", "Price", "Multiplier"], ["Gold", "GC", 2000, 100]], plan)).toThrow(
-      "Futures row 1 (Gold): asset class 'Gold' is not in the portfolio",
-    );
-    expect(() => readFutures([["Asset class", "Contract", "Price", "Multiplier"], ["Equity", "ES", 0, 50]], plan)).toThrow(
-      "Futures row 1 (Equity): Price must be > 0, got 0",
-    );
+    expect(() =>
+      readFutures(
+        [
+          ["Asset class", "Contract", "Price", "Multiplier"],
+          ["Gold", "GC", 2000, 100],
+        ],
+        plan,
+      ),
+    ).toThrow("Futures row 1 (Gold): asset class 'Gold' is not in the portfolio");
+    expect(() =>
+      readFutures(
+        [
+          ["Asset class", "Contract", "Price", "Multiplier"],
+          ["Equity", "ES", 0, 50],
+        ],
+        plan,
+      ),
+    ).toThrow("Futures row 1 (Equity): Price must be > 0, got 0");
   });
 });

@@ -1,6 +1,9 @@
 /** Staged tranche schedules: hand-worked splits and dates, and properties. */
 import fc from "fast-check";
 import { OverlayError } from "../../../src/engine/core/errors";
+import { keyDates, parseContract } from "../../../src/engine/futures/calendar/contracts";
+import { isBusinessDay } from "../../../src/engine/futures/calendar/holidays";
+import { toSerial } from "../../../src/engine/rates/excelDate";
 import { splitTotal, trancheWeights, tranches } from "../../../src/engine/tilts/tranches";
 
 describe("tranches: hand-worked", () => {
@@ -95,6 +98,46 @@ describe("tranches: properties", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("tranches on a contract's calendar (issue 17)", () => {
+  const esh6 = parseContract("ESH6", "contract");
+  test("TRANCHES(-119, 4, 46086, 7) on ESH6: no tranche after its last trading day, 20 Mar 2026; tranche 4 trades ESM6", () => {
+    // 46086 = Thursday 5 Mar 2026. Weekly: 5, 12, 19 and 26 Mar; 26 Mar is past ES Mar26's expiry.
+    expect(toSerial({ y: 2026, m: 3, d: 5 })).toBe(46086);
+    const rows = tranches(-119, 4, "equal", 46086, 7, esh6);
+    expect(rows.map((r) => [r.date, r.size, r.contract])).toEqual([
+      [46086, -30, "ESH6"],
+      [46093, -30, "ESH6"],
+      [46100, -30, "ESH6"],
+      [46107, -29, "ESM6"],
+    ]);
+    for (const r of rows) expect(r.date).toBeLessThanOrEqual(r.lastTrade!);
+    expect(rows[0].lastTrade).toBe(toSerial({ y: 2026, m: 3, d: 20 }));
+  });
+  test("dates move to the exchange's next business day: from Good Friday 3 Apr 2026 to Monday 6 Apr", () => {
+    const rows = tranches(10, 2, "equal", toSerial({ y: 2026, m: 3, d: 27 }), 7, parseContract("ESM6", "contract"));
+    expect(rows.map((r) => r.date)).toEqual([toSerial({ y: 2026, m: 3, d: 27 }), toSerial({ y: 2026, m: 4, d: 6 })]);
+  });
+  test("property: every tranche is a business day on or before its contract's last trading day, sizes still add up (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 45000, max: 48000 }),
+        fc.integer({ min: 0, max: 40 }),
+        (n, start, every) => {
+          const c = parseContract("TYH6", "c", start);
+          const rows = tranches(1000, n, "front", start, every, c);
+          expect(rows[n - 1].cumulative).toBe(1000);
+          for (const r of rows) {
+            expect(isBusinessDay("US", r.date)).toBe(true);
+            expect(r.date).toBeLessThanOrEqual(keyDates(parseContract(r.contract!, "c", start)).lastTrade);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
