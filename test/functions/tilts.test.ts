@@ -1,5 +1,5 @@
 /**
- * OVERLAY.TILT, TRANCHES, LEVERAGE, LIQUIDITY, COSTCOMPARE, TRACKINGERROR through the registry, as Excel and
+ * OVERLAY.TILT, TRANCHES, LEVERAGE, COSTCOMPARE, TRACKINGERROR through the registry, as Excel and
  * `overlay eval` call them: spill layouts, defaults, the worked examples of the README's function reference, and
  * errors that name the argument.
  */
@@ -164,96 +164,7 @@ describe("OVERLAY.LEVERAGE", () => {
   });
 });
 
-describe("OVERLAY.LIQUIDITY", () => {
-  const POS = [
-    ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
-    ["US T-Bond", 800, 120, 1000, 4000, "Rates", 137.54],
-    ["ES", 100, 5000, 50, 12000, "Equity", ""],
-  ];
-  const COLL = [
-    ["Asset", "Value", "Haircut", "Tier"],
-    ["Cash", 11_711_200, 0, 1],
-    ["Gilts", 32_000_000, 0.0625, 2],
-  ];
-  const SC = [
-    ["Scenario", "Rates", "Equity"],
-    ["FPC 250bp", 250, 0],
-    ["Equity crash", 0, -0.3],
-    ["Gilt crisis + crash", 300, -0.2],
-  ];
-
-  test("one row per scenario, then the exhausting rate rise and equity fall", async () => {
-    const r = await ok("LIQUIDITY", POS, COLL, SC);
-    expect((r as unknown[][])[0]).toEqual([
-      "Scenario",
-      "Variation margin",
-      "Initial margin",
-      "Need",
-      "Available",
-      "Coverage",
-      "Status",
-      "Last tier",
-      "Shock",
-    ]);
-    const rows = rowsOf(r);
-    expect(rows.map((x) => x.Scenario)).toEqual([
-      "FPC 250bp",
-      "Equity crash",
-      "Gilt crisis + crash",
-      "Rate rise to exhaust (bp)",
-      "Equity fall to exhaust",
-    ]);
-    // IM = 800 x 4,000 + 100 x 12,000 = 4.4m; Available = 11,711,200 + 30m = 41,711,200.
-    // FPC: VM 250 x 800 x 137.54 = 27,508,000; need 31,908,000.
-    expect(rows[0]).toMatchObject({ "Initial margin": 4_400_000, Status: "covered", "Last tier": 2, Shock: "" });
-    expect(rows[0].Need as number).toBeCloseTo(31_908_000, 4);
-    // Crash: VM = 100 x 5,000 x 50 x 0.3 = 7.5m; need 11.9m > tier 1 (11,711,200): tier 2.
-    expect(rows[1].Need as number).toBeCloseTo(11_900_000, 4);
-    expect(rows[1]["Last tier"]).toBe(2);
-    // Both: 300 x 110,032 + 5m = 38,009,600 VM; need 42,409,600 > 41,711,200: short.
-    expect(rows[2].Status).toBe("short");
-    // Rate rise: (41,711,200 - 4,400,000) / 110,032 = 339.09 bp; equity fall: 37,311,200 / 25m = 1.4924 (> 100%).
-    expect(rows[3].Shock as number).toBeCloseTo(37_311_200 / 110_032, 9);
-    expect(rows[3].Status).toBe("exhausts");
-    expect(rows[3].Coverage as number).toBeCloseTo(1, 12);
-    expect(rows[4].Shock as number).toBeCloseTo(1.492448, 6);
-    expect(rows[4].Status).toBe("beyond a 100% fall");
-  });
-
-  test("bad input names the argument", async () => {
-    expectError(
-      await call("LIQUIDITY", POS, COLL, [
-        ["Scenario", "Rates"],
-        ["Up", 100],
-      ]),
-      "#VALUE!",
-      /^Scenarios: no column for factor 'Equity'/,
-    );
-    expectError(
-      await call(
-        "LIQUIDITY",
-        POS,
-        [
-          ["Asset", "Value"],
-          ["Cash", -1],
-        ],
-        SC,
-      ),
-      "#VALUE!",
-      /^Collateral row 1 \(Cash\): Value must be >= 0/,
-    );
-    expectError(
-      await call(
-        "LIQUIDITY",
-        POS.map((r) => r.slice(0, 5)),
-        COLL,
-        SC,
-      ),
-      "#VALUE!",
-      /^Positions: missing column 'Factor'/,
-    );
-  });
-});
+// OVERLAY.LIQUIDITY, LADDER and RESILIENCE: test/functions/liquidity.test.ts.
 
 describe("OVERLAY.COSTCOMPARE", () => {
   test("100m for 2 years, physical 10 bp, futures 2 bp, margin 5%, roll 8 bp a year", async () => {

@@ -31,7 +31,15 @@ describe("a linear book: the buffer is the closed form", () => {
   // 800 T-Bond futures with CME's DV01 of 137.54 each: 110,032 per bp; IM 800 x 4,000 = 3.2m. Collateral 41,711,200
   // after haircuts: (41,711,200 - 3,200,000) / 110,032 = 350 bp, TPR's 250bp market + 100bp operational buffer.
   const pos: StressPosition[] = [
-    { id: "US", quantity: 800, instrument: { kind: "linear", dv01: 137.54, rate: 0, years: 0 }, margin: 4000, fxRate: 1, fx: -1, channel: "cash" },
+    {
+      id: "US",
+      quantity: 800,
+      instrument: { kind: "linear", dv01: 137.54, rate: 0, years: 0 },
+      margin: 4000,
+      fxRate: 1,
+      fx: -1,
+      channel: "cash",
+    },
   ];
   const book = prepareBook(SPACE, pos);
   const coll = prepareCollateral(SPACE, [cash(11_711_200), { ...cash(32_000_000, 2), haircut: 0.0625, asset: "Gilts" }]);
@@ -59,7 +67,14 @@ describe("a linear book: the buffer is the closed form", () => {
 });
 
 describe("full revaluation: a long-bond futures book against cash and gilts", () => {
-  const ub: Instrument = { kind: "tfuture", flows: bondFlows(25.62, 0.0475, 2), yld: 0.048, rate: 0, conversionFactor: 0.8384, contractSize: 100000 };
+  const ub: Instrument = {
+    kind: "tfuture",
+    flows: bondFlows(25.62, 0.0475, 2),
+    yld: 0.048,
+    rate: 0,
+    conversionFactor: 0.8384,
+    contractSize: 100000,
+  };
   const es: Instrument = { kind: "future", price: 5900, multiplier: 50, factor: 1 };
   const pos: StressPosition[] = [
     { id: "UB", quantity: 850, instrument: ub, margin: 8000, fxRate: 1, fx: -1, channel: "cash" },
@@ -93,11 +108,17 @@ describe("full revaluation: a long-bond futures book against cash and gilts", ()
   test("the maximum hedge, rebuilt as a book of scaled quantities, has exactly the required buffer", () => {
     const r = resilience(book, coll, { marketBp: 250, operationalBp: 100 });
     expect(r.maxScaleStatus).toBe("found");
-    const scaled = prepareBook(SPACE, pos.map((p) => (p.id === "UB" ? { ...p, quantity: p.quantity * r.maxScale! } : p)));
+    const scaled = prepareBook(
+      SPACE,
+      pos.map((p) => (p.id === "UB" ? { ...p, quantity: p.quantity * r.maxScale! } : p)),
+    );
     expect(exhaustingMove(scaled, coll, "rate").shock!).toBeCloseTo(350, 4);
     // Whole contracts towards the smaller position keep the buffer at least 350bp.
     const after = r.toMaximum.find((t) => t.id === "UB")!.after;
-    const whole = prepareBook(SPACE, pos.map((p) => (p.id === "UB" ? { ...p, quantity: after } : p)));
+    const whole = prepareBook(
+      SPACE,
+      pos.map((p) => (p.id === "UB" ? { ...p, quantity: after } : p)),
+    );
     expect(exhaustingMove(whole, coll, "rate").shock!).toBeGreaterThanOrEqual(350);
   });
 
