@@ -294,6 +294,27 @@ async function dropCalcChain(zip: JSZip): Promise<void> {
   zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ""));
 }
 
+/**
+ * Asks Excel to recalculate every formula when it opens the file (calcPr fullCalcOnLoad="1", ECMA-376 Part 1,
+ * 18.2.2): whatever the command could not evaluate is redone there, so the workbook agrees with itself.
+ */
+export async function askFullCalcOnLoad(zip: JSZip): Promise<void> {
+  const xml = await zip.file("xl/workbook.xml")?.async("string");
+  if (xml === undefined) return;
+  let out: string;
+  const calc = /<calcPr\b([^>]*?)(\/?)>/.exec(xml);
+  if (calc) out = xml.replace(calc[0], `<calcPr${setAttr(calc[1], "fullCalcOnLoad", "1")}${calc[2]}>`);
+  else {
+    // calcPr follows sheets, functionGroups, externalReferences and definedNames in CT_Workbook's sequence.
+    let at = -1;
+    for (const m of xml.matchAll(/<\/(sheets|functionGroups|externalReferences|definedNames)>|<(functionGroups|definedNames)\b[^>]*\/>/g))
+      at = Math.max(at, m.index + m[0].length);
+    if (at < 0) return;
+    out = `${xml.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
+  }
+  zip.file("xl/workbook.xml", out);
+}
+
 /** The input package with the outcomes written in. Throws PatchError where the XML is not as expected. */
 export async function patchPackage(input: Buffer, book: BookModel, outcomes: FormulaOutcome[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(input);
@@ -331,6 +352,7 @@ export async function patchZip(zip: JSZip, book: BookModel, outcomes: FormulaOut
   }
   const cm = anySpill ? await dynamicArrayCm(zip) : undefined;
   await dropCalcChain(zip);
+  await askFullCalcOnLoad(zip);
   for (const [name, edits] of bySheet) {
     const path = sheets.find((s) => s.name === name)?.path;
     const xml = path ? await zip.file(path)?.async("string") : undefined;

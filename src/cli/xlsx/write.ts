@@ -137,6 +137,8 @@ export interface PackageFixes {
 
 /** Saves the workbook to bytes, with the dynamic-array marks and the defined names put back. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, fixes: PackageFixes): Promise<Buffer> {
+  // Excel recalculates everything on opening (calcPr fullCalcOnLoad="1"): what the command could not evaluate is redone.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const anyDynamic = [...fixes.dynamicArrays.values()].some((s) => s.size > 0);
   if (!anyDynamic && !fixes.definedNamesXml && !fixes.charts?.length) return raw;

@@ -137,7 +137,10 @@ function at(v: Operand, r: number, c: number): Scalar {
   return cell ?? "";
 }
 
-function elementwise(a: Operand, b: Operand, f: (x: Scalar, y: Scalar) => Scalar, what: string): Operand {
+/** The largest array an operator builds by default (cells): a broadcast over a huge range is refused, not attempted. */
+export const MAX_OPERATOR_CELLS = 4_000_000;
+
+function elementwise(a: Operand, b: Operand, f: (x: Scalar, y: Scalar) => Scalar, what: string, maxCells = MAX_OPERATOR_CELLS): Operand {
   if (!Array.isArray(a) && !Array.isArray(b)) return f(a, b);
   const [ra, ca] = dims(a);
   const [rb, cb] = dims(b);
@@ -149,6 +152,8 @@ function elementwise(a: Operand, b: Operand, f: (x: Scalar, y: Scalar) => Scalar
   }
   const rows = Math.max(ra, rb);
   const cols = Math.max(ca, cb);
+  if (rows * cols > maxCells)
+    throw new OpError("#NUM!", `${what} would build an array of ${rows} x ${cols} cells, more than the limit of ${maxCells} cells`);
   const out: Scalar[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: Scalar[] = [];
@@ -175,8 +180,8 @@ function guard(f: () => Operand): Operand | ExcelError {
 }
 
 /** a op b, element by element for arrays; an Excel error value on failure. */
-export function binary(op: BinaryOp, a: Operand, b: Operand): Operand | ExcelError {
-  return guard(() => elementwise(a, b, (x, y) => applyScalar(op, x, y), `The operator ${op}`));
+export function binary(op: BinaryOp, a: Operand, b: Operand, maxCells = MAX_OPERATOR_CELLS): Operand | ExcelError {
+  return guard(() => elementwise(a, b, (x, y) => applyScalar(op, x, y), `The operator ${op}`, maxCells));
 }
 
 /** Unary minus. */

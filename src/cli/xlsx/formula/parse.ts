@@ -26,6 +26,14 @@ export type Expr =
 export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=";
 
 /**
+ * Limits that keep parsing and evaluation bounded whatever the input (no recursion a formula can drive past them):
+ * Excel's own formula length (8,192 characters, "Excel specifications and limits"), at most 100 levels of nested
+ * parentheses, function calls and signs (Excel allows 64 levels of nested functions), and at most 1,000 levels in
+ * the formula's tree, counting chains of operators (=A1+A2+...+A1000).
+ */
+export const FORMULA_LIMITS = { maxLength: 8192, maxNesting: 100, maxDepth: 1000 } as const;
+
+/**
  * A function's name in its canonical form: `_XLDUDF_OVERLAY_REBALANCE`, `_XLDUDF_OVERLAY.REBALANCE`,
  * `_XLL.OVERLAY.REBALANCE`, `_XLUDF.OVERLAY.REBALANCE` and `[2]!_XLDUDF_OVERLAY_REBALANCE` (the forms Excel
  * writes a custom function in a file)
@@ -64,12 +72,38 @@ export interface ParseOptions {
 
 class Parser {
   private i = 0;
+  private nesting = 0;
+  /** Tree depth of each expression built, by identity: bounds operator chains as well as nesting. */
+  private readonly depths = new WeakMap<Expr, number>();
   private readonly operators: boolean;
   constructor(
     private readonly s: string,
     options: ParseOptions = {},
   ) {
     this.operators = options.operators === true;
+  }
+
+  private depthOf(e: Expr): number {
+    return this.depths.get(e) ?? 1;
+  }
+
+  /** Records a node's depth (1 + its deepest child); refuses a tree deeper than the limit. */
+  private node<E extends Expr>(e: E, ...children: Expr[]): E {
+    let d = 0;
+    for (const c of children) d = Math.max(d, this.depthOf(c));
+    if (d + 1 > FORMULA_LIMITS.maxDepth)
+      this.fail(
+        `the formula is more than ${FORMULA_LIMITS.maxDepth} levels deep (a chain of operators or nested calls); split it over cells`,
+      );
+    if (d > 0) this.depths.set(e, d + 1);
+    return e;
+  }
+
+  private enter(): void {
+    if (++this.nesting > FORMULA_LIMITS.maxNesting)
+      this.fail(
+        `more than ${FORMULA_LIMITS.maxNesting} levels of nested parentheses, functions or signs (Excel allows 64 nested functions)`,
+      );
   }
 
   fail(msg: string): never {
@@ -229,7 +263,8 @@ class Parser {
       const m = /^(<>|<=|>=|=|<|>)/.exec(this.s.slice(this.i));
       if (!m) return left;
       this.i += m[1].length;
-      left = { kind: "binary", op: m[1] as BinaryOp, left, right: this.concatenation() };
+      const right = this.concatenation();
+      left = this.node({ kind: "binary", op: m[1] as BinaryOp, left, right }, left, right);
     }
   }
 
@@ -237,7 +272,8 @@ class Parser {
     let left = this.additive();
     while (this.operators && this.peek() === "&") {
       this.i++;
-      left = { kind: "binary", op: "&", left, right: this.additive() };
+      const right = this.additive();
+      left = this.node({ kind: "binary", op: "&", left, right }, left, right);
     }
     return left;
   }
@@ -248,7 +284,8 @@ class Parser {
       const c = this.peek();
       if (c !== "+" && c !== "-") return left;
       this.i++;
-      left = { kind: "binary", op: c, left, right: this.multiplicative() };
+      const right = this.multiplicative();
+      left = this.node({ kind: "binary", op: c, left, right }, left, right);
     }
     return left;
   }
@@ -259,7 +296,8 @@ class Parser {
       const c = this.peek();
       if (c !== "*" && c !== "/") return left;
       this.i++;
-      left = { kind: "binary", op: c, left, right: this.power() };
+      const right = this.power();
+      left = this.node({ kind: "binary", op: c, left, right }, left, right);
     }
     return left;
   }
@@ -269,7 +307,8 @@ class Parser {
     let left = this.unary();
     while (this.operators && this.peek() === "^") {
       this.i++;
-      left = { kind: "binary", op: "^", left, right: this.unary() };
+      const right = this.unary();
+      left = this.node({ kind: "binary", op: "^", left, right }, left, right);
     }
     return left;
   }
@@ -278,15 +317,17 @@ class Parser {
     const c = this.peek();
     if (c === "-" || c === "+") {
       this.i++;
+      this.enter();
       const arg = this.unary();
+      this.nesting--;
       if (c === "+") return arg;
       if (arg.kind === "number") return { kind: "number", value: arg.value === 0 ? 0 : -arg.value };
-      return { kind: "negate", arg };
+      return this.node({ kind: "negate", arg }, arg);
     }
     let e = this.operand();
     while (this.operators && this.peek() === "%") {
       this.i++;
-      e = e.kind === "number" ? { kind: "number", value: e.value / 100 } : { kind: "percent", arg: e };
+      e = e.kind === "number" ? { kind: "number", value: e.value / 100 } : this.node({ kind: "percent", arg: e }, e);
     }
     return e;
   }
@@ -295,8 +336,10 @@ class Parser {
     const c = this.peek();
     if (c === "(") {
       this.i++;
+      this.enter();
       const e = this.expression();
       this.expect(")");
+      this.nesting--;
       return e;
     }
     // A whole-row reference (1:1, $3:$5) starts with a digit like a number does.
@@ -315,6 +358,7 @@ class Parser {
       this.i += fn[0].length;
       const args: Expr[] = [];
       if (this.eat(")")) return { kind: "call", name: fn[1].toUpperCase(), args };
+      this.enter();
       for (;;) {
         const d = this.peek();
         args.push(d === "," || d === ")" ? { kind: "missing" } : this.expression());
@@ -322,7 +366,8 @@ class Parser {
         this.expect(")");
         break;
       }
-      return { kind: "call", name: fn[1].toUpperCase(), args };
+      this.nesting--;
+      return this.node({ kind: "call", name: fn[1].toUpperCase(), args }, ...args);
     }
     const bool = /^(TRUE|FALSE)\b(?![([!:.])/i.exec(this.s.slice(this.i));
     if (bool) {
@@ -334,6 +379,11 @@ class Parser {
   }
 
   formula(): Expr {
+    if (this.s.length > FORMULA_LIMITS.maxLength)
+      throw new FormulaSyntaxError(
+        `the formula has ${this.s.length} characters, more than Excel's limit of ${FORMULA_LIMITS.maxLength}`,
+        FORMULA_LIMITS.maxLength,
+      );
     this.eat("=");
     if (this.atEnd()) this.fail("the formula is empty");
     const e = this.expression();

@@ -125,6 +125,38 @@ describe("references and names", () => {
 
   test("references without a workbook are #REF!, other functions #NAME?", async () => {
     expect(((await ev("=OVERLAY.CONTRACTS(A1,5000,250)")) as ExcelError).code).toBe("#REF!");
-    expect(((await ev("=SUM(1,2)")) as ExcelError).message).toMatch(/SUM is not an OVERLAY function/);
+    expect(await ev("=SUM(1,2)")).toBe(3);
+    expect(((await ev("=OFFSET(1,2)")) as ExcelError).message).toBe("OFFSET is not a function the overlay command evaluates");
+  });
+});
+
+describe("limits: no recursion a formula can drive (issue 20); each refusal says what and the limit", () => {
+  test("nested parentheses: 100 levels evaluate, 200 are refused in words", async () => {
+    expect(await ev("=" + "(".repeat(100) + "1" + ")".repeat(100))).toBe(1);
+    expect(() => parseFormula("=" + "(".repeat(200) + "1" + ")".repeat(200), { operators: true })).toThrow(
+      /more than 100 levels of nested parentheses, functions or signs \(Excel allows 64 nested functions\)/,
+    );
+    expect(() => parseFormula("=" + "-".repeat(5000) + "1", { operators: true })).toThrow(/more than 100 levels/);
+  });
+  test("a chain of 999 operators evaluates; a deeper tree is refused", async () => {
+    expect(await ev("=" + Array(1000).fill("1").join("+"))).toBe(1000);
+    expect(() => parseFormula("=" + Array(1100).fill("1").join("+"), { operators: true })).toThrow(/more than 1000 levels deep/);
+  });
+  test("a long argument list (4,000 arguments) evaluates; a formula past Excel's 8,192 characters is refused", async () => {
+    expect(await ev("=SUM(" + Array(4000).fill("1").join(",") + ")")).toBe(4000);
+    expect(() => parseFormula("=SUM(" + Array(5000).fill("1").join(",") + ")", { operators: true })).toThrow(
+      /the formula has 10005 characters, more than Excel's limit of 8192/,
+    );
+  });
+  test("an operator that would broadcast past the array limit is refused before building it", async () => {
+    const e = parseFormula("=A1:A1000*B1:J1", { operators: true });
+    const col = Array.from({ length: 1000 }, (_, i) => [i]);
+    const row = [Array.from({ length: 9 }, (_, i) => i)];
+    const resolve = (ref: string) => (ref === "A1:A1000" ? col : row);
+    expect(await evaluate(e, { resolve, maxCells: 5000 })).toMatchObject({
+      code: "#NUM!",
+      message: "The operator * would build an array of 1000 x 9 cells, more than the limit of 5000 cells",
+    });
+    expect(((await evaluate(e, { resolve })) as number[][]).length).toBe(1000);
   });
 });
