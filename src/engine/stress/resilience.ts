@@ -15,6 +15,7 @@
  * A move is a parallel rise of every key tenor of every rate factor. The search assumes the surplus falls as the
  * rate positions grow (a book that loses as rates rise); where it does not, the maximum is "unbounded".
  */
+import { numError } from "../core/errors";
 import { brent } from "../core/rootFinding";
 import { Buffer, BufferOptions, exhaustingMove, surplusAt } from "./buffer";
 import { PreparedBook, isRatePosition, unitNotional } from "./revalue";
@@ -74,7 +75,7 @@ function largestScale(g: (lambda: number) => number): number | undefined {
   return undefined;
 }
 
-/** lambda x each rate position, rounded to whole units towards zero (lambda < 1) or away from it is never done. */
+/** lambda x each rate position, rounded to whole units towards zero (the smaller position: the buffer holds). */
 function tradesTo(book: PreparedBook, lambda: number): Trade[] {
   return book.positions.flatMap((p) => {
     if (!isRatePosition(p)) return [];
@@ -111,6 +112,7 @@ export function resilience(book: PreparedBook, coll: PreparedCollateral, r: Resi
         if (isRatePosition(p)) rateNotional += Math.abs(p.quantity) * unitNotional(book, i);
       });
       base.maxLeverage = r.leverage + ((maxScale - 1) * rateNotional) / r.nav;
+      if (!Number.isFinite(base.maxLeverage)) numError(`nav ${r.nav} is too small: the maximum leverage is not a finite number`, "nav");
     }
     base.toMaximum = tradesTo(book, maxScale);
   }
@@ -122,6 +124,12 @@ export function resilience(book: PreparedBook, coll: PreparedCollateral, r: Resi
   base.topUpAtBp = topAt;
   const restore = Math.max(B, requiredBp);
   base.topUpCash = Math.max(0, -surplusAt(book, coll, "rate", topAt + restore, o));
+  for (const [name, v] of [
+    ["the maximum scale", base.maxScale],
+    ["the top-up cash", base.topUpCash],
+  ] as const) {
+    if (v !== undefined && !Number.isFinite(v)) numError(`Positions: ${name} is not a finite number for these inputs`);
+  }
   const delAt = Math.max(0, B - r.marketBp);
   base.deleverageAtBp = delAt;
   const g = (lambda: number) => surplusAt(book, coll, "rate", requiredBp, { ...o, fromMove: delAt, scaleRates: lambda });

@@ -278,6 +278,39 @@ describe("Leverage & liquidity", () => {
     expect(check(p, /Collateral/)).toMatchObject({ status: "fail", detail: "Below 1: Fall 0.67 (need 1,500)." });
     expect(p.chart!.series[0].values[0]).toBeCloseTo(2 / 3, 12);
   });
+
+  test("the buffer in bp against TPR's 250 + 100bp, from the typed results: 800 T-Bond futures, 350bp exactly", async () => {
+    // CME's T-Bond DV01 137.54 x 800 = 110,032 per bp; (41,711,200 - 3,200,000) / 110,032 = 350bp (TPR's example).
+    const p = await propose(
+      "leverage",
+      {
+        Portfolio: [
+          ["Asset class", "Market value", "Target", "Min", "Max"],
+          ["Bonds", 1000, 1, 0, 1],
+        ],
+        Positions: [
+          ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
+          ["US T-Bond", 800, 120, 1000, 4000, "Rates", 137.54],
+        ],
+        Collateral: [
+          ["Asset", "Value", "Haircut", "Tier"],
+          ["Cash", 11_711_200, 0, 1],
+          ["Gilts", 32_000_000, 0.0625, 2],
+        ],
+        Scenarios: [
+          ["Scenario", "Rates"],
+          ["FPC 250bp", 250],
+        ],
+      },
+      { minCoverage: 1.2 },
+    );
+    expect(check(p, /TPR/)).toMatchObject({ status: "pass", detail: "350 bp; required 350 bp (market stress 250 + operational 100)." });
+    expect(check(p, /T\+1/).status).toBe("pass");
+    expect(p.notes).toContain("Rate rise to exhaust the collateral (full revaluation): 350 bp.");
+    expect(p.notes).toContain("Equity fall to exhaust the collateral: no return positions.");
+    expect(p.notes!.some((n) => /%/.test(n) && /exhaust/.test(n))).toBe(false);
+    expect(p.notes).toContain("Resilience: the collateral sustains 1.00 times today's rate hedge at a 350 bp buffer.");
+  });
 });
 
 describe("Completion", () => {
