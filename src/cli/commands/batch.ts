@@ -4,9 +4,10 @@
  * an input (by device and inode), to give two inputs one output, or to replace an existing file without
  * --force.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep, extname } from "node:path";
 import { fileId, outputProblem } from "./output";
+import { DEFAULT_LIMITS, PackageLimits, checkFileSize, limitOfFlag, parseLimit } from "../xlsx/unzip";
 
 /** The default output name: model.xlsx -> model.overlay.xlsx (or model.proposal.xlsx for propose). */
 export function defaultOutputName(input: string, suffix = ".overlay"): string {
@@ -98,4 +99,29 @@ export function planOutputs(
     planned.push({ input, output: target });
     return { input, output: target };
   });
+}
+
+/**
+ * Reads a --max-... limit flag at args[i] (with its value, "--max-part-mb 500" or "--max-part-mb=500") into
+ * `limits`. Returns the index of the last argument used, undefined when args[i] is not a limit flag, or a
+ * message when its value is not a positive number.
+ */
+export function readLimitFlag(args: string[], i: number, limits: PackageLimits): number | string | undefined {
+  const a = args[i];
+  const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+  const flag = eq > 0 ? a.slice(0, eq) : a;
+  const key = limitOfFlag(flag);
+  if (!key) return undefined;
+  const value = eq > 0 ? a.slice(eq + 1) : args[i + 1];
+  if (value === undefined) return `${flag} needs a number`;
+  const x = parseLimit(flag, value);
+  if (typeof x === "string") return x;
+  limits[key] = x;
+  return eq > 0 ? i : i + 1;
+}
+
+/** Reads a workbook file after checking its size against --max-file-mb (unzip.ts checks the rest). */
+export function readWorkbookFile(path: string, limits: PackageLimits = DEFAULT_LIMITS): Buffer {
+  checkFileSize(statSync(path).size, limits);
+  return readFileSync(path);
 }

@@ -1,7 +1,8 @@
 /**
- * Workbook commands of `overlay` (run, propose), registered here so the entry point stays small.
+ * Workbook commands of `overlay` (run, propose, audit), registered here so the entry point stays small.
  * Each takes its own argument list and returns the exit status.
  */
+import { AUDIT_USAGE, auditCommand } from "./audit";
 import { PROPOSE_USAGE, proposeCommand } from "./propose";
 import { RUN_USAGE, runCommand } from "./run";
 
@@ -21,5 +22,10 @@ export const COMMANDS: Command[] = [
     name: "propose",
     usage: `${PROPOSE_USAGE}\n                                            the task pane's trade proposal, headless (overlay propose --help)`,
     run: proposeCommand,
+  },
+  {
+    name: "audit",
+    usage: `${AUDIT_USAGE}\n                                            print and verify the audit log of the proposals written into a workbook`,
+    run: auditCommand,
   },
 ];

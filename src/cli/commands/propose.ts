@@ -15,8 +15,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { userInfo } from "node:os";
 import {
   InputSource,
   Proposal,
@@ -29,6 +28,8 @@ import {
   runWorkflow,
 } from "../../workbook/proposal";
 import { tradeTicketCsv } from "../../workbook/proposal/csv";
+import { Gate, Override, gateTicket } from "../../workbook/proposal/controls";
+import { AuditEntry, AuditInput, appendAudit, writeAuditEntry } from "../../workbook/proposal/audit";
 import { SheetLayout, writeProposal } from "../../workbook/proposal/writer";
 import { InputName, INPUT_NAMES, OptionDef, cellText } from "../../workbook/proposal/model";
 import { normaliseName } from "../../engine/core/cells";
@@ -36,13 +37,14 @@ import { LoadedBook, loadBook } from "../xlsx/load";
 import { PatchError, patchZip } from "../xlsx/patch";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { FormulaOutcome, recalc } from "../xlsx/recalc";
-import { planOutputs } from "./batch";
+import { planOutputs, readLimitFlag, readWorkbookFile } from "./batch";
+import { OutputCheck, OutputError, outputProblem, writeOutput } from "./output";
+import { DEFAULT_LIMITS, PackageLimits } from "../xlsx/unzip";
 import { VERSION } from "../../version";
 import { transplantSheet } from "../xlsx/transplant";
 import { applyToModel, saveWorkbook, writeOutcomes } from "../xlsx/write";
 
-
-export const PROPOSE_USAGE = `overlay propose model.xlsx... --workflow ${WORKFLOWS.map((w) => w.id).join("|")} [options] [-o out.xlsx] [--csv ticket.csv]`;
+export const PROPOSE_USAGE = `overlay propose model.xlsx... --workflow ${WORKFLOWS.map((w) => w.id).join("|")} [options] [-o out.xlsx] [--csv ticket.csv [--override "reason"]] [--force]`;
 
 /** --notional-limit and --notionalLimit both name the option notionalLimit. */
 function optionKey(flag: string): string {
@@ -82,11 +84,21 @@ export function proposeHelp(): string {
     "  -o, --output PATH          output file (one input) or directory",
     "  --input Name=Table         take an input from another table or named range, or a range (Name=Plan!A5:H15),",
     "                             or leave an optional one out (Name=none)",
-    "  --csv PATH                 also write the trade ticket (CSV) there",
+    "  --csv PATH                 also write the trade ticket (CSV) there; not written when a check failed,",
+    "                             unless --override is given",
+    '  --override "reason"        write the ticket although a check failed; every line says OVERRIDDEN, and',
+    "                             the audit log records the reason and who gave it",
+    "  --by NAME                  who makes the proposal, for the audit log (default: the login name)",
+    "  --force                    replace existing output files (never an input: that is always refused)",
+    "  --max-part-mb N ...        the limits of overlay run (overlay run --help), checked before the work",
     "  --at 2026-01-05T09:30      the proposal's time stamp (default: now)",
     "  --json                     print the proposal as JSON",
     "  --dry-run                  compute and print, write nothing",
-    "Exit status: 0 proposal written, all checks passed or warned; 1 a check failed; 2 it could not be made.",
+    "Every proposal written appends an entry to the workbook's audit log (a table OverlayAudit_<n> on the",
+    "proposal sheet: time, workflow, inputs hash, options, checks, ticket, override, previous entry's hash);",
+    "overlay audit out.xlsx prints and verifies it.",
+    "Exit status: 0 proposal written, all checks passed or warned; 1 a check failed (ticket blocked or",
+    "overridden); 2 it could not be made.",
     "",
     "Workflows:",
   ];
@@ -108,6 +120,10 @@ export interface ProposeArgs {
   at?: Date;
   json: boolean;
   dryRun: boolean;
+  force?: boolean;
+  override?: Override;
+  by?: string;
+  limits?: PackageLimits;
 }
 
 export function parseProposeArgs(args: string[]): ProposeArgs | string {
@@ -128,7 +144,18 @@ export function parseProposeArgs(args: string[]): ProposeArgs | string {
       else if (flag === "-o" || flag === "--output") out.output = value();
       else if (flag === "--csv") out.csv = value();
       else if (flag === "--json") out.json = true;
-      else if (flag === "--dry-run") out.dryRun = true;
+      else if (flag === "--force") out.force = true;
+      else if (flag === "--override") {
+        const reason = value();
+        if (!reason.trim()) return '--override needs a reason in words (--override "trustees approved on 5 Jan")';
+        out.override = { reason };
+      } else if (flag === "--by") out.by = value();
+      else if (flag.startsWith("--max-")) {
+        const next = readLimitFlag(args, i, (out.limits ??= { ...DEFAULT_LIMITS }));
+        if (typeof next === "string") return next;
+        if (next === undefined) raw.push({ flag, value: value() });
+        else i = next;
+      } else if (flag === "--dry-run") out.dryRun = true;
       else if (flag === "--at") {
         const v = value();
         const d = new Date(v);
@@ -170,6 +197,8 @@ export function parseProposeArgs(args: string[]): ProposeArgs | string {
     } else out.options[def.key] = value; // numbers and lists: read by the workflow, as the pane's fields are
   }
   if (files.length === 0) return "give the workbook (.xlsx or .xlsm) to make the proposal from";
+  if (out.override && !out.csv) return "--override is for the trade ticket: give --csv too";
+  if (out.override) out.override.by = out.by;
   return { ...out, inputs: files, workflow };
 }
 
@@ -185,6 +214,19 @@ export interface ProposeResult {
   writer: "package" | "exceljs";
   /** With the exceljs writer: why, and the parts of the input that are not in the output as they were. */
   fallback?: { reason: string; lost: string[] };
+  /** The controls' verdict on the ticket (controls.ts). */
+  gate: Gate;
+  /** The audit log entry written into the output (audit.ts). */
+  audit: AuditEntry;
+}
+
+/** What the command was asked about the ticket, for the gate and the audit log. */
+export interface TicketRequest {
+  /** A ticket (--csv) was asked for. */
+  asked: boolean;
+  override?: Override;
+  /** Who makes the proposal. */
+  by?: string;
 }
 
 const ZIP_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
@@ -196,8 +238,10 @@ export async function proposeBytes(
   options: WorkflowOptions,
   sourceNames: Partial<Record<InputName, string>> = {},
   at: Date = new Date(),
+  ticket: TicketRequest = { asked: false },
+  limits: PackageLimits = DEFAULT_LIMITS,
 ): Promise<ProposeResult> {
-  const loaded = await loadBook(data);
+  const loaded = await loadBook(data, limits);
   const { formulas } = await recalc(loaded.model);
   applyToModel(loaded.model, formulas);
   // The proposal sheet goes into a scratch workbook; the client's is only read.
@@ -218,7 +262,21 @@ export async function proposeBytes(
   const proposal = await runWorkflow(port, workflow, sources, options);
   const writeOptions = { now: at, version: VERSION };
   const layout = await writeProposal(port, proposal, writeOptions);
+  // The controls: the ticket is blocked by a failed check unless overridden with a reason; the audit log
+  // entry goes on the proposal sheet, below its content.
+  const gate = gateTicket(proposal, ticket.override);
+  const auditInput: AuditInput = {
+    proposal,
+    time: at,
+    sheet: layout.sheet,
+    ticket: !ticket.asked ? "not asked" : !gate.allowed ? "blocked" : gate.failed.length ? "written under override" : "written",
+    override: ticket.override,
+    by: ticket.by,
+  };
+  const audit = (await appendAudit(port, auditInput, { sheet: layout.sheet, row: layout.rows + 1 })).entry;
   const result = {
+    gate,
+    audit,
     proposal,
     layout,
     csv: "",
@@ -237,9 +295,12 @@ export async function proposeBytes(
     written = { bytes: await zip.generateAsync(ZIP_OPTIONS), writer: "package" };
   } catch (e) {
     if (!(e instanceof PatchError)) throw e;
-    written = await rewriteWithExceljs(data, loaded, formulas, proposal, writeOptions, layout.sheet, e.message);
+    written = await rewriteWithExceljs(data, loaded, formulas, proposal, writeOptions, layout.sheet, e.message, audit);
   }
-  return { ...result, ...written, csv: tradeTicketCsv(proposal, { id: layout.sheet, now: at }) };
+  const csv = gate.allowed
+    ? tradeTicketCsv(proposal, { id: layout.sheet, now: at, override: gate.failed.length ? ticket.override : undefined })
+    : "";
+  return { ...result, ...written, csv };
 }
 
 /** Parts exceljs writes from what it reads (cells, styles, strings, tables): not reported as lost when re-written. */
@@ -255,11 +316,13 @@ async function rewriteWithExceljs(
   writeOptions: { now: Date; version: string },
   sheet: string,
   reason: string,
+  audit: AuditEntry,
 ): Promise<Pick<ProposeResult, "bytes" | "writer" | "fallback">> {
   const { spilling, notSpilling } = writeOutcomes(loaded.workbook, formulas);
   const port = new XlsxWorkbook(loaded.workbook, loaded.model);
   const again = await writeProposal(port, proposal, writeOptions);
   if (again.sheet !== sheet) throw new Error(`the proposal sheet came out as '${again.sheet}', not '${sheet}'`);
+  await writeAuditEntry(port, audit, { sheet, row: again.rows + 1 });
   const dynamic = new Map<string, Set<string>>();
   for (const [name, cells] of loaded.dynamicArrays) dynamic.set(name, new Set(cells));
   for (const [name, cells] of notSpilling) for (const c of cells) dynamic.get(name)?.delete(c);
@@ -357,6 +420,15 @@ function proposalJson(p: Proposal, extra: Record<string, unknown>) {
   };
 }
 
+/** The login name for the audit log when --by is not given. */
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? "";
+  }
+}
+
 export async function proposeCommand(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     console.log(proposeHelp());
@@ -367,11 +439,25 @@ export async function proposeCommand(args: string[]): Promise<number> {
     console.error(`overlay propose: ${parsed}\n\nUsage: ${PROPOSE_USAGE}\n(overlay propose --help lists the workflows and their options)`);
     return 2;
   }
-  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal");
+  const force = !!parsed.force;
+  const plans = planOutputs(parsed.inputs, parsed.output, parsed.dryRun, ".proposal", true, force);
   if (parsed.csv && plans.length > 1) {
     console.error("overlay propose: --csv takes one workbook (the ticket of several would need several files)");
     return 2;
   }
+  // The ticket's path is checked like every output: not an input (by device and inode), not the workbook
+  // written by this run, not an existing file unless --force; before any work.
+  const ticketOut: OutputCheck | undefined = parsed.csv && !parsed.dryRun ? { path: parsed.csv, role: "trade ticket" } : undefined;
+  const outputs: OutputCheck[] = plans.filter((p) => p.output).map((p) => ({ path: p.output!, role: "proposal workbook" }));
+  if (ticketOut) {
+    const problem = outputProblem(ticketOut, parsed.inputs, outputs, force);
+    if (problem) {
+      console.error(`overlay propose: ${problem}`);
+      return 2;
+    }
+  }
+  const by = parsed.by ?? loginName();
+  const override = parsed.override ? { ...parsed.override, by } : undefined;
   let status = 0;
   const json: unknown[] = [];
   for (const [k, plan] of plans.entries()) {
@@ -388,7 +474,16 @@ export async function proposeCommand(args: string[]): Promise<number> {
     }
     let r: ProposeResult;
     try {
-      r = await proposeBytes(readFileSync(plan.input), parsed.workflow, parsed.options, parsed.sources, parsed.at ?? new Date());
+      const data = readWorkbookFile(plan.input, parsed.limits);
+      r = await proposeBytes(
+        data,
+        parsed.workflow,
+        parsed.options,
+        parsed.sources,
+        parsed.at ?? new Date(),
+        { asked: !!parsed.csv && !parsed.dryRun, override, by },
+        parsed.limits,
+      );
     } catch (e) {
       const field =
         e instanceof WorkflowError && e.field
@@ -408,12 +503,27 @@ export async function proposeCommand(args: string[]): Promise<number> {
       status = 2;
       continue;
     }
-    if (plan.output) {
-      mkdirSync(dirname(plan.output), { recursive: true });
-      writeFileSync(plan.output, r.bytes);
-      if (r.writer === "exceljs") console.error(`${tag}${fallbackWarning(plan.input, r)}`);
+    let ticketWritten = false;
+    try {
+      if (plan.output) {
+        writeOutput({ path: plan.output, role: "proposal workbook" }, r.bytes, {
+          inputs: parsed.inputs,
+          force,
+          others: ticketOut ? [ticketOut] : [],
+        });
+        if (r.writer === "exceljs") console.error(`${tag}${fallbackWarning(plan.input, r)}`);
+      }
+      if (ticketOut && r.gate.allowed) {
+        writeOutput(ticketOut, r.csv, { inputs: parsed.inputs, force, others: outputs });
+        ticketWritten = true;
+      }
+    } catch (e) {
+      const problem = e instanceof OutputError ? e.message : `could not write: ${e instanceof Error ? e.message : String(e)}`;
+      console.error(`${tag}${plan.input}: ${problem}`);
+      json.push({ input: plan.input, problem });
+      status = 2;
+      continue;
     }
-    if (parsed.csv && !parsed.dryRun) writeFileSync(parsed.csv, r.csv);
     if (r.proposal.checks.some((c) => c.status === "fail")) status = Math.max(status, 1);
     if (parsed.json) {
       json.push(
@@ -423,6 +533,8 @@ export async function proposeCommand(args: string[]): Promise<number> {
           sheet: r.layout.sheet,
           writer: r.writer,
           ...(r.fallback ? { fallback: r.fallback } : {}),
+          ticket: ticketOut ? { path: ticketOut.path, written: ticketWritten, gate: r.gate.message } : null,
+          audit: plan.output ? r.audit : null,
         }),
       );
       continue;
@@ -433,7 +545,13 @@ export async function proposeCommand(args: string[]): Promise<number> {
       `  Workbook: ${r.formulas} OVERLAY formula${r.formulas === 1 ? "" : "s"} recalculated, ${r.formulaErrors} with errors (overlay run lists them)`,
     );
     for (const line of formatProposal(r.proposal)) console.log(`  ${line}`);
-    if (parsed.csv && !parsed.dryRun) console.log(`  Trade ticket: ${parsed.csv}`);
+    if (ticketOut) {
+      if (ticketWritten) console.log(`  Trade ticket: ${ticketOut.path}${r.gate.failed.length ? " (OVERRIDDEN on every line)" : ""}`);
+      else console.error(`${tag}${plan.input}: no trade ticket written: ${r.gate.message}`);
+      if (ticketWritten && r.gate.failed.length) console.log(`  ${r.gate.message}`);
+    }
+    if (plan.output)
+      console.log(`  Audit log: entry ${r.audit.seq} (SHA-256 ${r.audit.hash.slice(0, 16)}...); overlay audit ${plan.output} verifies it`);
   }
   if (parsed.json) console.log(JSON.stringify(json, null, 2));
   return status;

@@ -7,25 +7,30 @@
  *
  * The input file is only read, never written; an output path that is an input is refused.
  */
-import { readFileSync } from "node:fs";
 import { ExcelError, Result } from "../../functions/excel";
 import { formatCell } from "./format";
-import { expandPattern, planOutputs } from "./batch";
+import { expandPattern, planOutputs, readLimitFlag, readWorkbookFile } from "./batch";
+import { DEFAULT_LIMITS, PackageLimits } from "../xlsx/unzip";
 import { writeOutput } from "./output";
 import { displayFormula } from "../xlsx/formula/parse";
 import { areaAddress } from "../../workbook/address";
 import { LoadedBook, loadBook } from "../xlsx/load";
-import { FormulaOutcome, recalc } from "../xlsx/recalc";
+import { FormulaOutcome, RecalcOptions, recalc } from "../xlsx/recalc";
 import { PatchError, patchPackage } from "../xlsx/patch";
 import { saveWorkbook, writeOutcomes } from "../xlsx/write";
 
 export interface RunSummary {
   input: string;
   output?: string;
+  /** OVERLAY formulas, and those evaluated without error. */
   formulas: number;
   evaluated: number;
+  /** The ordinary formulas of the OVERLAY formulas' cone: recalculated, of which changed from the cached value, and new errors. */
+  ordinary: { evaluated: number; changed: number; errors: number };
+  /** Errors of OVERLAY formulas, and of ordinary formulas whose cached value was not that error. */
   errors: { cell: string; code: string; message: string }[];
-  skipped: { cell: string; reason: string }[];
+  /** Formulas of the cone not evaluated (cached value kept), and the formulas computed from their cached values. */
+  skipped: { cell: string; reason: string; dependents?: string[] }[];
   /** Results that spilled over more than one cell, and the cells they cover in all. */
   tables: number;
   cellsWritten: number;
@@ -41,8 +46,12 @@ export interface RunSummary {
  * Given the input's bytes, the results are written into a copy of the input package (patch.ts: everything
  * else in the file stays as it was); without them, or where that fails, the exceljs workbook is written.
  */
-export async function runLoaded(loaded: LoadedBook, input?: Buffer): Promise<{ bytes: Buffer; summary: Omit<RunSummary, "input" | "ms"> }> {
-  const { formulas: outcomes, rounds } = await recalc(loaded.model);
+export async function runLoaded(
+  loaded: LoadedBook,
+  input?: Buffer,
+  options: RecalcOptions = {},
+): Promise<{ bytes: Buffer; summary: Omit<RunSummary, "input" | "ms"> }> {
+  const { formulas: outcomes, rounds } = await recalc(loaded.model, options);
   if (input) {
     try {
       return { bytes: await patchPackage(input, loaded.model, outcomes), summary: { ...summarise(outcomes, rounds), writer: "package" } };
@@ -67,32 +76,58 @@ export async function runLoaded(loaded: LoadedBook, input?: Buffer): Promise<{ b
 function summarise(outcomes: FormulaOutcome[], rounds: number): Omit<RunSummary, "input" | "ms" | "writer"> {
   const errors: RunSummary["errors"] = [];
   const skipped: RunSummary["skipped"] = [];
+  const ordinary = { evaluated: 0, changed: 0, errors: 0 };
+  let formulas = 0;
   let evaluated = 0;
   let tables = 0;
   let cellsWritten = 0;
   for (const o of outcomes) {
+    if (o.overlay) formulas++;
     if (o.status === "skipped") {
-      skipped.push({ cell: o.address, reason: o.reason ?? "" });
+      skipped.push({ cell: o.address, reason: o.reason ?? "", ...(o.dependents ? { dependents: o.dependents } : {}) });
       continue;
+    }
+    const cached = o.sheet.get(o.row, o.col)?.value;
+    if (!o.overlay) {
+      ordinary.evaluated++;
+      if (!sameValue(cached, o.value)) ordinary.changed++;
     }
     if (o.status === "error") {
       const e = o.value as ExcelError;
-      errors.push({ cell: o.address, code: e.code, message: e.message });
-    } else evaluated++;
+      const known = !o.overlay && cached instanceof ExcelError && cached.code === e.code;
+      if (!known) {
+        errors.push({ cell: o.address, code: e.code, message: e.message });
+        if (!o.overlay) ordinary.errors++;
+      }
+    } else if (o.overlay) evaluated++;
     const s = o.spill!;
     const n = (s.bottom - s.top + 1) * (s.right - s.left + 1);
     if (n > 1) tables++;
     cellsWritten += n;
   }
-  return { formulas: outcomes.length, evaluated, errors, skipped, tables, cellsWritten, rounds, outcomes };
+  return { formulas, evaluated, ordinary, errors, skipped, tables, cellsWritten, rounds, outcomes };
+}
+
+/** Whether a fresh value is the cached one (a result table by its top-left value, as the file caches it). */
+function sameValue(cached: unknown, v: Result | ExcelError | undefined): boolean {
+  const x = Array.isArray(v) ? v[0][0] : v;
+  if (x instanceof ExcelError) return cached instanceof ExcelError && cached.code === x.code;
+  if (typeof x === "number" && typeof cached === "number") return Math.abs(x - cached) <= 1e-12 * Math.max(1, Math.abs(x));
+  return (cached ?? "") === x;
 }
 
 /** Runs one file to one output path. The caller has checked that output is not the input. */
-export async function runFile(input: string, output: string | undefined, force = false): Promise<RunSummary> {
+export async function runFile(
+  input: string,
+  output: string | undefined,
+  force = false,
+  limits: PackageLimits = { ...DEFAULT_LIMITS },
+  options: RecalcOptions = {},
+): Promise<RunSummary> {
   const t0 = performance.now();
-  const data = readFileSync(input);
-  const loaded = await loadBook(data);
-  const { bytes, summary } = await runLoaded(loaded, data);
+  const data = readWorkbookFile(input, limits);
+  const loaded = await loadBook(data, limits);
+  const { bytes, summary } = await runLoaded(loaded, data, options);
   if (/\.xlsm$/i.test(input) && summary.writer !== "package") {
     throw new Error("the results could not be written into this macro-enabled workbook without losing its macros; nothing written");
   }
@@ -108,14 +143,39 @@ export interface RunArgs {
   json: boolean;
   quiet: boolean;
   force?: boolean;
+  limits?: PackageLimits;
+  /** TODAY() as of --date, and --max-ref-cells. */
+  recalc?: RecalcOptions;
+}
+
+/** --date YYYY-MM-DD and --max-ref-cells N: the recalculation's options; the index of the last argument used, or a problem. */
+export function readRecalcFlag(args: string[], i: number, out: RecalcOptions): number | string | undefined {
+  const a = args[i];
+  const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+  if (flag !== "--date" && flag !== "--max-ref-cells") return undefined;
+  const v = inline ?? args[i + 1];
+  if (v === undefined || v === "") return `${flag} needs a value`;
+  if (flag === "--date") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+    if (!m || !d || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3]))
+      return `--date must be a date as YYYY-MM-DD, got '${v}'`;
+    out.today = d;
+  } else {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) return `--max-ref-cells must be a whole number of cells, got '${v}'`;
+    out.maxCells = n;
+  }
+  return inline === undefined ? i + 1 : i;
 }
 
 export const RUN_USAGE = "overlay run model.xlsx... [-o out.xlsx | -o dir/] [--force] [--verbose] [--json] [--dry-run] [--quiet]";
 
 const RUN_HELP = `Usage: ${RUN_USAGE}
 
-Recalculates every OVERLAY formula of each workbook (against the cells it references; other cells keep
-their cached values), in dependency order, and writes the results to a new workbook:
+Recalculates every OVERLAY formula of each workbook and the ordinary formulas of its cone (the formulas
+it reads, transitively, and those that read its results), in dependency order, with Excel's functions;
+other cells keep their values, and the file asks Excel to recalculate fully when opened. Writes a new workbook:
   model.overlay.xlsx beside the input, or the -o file (one input), or in the -o directory.
 The input is never modified. Prints a summary: formulas evaluated, errors and skipped formulas by cell.
   -o, --output PATH   output file (one input) or directory (ends with / or exists, or several inputs)
@@ -124,6 +184,13 @@ The input is never modified. Prints a summary: formulas evaluated, errors and sk
   --dry-run           evaluate and report, write nothing
   --quiet             print only errors and the final line
   --force             replace an existing output file (never an input: that is always refused)
+  --date YYYY-MM-DD   the date TODAY() and NOW() give (default: today)
+  --max-ref-cells N   the most cells a reference or an array may expand to, after whole columns and rows
+                      are cut to the used range (default 4000000)
+  --max-part-mb N     limits checked before the work (refused in words naming the part and the limit):
+                      a part inflated (default 200 MB), --max-total-mb (1000), --max-ratio (1000),
+                      --max-parts (10000), --max-strings (2000000), --max-cells (1000000),
+                      --max-formulas (500000), --max-file-mb (200)
 Exit status: 0 all formulas evaluated, 1 some gave errors or were skipped, 2 a file could not be processed.`;
 
 export function parseRunArgs(args: string[]): RunArgs | string {
@@ -140,7 +207,16 @@ export function parseRunArgs(args: string[]): RunArgs | string {
     else if (a === "--json") out.json = true;
     else if (a === "--quiet" || a === "-q") out.quiet = true;
     else if (a === "--force") out.force = true;
-    else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    else if (/^--(date|max-ref-cells)(=|$)/.test(a)) {
+      const next = readRecalcFlag(args, i, (out.recalc ??= {}));
+      if (typeof next === "string") return next;
+      i = next!;
+    } else if (a.startsWith("--max-")) {
+      const next = readLimitFlag(args, i, (out.limits ??= { ...DEFAULT_LIMITS }));
+      if (next === undefined) return `unknown option ${a}`;
+      if (typeof next === "string") return next;
+      i = next;
+    } else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else out.inputs.push(...expandPattern(a));
   }
   if (out.inputs.length === 0) return "give at least one .xlsx file";
@@ -165,15 +241,20 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
   parts.push(`${s.errors.length} error${s.errors.length === 1 ? "" : "s"}`);
   if (s.skipped.length) parts.push(`${s.skipped.length} skipped`);
   lines.push(`  ${s.formulas} OVERLAY formula${s.formulas === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.cellsWritten} cells written`);
+  const o = s.ordinary;
+  if (o.evaluated)
+    lines.push(
+      `  ${o.evaluated} ordinary formula${o.evaluated === 1 ? "" : "s"} of their cone recalculated (${o.changed} changed value${o.errors ? `, ${o.errors} new error${o.errors === 1 ? "" : "s"}` : ""})`,
+    );
   if (s.writer === "exceljs" && s.output)
     lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");
-  const width = Math.min(28, Math.max(0, ...s.outcomes.map((o) => o.address.length)) + 2);
+  const width = Math.min(28, s.outcomes.reduce((w, x) => Math.max(w, x.address.length), 0) + 2);
   if (verbose) {
-    for (const o of s.outcomes) {
-      const where = o.spill && (o.spill.bottom > o.spill.top || o.spill.right > o.spill.left) ? ` -> ${areaAddress(o.spill)}` : "";
-      const what = o.status === "skipped" ? `skipped: ${o.reason}` : describeValue(o.value);
-      const text = displayFormula(o.formula);
-      lines.push(`    ${pad(o.address, width)}=${text.length > 70 ? text.slice(0, 67) + "..." : text}${where}`);
+    for (const x of s.outcomes) {
+      const where = x.spill && (x.spill.bottom > x.spill.top || x.spill.right > x.spill.left) ? ` -> ${areaAddress(x.spill)}` : "";
+      const what = x.status === "skipped" ? `skipped: ${x.reason}` : describeValue(x.value);
+      const text = displayFormula(x.formula);
+      lines.push(`    ${pad(x.address, width)}=${text.length > 70 ? text.slice(0, 67) + "..." : text}${where}`);
       lines.push(`    ${pad("", width)}${what.length > 110 ? what.slice(0, 107) + "..." : what}`);
     }
   }
@@ -183,7 +264,14 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
   }
   if (s.skipped.length) {
     lines.push("  Not evaluated (cached value kept):");
-    for (const k of s.skipped) lines.push(`    ${pad(k.cell, width)}${k.reason}`);
+    for (const k of s.skipped) {
+      lines.push(`    ${pad(k.cell, width)}${k.reason}`);
+      const d = k.dependents ?? [];
+      if (d.length)
+        lines.push(
+          `    ${pad("", width)}computed from its cached value: ${d.slice(0, 8).join(", ")}${d.length > 8 ? ` and ${d.length - 8} more` : ""}`,
+        );
+    }
   }
   return lines;
 }
@@ -218,7 +306,7 @@ export async function runCommand(args: string[]): Promise<number> {
     }
     let s: RunSummary;
     try {
-      s = await runFile(plan.input, plan.output, parsed.force);
+      s = await runFile(plan.input, plan.output, parsed.force, parsed.limits, parsed.recalc);
     } catch (e) {
       const problem = `could not be processed: ${e instanceof Error ? e.message : String(e)}`;
       failures.push({ input: plan.input, problem });
@@ -247,6 +335,7 @@ export async function runCommand(args: string[]): Promise<number> {
         output: s.output ?? null,
         formulas: s.formulas,
         evaluated: s.evaluated,
+        ordinary: s.ordinary,
         errors: s.errors,
         skipped: s.skipped,
         tables: s.tables,

@@ -13,6 +13,7 @@ import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
 import { Area, parseArea } from "../../workbook/address";
 import { BookModel, CellValue, SheetModel } from "./model";
+import { DEFAULT_LIMITS, PackageLimits, checkPackage, readerFailure } from "./unzip";
 
 export interface LoadedBook {
   model: BookModel;
@@ -234,10 +235,17 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean, 
 }
 
 /** Loads an .xlsx file's bytes. */
-export async function loadBook(data: Buffer): Promise<LoadedBook> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings ask for its own Buffer type; a Node Buffer is what it reads.
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const raw = await readRawParts(data);
-  return { model: modelOf(workbook, raw), workbook, dynamicArrays: raw.dynamicArrays, definedNamesXml: raw.definedNamesXml };
+export async function loadBook(data: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<LoadedBook> {
+  // The package is checked against the limits first (unzip.ts: sizes measured while inflating), and any
+  // failure of the readers below is reported in our words (PackageError), never as a JavaScript internal.
+  checkPackage(data, limits);
+  try {
+    const workbook = new ExcelJS.Workbook();
+    // exceljs's typings ask for its own Buffer type; a Node Buffer is what it reads.
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    const raw = await readRawParts(data);
+    return { model: modelOf(workbook, raw), workbook, dynamicArrays: raw.dynamicArrays, definedNamesXml: raw.definedNamesXml };
+  } catch (e) {
+    throw readerFailure(e);
+  }
 }

@@ -53,7 +53,7 @@ export function gateTicket(proposal: Proposal, override?: Override): Gate {
           : "The proposal has no checks: the ticket may be written.";
     return { allowed: true, failed, message };
   }
-  const list = failed.map((c) => (c.detail ? `${c.name} (${c.detail})` : c.name)).join("; ");
+  const list = failed.map((c) => (c.detail ? `${c.name} (${c.detail.trim().replace(/\.$/, "")})` : c.name)).join("; ");
   const reason = overrideReason(override);
   if (override !== undefined && reason === "")
     return {
