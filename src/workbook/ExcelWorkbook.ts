@@ -9,6 +9,7 @@
 import {
   Area,
   ChartSpec,
+  SeriesMark,
   Matrix,
   RangeWrite,
   ReadOnlySheetError,
@@ -152,9 +153,25 @@ export class ExcelWorkbook implements WorkbookPort {
         cellAddress(spec.anchor.row, spec.anchor.col),
         cellAddress(spec.anchor.row + spec.size.rows - 1, spec.anchor.col + spec.size.cols - 1),
       );
-      (spec.seriesTypes ?? []).forEach((t, i) => {
-        if (t === "line" && spec.type !== "line") chart.series.getItemAt(i).chartType = "Line" as Excel.ChartType;
-      });
+      if (spec.marks) spec.marks.forEach((m, i) => styleSeries(chart.series.getItemAt(i), m));
+      else
+        (spec.seriesTypes ?? []).forEach((t, i) => {
+          if (t === "line" && spec.type !== "line") chart.series.getItemAt(i).chartType = "Line" as Excel.ChartType;
+        });
+      if (spec.valueAxis) {
+        const axes = [chart.axes.valueAxis];
+        if (spec.marks?.includes("bar")) {
+          const secondary = chart.axes.getItem("Value" as Excel.ChartAxisType, "Secondary" as Excel.ChartAxisGroup);
+          secondary.visible = false;
+          axes.push(secondary);
+        }
+        for (const a of axes) {
+          a.minimum = spec.valueAxis.min;
+          a.maximum = spec.valueAxis.max;
+          if (spec.valueAxis.major > 0) a.majorUnit = spec.valueAxis.major;
+        }
+      }
+      if (spec.type !== "scatter") chart.axes.categoryAxis.tickLabelSpacing = 1;
       if (spec.valueFormat) chart.axes.valueAxis.numberFormat = spec.valueFormat;
       if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
       if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
@@ -165,6 +182,49 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private guard(sheet: string): void {
     if (!this.added.has(sheet.toLowerCase())) throw new ReadOnlySheetError(sheet);
+  }
+}
+
+/**
+ * One series of a bullet chart (WorkbookPort's SeriesMark; chart.ts draws the same in the headless file): the
+ * range stacked (its start without fill), the value after as a narrow column on the secondary axis, before and
+ * target as markers without a line, a threshold as a dashed line. ExcelApi 1.8 (axisGroup, gapWidth).
+ */
+function styleSeries(s: Excel.ChartSeries, mark: SeriesMark): void {
+  switch (mark) {
+    case "bandBase":
+      s.chartType = "ColumnStacked" as Excel.ChartType;
+      s.format.fill.clear();
+      s.format.line.lineStyle = "None" as Excel.ChartLineStyle;
+      break;
+    case "band":
+      s.chartType = "ColumnStacked" as Excel.ChartType;
+      s.format.fill.setSolidColor("#D6D6D6");
+      s.gapWidth = 40;
+      break;
+    case "bar":
+      s.chartType = "ColumnClustered" as Excel.ChartType;
+      s.axisGroup = "Secondary" as Excel.ChartAxisGroup;
+      s.format.fill.setSolidColor("#0F6CBD");
+      s.gapWidth = 300;
+      break;
+    case "column":
+      s.format.fill.setSolidColor("#0F6CBD");
+      break;
+    case "marker":
+    case "tick":
+      s.chartType = "LineMarkers" as Excel.ChartType;
+      s.format.line.lineStyle = "None" as Excel.ChartLineStyle;
+      s.markerStyle = (mark === "marker" ? "Diamond" : "Dash") as Excel.ChartMarkerStyle;
+      s.markerSize = mark === "marker" ? 9 : 20;
+      s.markerBackgroundColor = mark === "marker" ? "#FFFFFF" : "#242424";
+      s.markerForegroundColor = mark === "marker" ? "#616161" : "#242424";
+      break;
+    case "line":
+      s.chartType = "Line" as Excel.ChartType;
+      s.format.line.color = "#C50F1F";
+      s.format.line.lineStyle = "Dash" as Excel.ChartLineStyle;
+      break;
   }
 }
 

@@ -44,6 +44,14 @@ export interface RangeWrite {
 export type ChartType = "column" | "bar" | "line" | "scatter";
 
 /**
+ * How one series of a column chart is drawn, for the bullet form (src/workbook/proposal/chartForm.ts):
+ * "bandBase" (no fill) and "band" stack into the min-max range; "bar" is the value after, a narrow column in
+ * front of the band (secondary axis, same scale); "marker" (before, a diamond) and "tick" (target, a dash) are
+ * markers without a line; "column" and "line" as in seriesTypes.
+ */
+export type SeriesMark = "column" | "line" | "bar" | "bandBase" | "band" | "marker" | "tick";
+
+/**
  * A native chart over data already written on the sheet. The source area's first row holds the series
  * names, its first column the categories (x values for a scatter), each further column one series.
  */
@@ -60,6 +68,10 @@ export interface ChartSpec {
   yTitle?: string;
   /** Number format of the value axis ("0%", "#,##0"). */
   valueFormat?: string;
+  /** Per series (in column order), its mark in the bullet form; takes the place of seriesTypes. */
+  marks?: SeriesMark[];
+  /** The value axis's bounds and major unit (round ticks covering every series). */
+  valueAxis?: { min: number; max: number; major: number };
 }
 
 export interface Selection {

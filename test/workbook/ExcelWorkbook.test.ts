@@ -192,13 +192,15 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(layout.sheet).toBe("Proposal 2026-11-24 14.32");
     expect(m.added).toEqual(["Proposal 2026-11-24 14.32"]);
     expect(new Set(m.writes.map((w) => w.sheet))).toEqual(new Set(["Proposal 2026-11-24 14.32"]));
-    expect(m.log).toContain(`table Proposal 2026-11-24 14.32!${"A10:G11"} true`);
-    expect(m.writes.find((w) => w.target === "table A10:G11" && w.what === "table A10:G11.name")?.value).toBe("OverlayTrades");
+    expect(m.log).toContain(`table Proposal 2026-11-24 14.32!${"A10:H11"} true`);
+    expect(m.writes.find((w) => w.target === "table A10:H11" && w.what === "table A10:H11.name")?.value).toBe("OverlayTrades");
     expect(m.log).toContain("chart Proposal 2026-11-24 14.32 ColumnClustered Columns");
     expect(m.writes.find((w) => w.what === "chart ColumnClustered.title.text")?.value).toBe("Weights");
-    // The target series is drawn as a line over the columns.
-    expect(m.writes.find((w) => w.what.startsWith("chart ColumnClustered.series.getItemAt()") && w.what.endsWith("chartType"))?.value).toBe(
-      "Line",
-    );
+    // The bullet form: before and target are markers without a line (a diamond, a dash), never a line across classes.
+    const series = (end: string) =>
+      m.writes.filter((w) => w.what.startsWith("chart ColumnClustered.series.getItemAt()") && w.what.endsWith(end)).map((w) => w.value);
+    expect(series("chartType")).toEqual(["LineMarkers", "LineMarkers"]);
+    expect(series("markerStyle")).toEqual(["Diamond", "Dash"]);
+    expect(series("lineStyle")).toEqual(["None", "None"]);
   });
 });

@@ -4,11 +4,17 @@
  * drawing part anchoring the charts to cells, with the relationships and content types that tie them in.
  * The series reference the sheet's cells (the chart follows them in Excel) and carry the values as a cache.
  *
+ * A column chart with marks (ChartSpec.marks) is the bullet form (src/workbook/proposal/chartForm.ts), built
+ * as Excel users build bullet charts: the range's start (no fill) and span stacked on the primary axis, the
+ * value after as a narrow column on the secondary axis (same fixed scale, axis hidden), before and target as
+ * line series with markers and no line (a diamond, a dash), a threshold as a dashed line. The value axis has
+ * the spec's round bounds and major unit; every category is labelled (tickLblSkip 1).
+ *
  * ECMA-376 Part 1, 21.2 (DrawingML charts) and 20.5 (spreadsheet drawing); element order as the schema
  * requires it, since Excel refuses a part whose children are out of order.
  */
 import JSZip from "jszip";
-import { ChartSpec, Matrix } from "../../workbook/WorkbookPort";
+import { ChartSpec, Matrix, SeriesMark } from "../../workbook/WorkbookPort";
 import { cellAddress, quoteSheet } from "../../workbook/address";
 import { attr } from "./load";
 
@@ -54,6 +60,47 @@ function title(text: string | undefined, size = 1200): string {
   );
 }
 
+const fill = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+
+/** A series' shape properties (c:spPr) and, for markers, its c:marker, by mark. */
+function markStyle(mark: SeriesMark): { spPr: string; marker: string } {
+  const noLine = `<c:spPr><a:ln w="28575" cap="rnd"><a:noFill/></a:ln></c:spPr>`;
+  switch (mark) {
+    case "bandBase":
+      return { spPr: `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`, marker: "" };
+    case "band":
+      return { spPr: `<c:spPr>${fill("D6D6D6")}<a:ln><a:noFill/></a:ln></c:spPr>`, marker: "" };
+    case "bar":
+    case "column":
+      return { spPr: `<c:spPr>${fill("0F6CBD")}</c:spPr>`, marker: "" };
+    case "marker":
+      return {
+        spPr: noLine,
+        marker: `<c:marker><c:symbol val="diamond"/><c:size val="9"/><c:spPr>${fill("FFFFFF")}<a:ln w="15875">${fill("616161")}</a:ln></c:spPr></c:marker>`,
+      };
+    case "tick":
+      return {
+        spPr: noLine,
+        marker: `<c:marker><c:symbol val="dash"/><c:size val="20"/><c:spPr>${fill("242424")}<a:ln w="9525">${fill("242424")}</a:ln></c:spPr></c:marker>`,
+      };
+    case "line":
+      return {
+        spPr: `<c:spPr><a:ln w="19050">${fill("C50F1F")}<a:prstDash val="dash"/></a:ln></c:spPr>`,
+        marker: `<c:marker><c:symbol val="none"/></c:marker>`,
+      };
+  }
+}
+
+/** The value axis's scaling: fixed round bounds when the spec gives them (children in the schema's order). */
+function scaling(chart: ChartSpec): string {
+  const a = chart.valueAxis;
+  return `<c:scaling><c:orientation val="minMax"/>${a ? `<c:max val="${a.max}"/><c:min val="${a.min}"/>` : ""}</c:scaling>`;
+}
+
+function majorUnit(chart: ChartSpec): string {
+  return chart.valueAxis && chart.valueAxis.major > 0 ? `<c:majorUnit val="${chart.valueAxis.major}"/>` : "";
+}
+
 /** The chart part's XML. */
 export function chartXml(part: ChartPart): string {
   const { chart, data, sheet } = part;
@@ -66,13 +113,15 @@ export function chartXml(part: ChartPart): string {
   const numericX = categories.every((c) => typeof c === "number");
   const catRef = absRef(sheet, s.row + 1, s.col, s.row + rows, s.col);
   const format = chart.valueFormat ?? "General";
-  const ser = (x: { name: string; col: number; values: unknown[] }, k: number, kind: "bar" | "line" | "scatter") => {
+  const ser = (x: { name: string; col: number; values: unknown[] }, k: number, kind: "bar" | "line" | "scatter", mark?: SeriesMark) => {
+    const style = mark ? markStyle(mark) : undefined;
     const tx = `<c:tx><c:strRef><c:f>${esc(absRef(sheet, s.row, x.col, s.row, x.col))}</c:f>${strCache([x.name])}</c:strRef></c:tx>`;
     const valRef = esc(absRef(sheet, s.row + 1, x.col, s.row + rows, x.col));
     const cat = numericX
       ? `<c:numRef><c:f>${esc(catRef)}</c:f>${numCache(categories)}</c:numRef>`
       : `<c:strRef><c:f>${esc(catRef)}</c:f>${strCache(categories.map((c) => String(c ?? "")))}</c:strRef>`;
-    const marker = kind === "bar" ? "" : `<c:marker><c:symbol val="${kind === "scatter" ? "none" : "none"}"/></c:marker>`;
+    const marker = kind === "bar" ? "" : (style?.marker ?? `<c:marker><c:symbol val="none"/></c:marker>`);
+    const spPr = style?.spPr ?? "";
     if (kind === "scatter") {
       return (
         `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${marker}<c:xVal>${cat}</c:xVal>` +
@@ -80,7 +129,7 @@ export function chartXml(part: ChartPart): string {
       );
     }
     return (
-      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${kind === "bar" ? '<c:invertIfNegative val="0"/>' : marker}` +
+      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${spPr}${kind === "bar" ? '<c:invertIfNegative val="0"/>' : marker}` +
       `<c:cat>${cat}</c:cat><c:val><c:numRef><c:f>${valRef}</c:f>${numCache(x.values, format)}</c:numRef></c:val>` +
       `${kind === "line" ? '<c:smooth val="0"/>' : ""}</c:ser>`
     );
@@ -88,11 +137,35 @@ export function chartXml(part: ChartPart): string {
   const axX = 500100;
   const axY = 500200;
   const axIds = `<c:axId val="${axX}"/><c:axId val="${axY}"/>`;
+  const axX2 = 500300;
+  const axY2 = 500400;
+  const axIds2 = `<c:axId val="${axX2}"/><c:axId val="${axY2}"/>`;
+  let secondary = false;
   let groups: string;
   if (chart.type === "scatter") {
     groups = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series.map((x, k) => ser(x, k, "scatter")).join("")}${axIds}</c:scatterChart>`;
   } else if (chart.type === "line") {
     groups = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.map((x, k) => ser(x, k, "line")).join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
+  } else if (chart.marks) {
+    const m = (k: number): SeriesMark => chart.marks?.[k] ?? "column";
+    const pick = (kinds: SeriesMark[], kind: "bar" | "line") =>
+      series.map((x, k) => (kinds.includes(m(k)) ? ser(x, k, kind, m(k)) : "")).join("");
+    const band = pick(["bandBase", "band"], "bar");
+    const columns = pick(["column"], "bar");
+    const front = pick(["bar"], "bar");
+    const lines = pick(["marker", "tick", "line"], "line");
+    groups =
+      (band
+        ? `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${band}<c:gapWidth val="40"/><c:overlap val="100"/>${axIds}</c:barChart>`
+        : "") +
+      (columns
+        ? `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${columns}<c:gapWidth val="80"/>${axIds}</c:barChart>`
+        : "") +
+      (front
+        ? `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${front}<c:gapWidth val="300"/>${axIds2}</c:barChart>`
+        : "") +
+      (lines ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines}<c:marker val="1"/>${axIds}</c:lineChart>` : "");
+    secondary = front !== "";
   } else {
     const asLine = series.map((_, k) => chart.seriesTypes?.[k] === "line");
     const bars = series.map((x, k) => (asLine[k] ? "" : ser(x, k, "bar"))).join("");
@@ -108,16 +181,23 @@ export function chartXml(part: ChartPart): string {
       ? `<c:valAx><c:axId val="${axX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(chart.xTitle, 1000)}` +
         `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${axY}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`
       : `<c:catAx><c:axId val="${axX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${title(chart.xTitle, 1000)}` +
-        `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${axY}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+        `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${axY}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const yAxis =
-    `<c:valAx><c:axId val="${axY}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/>` +
+    `<c:valAx><c:axId val="${axY}"/>${scaling(chart)}<c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/>` +
     `<c:majorGridlines/>${title(chart.yTitle, 1000)}<c:numFmt formatCode="${esc(format)}" sourceLinked="${chart.valueFormat ? 0 : 1}"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axX}"/><c:crosses val="autoZero"/>` +
-    `<c:crossBetween val="${chart.type === "scatter" ? "midCat" : "between"}"/></c:valAx>`;
+    `<c:crossBetween val="${chart.type === "scatter" ? "midCat" : "between"}"/>${majorUnit(chart)}</c:valAx>`;
+  // The secondary axes of the front bars: the same scale, not shown.
+  const axes2 = secondary
+    ? `<c:catAx><c:axId val="${axX2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/>` +
+      `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axY2}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="${axY2}"/>${scaling(chart)}<c:delete val="1"/><c:axPos val="r"/><c:numFmt formatCode="${esc(format)}" sourceLinked="0"/>` +
+      `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axX2}"/><c:crosses val="max"/><c:crossBetween val="between"/>${majorUnit(chart)}</c:valAx>`
+    : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(chart.title, 1400)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${groups}${xAxis}${yAxis}</c:plotArea>` +
+    `<c:chart>${title(chart.title, 1400)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${groups}${xAxis}${yAxis}${axes2}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

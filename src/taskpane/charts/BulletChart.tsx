@@ -16,7 +16,6 @@ const TRACK = 14;
 const ROW_GAP = 10;
 const INSET = 7; // data never closer than this to the plot's edge (a diamond's half width and a stroke)
 
-
 interface Geometry {
   x: Scale;
   x0: number;

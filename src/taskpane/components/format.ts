@@ -37,10 +37,19 @@ export function formatRange(min: number, max: number, f: ValueFormat): string {
 
 /** An axis tick: as few digits as the step needs ("5%", "2.5%", "1.5", "2M"). */
 export function formatTick(x: number, f: ValueFormat, step: number): string {
-  const digits = (s: number) => Math.max(0, Math.min(6, Math.ceil(-Math.log10(s) - 1e-9)));
+  const digits = decimalsOf;
   const v = Math.abs(x) < step * 1e-9 ? 0 : x;
   if (f === "percent") return `${(v * 100).toFixed(digits(step * 100))}%`;
   if (f === "money") return Math.abs(step) >= 1000 ? compact.format(v) : whole.format(v);
   if (Math.abs(step) >= 1e5) return compact.format(v);
   return v.toLocaleString("en-US", { minimumFractionDigits: digits(step), maximumFractionDigits: digits(step) });
+}
+
+/** The decimals a step needs to be written exactly (0.5 -> 1, 2.5 -> 1, 20 -> 0), at most 6. */
+export function decimalsOf(step: number): number {
+  for (let d = 0; d < 6; d++) {
+    const x = Math.abs(step) * 10 ** d;
+    if (Math.abs(x - Math.round(x)) < 1e-9 * Math.max(1, x)) return d;
+  }
+  return 6;
 }

@@ -1,12 +1,24 @@
 /**
  * The proposal sheet: one NEW sheet, "Proposal 2026-11-24 14.32" (" (2)" and so on when taken), holding
  * the header (workflow, time, the add-in's version, the headline), the options, the trade table (an Excel
- * table), the checks, the chart's data and a native chart over it, the notes, the function results with
+ * table, with expiries), the checks, the figures (Greeks in desk units), the chart's data and a native chart
+ * over it (a bullet chart for categories: chartForm.ts), the notes, the function results with
  * the formulas that give them, and copies of the inputs it used. It never writes to an existing sheet.
  *
  * The sheet is laid out in memory and written in one range write, so Excel needs few round trips.
  */
-import { Area, CellValue, ChartSpec, Matrix, WorkbookPort, rectangular, uniqueSheetName, uniqueTableName } from "../WorkbookPort";
+import {
+  Area,
+  CellValue,
+  ChartSpec,
+  Matrix,
+  SeriesMark,
+  WorkbookPort,
+  rectangular,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../WorkbookPort";
+import { Axis, bulletForm, bulletValues, niceAxis } from "./chartForm";
 import { ChartModel, Proposal, ValueFormat } from "./model";
 
 export const PERCENT_FORMAT = "0.00%";
@@ -19,6 +31,20 @@ export function excelFormat(f: ValueFormat): string {
   return f === "percent" ? PERCENT_FORMAT : f === "money" ? MONEY_FORMAT : f === "ratio" ? RATIO_FORMAT : "General";
 }
 
+/** The value axis's number format: as many decimals as its step needs ("0%", "0.0%", "#,##0", "0.0"). */
+export function axisFormat(f: ValueFormat, step: number): string {
+  const digits = decimalsOf;
+  const dec = (n: number) => (n > 0 ? `.${"0".repeat(n)}` : "");
+  if (f === "percent") return `0${dec(digits(step * 100))}%`;
+  if (f === "money") return MONEY_FORMAT;
+  return `#,##0${dec(digits(step))}`;
+}
+
+/** A figure's format: as excelFormat, with decimals for plain numbers (a delta of 0.42 is not 0). */
+function figureFormat(f: ValueFormat): string {
+  return f === "number" ? NUMBER_FORMAT : excelFormat(f);
+}
+
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -28,8 +54,9 @@ export function stamp(now: Date, timeSeparator = "."): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())} ${pad2(now.getHours())}${timeSeparator}${pad2(now.getMinutes())}`;
 }
 
-export const TRADE_HEADERS = ["Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional", "Note"];
+export const TRADE_HEADERS = ["Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional", "Expiry", "Note"];
 export const CHECK_HEADERS = ["Check", "Result", "Detail"];
+export const FIGURE_HEADERS = ["Figure", "Value", "Unit"];
 export const CHECK_WORDS = { pass: "Passed", warn: "Warning", fail: "Failed" } as const;
 
 /** Where each part of the proposal sheet is (0-based), for the writer's callers and tests. */
@@ -74,6 +101,36 @@ export function chartBlock(c: ChartModel): Matrix {
   return [[c.xTitle, ...c.series.map((s) => s.name)], ...c.categories.map((x, i) => [x, ...c.series.map((s) => s.values[i] ?? "")])];
 }
 
+export const RANGE_FROM = "Range from";
+export const RANGE_SPAN = "Range (max - min)";
+
+/**
+ * A categorical chart's data in its bullet form (chartForm.ts), as the native chart draws it: the category,
+ * the range as its start and span (stacked: the start without fill), the bars, the marker, the tick, the
+ * threshold; with each column's mark. A missing value is an empty cell (Excel leaves a gap).
+ */
+export function bulletBlock(c: ChartModel): { block: Matrix; marks: SeriesMark[]; axis: Axis } {
+  const f = bulletForm(c);
+  const band = f.rows.some((r) => r.min !== undefined);
+  const head: CellValue[] = [c.xTitle];
+  const marks: SeriesMark[] = [];
+  if (band) (head.push(RANGE_FROM, RANGE_SPAN), marks.push("bandBase", "band"));
+  f.barNames.forEach((n) => (head.push(n), marks.push(band ? "bar" : "column")));
+  if (f.markerName) (head.push(f.markerName), marks.push("marker"));
+  if (f.tickName) (head.push(f.tickName), marks.push("tick"));
+  if (f.threshold) (head.push(f.threshold.name), marks.push("line"));
+  const rows = f.rows.map((r) => {
+    const row: CellValue[] = [r.category];
+    if (band) row.push(r.min ?? "", r.min !== undefined && r.max !== undefined ? r.max - r.min : "");
+    row.push(...r.bars);
+    if (f.markerName) row.push(r.marker ?? "");
+    if (f.tickName) row.push(r.tick ?? "");
+    if (f.threshold) row.push(f.threshold.value);
+    return row;
+  });
+  return { block: [head, ...rows], marks, axis: niceAxis(bulletValues(f), 7) };
+}
+
 /** The proposal laid out as a grid (values, number formats, bold rows), and where its parts are. */
 export function layoutProposal(p: Proposal, opts: { now: Date; version: string }): { grid: Grid; layout: Omit<SheetLayout, "sheet"> } {
   const g: Grid = { values: [], formats: [], bold: [] };
@@ -94,7 +151,16 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
   if (p.trades.length === 0) {
     put(g, [["No trades proposed."]]);
   } else {
-    const rows: Matrix = p.trades.map((t) => [t.side, t.instrument, t.quantity, t.unit, t.assetClass, t.notional ?? "", t.note ?? ""]);
+    const rows: Matrix = p.trades.map((t) => [
+      t.side,
+      t.instrument,
+      t.quantity,
+      t.unit,
+      t.assetClass,
+      t.notional ?? "",
+      t.expiry ?? "",
+      t.note ?? "",
+    ]);
     const formats = p.trades.map((t) => [
       null,
       null,
@@ -102,6 +168,7 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
       null,
       null,
       MONEY_FORMAT,
+      null,
       null,
     ]);
     const area = put(g, [TRADE_HEADERS, ...rows], [TRADE_HEADERS.map(() => null), ...formats], true);
@@ -112,6 +179,18 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
   title(g, "Checks");
   const checks = put(g, [CHECK_HEADERS, ...p.checks.map((c) => [c.name, CHECK_WORDS[c.status], c.detail])], undefined, true);
   blank(g);
+
+  for (const group of p.figures ?? []) {
+    title(g, group.title);
+    const rows: Matrix = group.rows.map((r) => [r.label, r.value, r.unit ?? ""]);
+    put(
+      g,
+      [FIGURE_HEADERS, ...rows],
+      [FIGURE_HEADERS.map(() => null), ...group.rows.map((r) => [null, figureFormat(r.format), null])],
+      true,
+    );
+    blank(g);
+  }
 
   if (p.exposures) {
     title(g, p.exposures.title);
@@ -125,19 +204,27 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
   let chart: ChartSpec | undefined;
   if (p.chart) {
     title(g, `Chart data: ${p.chart.title}`);
-    const block = chartBlock(p.chart);
+    // Categories: the bullet form (a band, a bar, a marker, a tick per category; no line joins two categories).
+    const line = p.chart.kind === "line";
+    const bullet = line ? undefined : bulletBlock(p.chart);
+    const block = bullet?.block ?? chartBlock(p.chart);
+    const axis = bullet?.axis ?? niceAxis(p.chart.series.flatMap((s) => s.values));
     const f = excelFormat(p.chart.format);
     const area = put(g, block, [block[0].map(() => null), ...block.slice(1).map((r) => r.map((_, j) => (j === 0 ? null : f)))], true);
     chart = {
-      type: p.chart.kind === "line" ? "scatter" : "column",
+      type: line ? "scatter" : "column",
       title: p.chart.title,
       source: area,
-      seriesTypes: p.chart.series.map((s) => (s.line ? "line" : "column")),
+      seriesTypes: bullet
+        ? bullet.marks.map((m) => (m === "line" || m === "marker" || m === "tick" ? "line" : "column"))
+        : p.chart.series.map(() => "line"),
+      marks: bullet?.marks,
+      valueAxis: { min: axis.min, max: axis.max, major: axis.step },
       anchor: { row: 1, col: 0 },
       size: { rows: 20, cols: 8 },
       xTitle: p.chart.xTitle,
       yTitle: p.chart.yTitle,
-      valueFormat: p.chart.format === "percent" ? "0%" : p.chart.format === "money" ? MONEY_FORMAT : undefined,
+      valueFormat: axisFormat(p.chart.format, axis.step),
     };
     blank(g);
   }
@@ -198,3 +285,12 @@ export async function writeProposal(port: WorkbookPort, p: Proposal, opts: { now
 }
 
 export type { CellValue };
+
+/** The decimals a step needs to be written exactly (0.5 -> 1, 2.5 -> 1, 20 -> 0), at most 6. */
+export function decimalsOf(step: number): number {
+  for (let d = 0; d < 6; d++) {
+    const x = Math.abs(step) * 10 ** d;
+    if (Math.abs(x - Math.round(x)) < 1e-9 * Math.max(1, x)) return d;
+  }
+  return 6;
+}

@@ -1,6 +1,15 @@
 import { MemoryWorkbook } from "../../../src/workbook/MemoryWorkbook";
 import { Proposal } from "../../../src/workbook/proposal/model";
-import { CHECK_HEADERS, TRADE_HEADERS, stamp, writeProposal } from "../../../src/workbook/proposal/writer";
+import {
+  CHECK_HEADERS,
+  FIGURE_HEADERS,
+  RANGE_FROM,
+  RANGE_SPAN,
+  TRADE_HEADERS,
+  axisFormat,
+  stamp,
+  writeProposal,
+} from "../../../src/workbook/proposal/writer";
 
 const NOW = new Date(2026, 10, 24, 14, 32);
 
@@ -22,7 +31,7 @@ function proposal(): Proposal {
     ],
     options: [{ label: "Rebalance to", value: "Target" }],
     trades: [
-      { assetClass: "Equity", instrument: "ES", side: "Sell", quantity: 10, unit: "contracts", notional: -100 },
+      { assetClass: "Equity", instrument: "ES", side: "Sell", quantity: 10, unit: "contracts", notional: -100, expiry: "2026-12-18" },
       { assetClass: "Bonds", instrument: "FV", side: "Buy", quantity: 10, unit: "contracts", notional: 100 },
     ],
     exposures: {
@@ -96,10 +105,11 @@ describe("the proposal sheet", () => {
     expect(t.name).toBe("OverlayTrades");
     expect(wb.tablesOn(layout.sheet)).toEqual([{ name: "OverlayTrades", sheet: layout.sheet, kind: "table", area: t.area }]);
     expect(t.area.row).toBe(find(v, "Trades") + 1);
-    expect(v.slice(t.area.row, t.area.row + 3).map((r) => r.slice(0, 7))).toEqual([
+    expect(t.area.cols).toBe(TRADE_HEADERS.length);
+    expect(v.slice(t.area.row, t.area.row + 3).map((r) => r.slice(0, 8))).toEqual([
       TRADE_HEADERS,
-      ["Sell", "ES", 10, "contracts", "Equity", -100, ""],
-      ["Buy", "FV", 10, "contracts", "Bonds", 100, ""],
+      ["Sell", "ES", 10, "contracts", "Equity", -100, "2026-12-18", ""],
+      ["Buy", "FV", 10, "contracts", "Bonds", 100, "", ""],
     ]);
     expect(wb.numberFormat(layout.sheet, t.area.row + 1, 5)).toBe("#,##0");
 
@@ -122,23 +132,110 @@ describe("the proposal sheet", () => {
     expect(v[i + 3].slice(0, 2)).toEqual(["=Bonds", 300]);
   });
 
-  test("a native chart over the chart data, to the right of everything written", async () => {
+  test("a native bullet chart over the chart data (range stacked, after in front, before and target as markers), right of everything", async () => {
     const wb = new MemoryWorkbook();
-    const layout = await writeProposal(wb, proposal(), { now: NOW, version: "1" });
+    const p = proposal();
+    p.chart = {
+      kind: "bands",
+      title: "Weights against target",
+      xTitle: "Asset class",
+      yTitle: "Weight",
+      format: "percent",
+      categories: ["Equity", "Bonds"],
+      series: [
+        { name: "Before", values: [0.7, 0.3] },
+        { name: "After", values: [0.6, 0.4] },
+        { name: "Target", values: [0.6, 0.4], line: true },
+        { name: "Min", values: [0.55, 0.35], line: true },
+        { name: "Max", values: [0.65, 0.45], line: true },
+      ],
+    };
+    const layout = await writeProposal(wb, p, { now: NOW, version: "1" });
     const v = wb.sheetValues(layout.sheet);
     expect(wb.charts).toHaveLength(1);
     const chart = wb.charts[0];
     expect(chart.sheet).toBe(layout.sheet);
     expect(chart.type).toBe("column");
-    expect(chart.seriesTypes).toEqual(["column", "line"]);
+    expect(chart.marks).toEqual(["bandBase", "band", "bar", "marker", "tick"]);
     const d = find(v, "Chart data: Weights against target");
-    expect(chart.source).toEqual({ row: d + 1, col: 0, rows: 3, cols: 3 });
-    expect(v.slice(d + 1, d + 4).map((r) => r.slice(0, 3))).toEqual([
-      ["Asset class", "After", "Target"],
-      ["Equity", 0.6, 0.6],
-      ["Bonds", 0.4, 0.4],
-    ]);
+    expect(chart.source).toEqual({ row: d + 1, col: 0, rows: 3, cols: 6 });
+    const block = v.slice(d + 1, d + 4).map((r) => r.slice(0, 6));
+    expect(block[0]).toEqual(["Asset class", RANGE_FROM, RANGE_SPAN, "After", "Before", "Target"]);
+    // Recomputed from the exposures: the band starts at Min and spans Max - Min; start + span = Max.
+    for (const [i, l] of p.exposures!.lines.entries()) {
+      const [name, from, span, after, before, target] = block[i + 1] as [string, number, number, number, number, number];
+      expect(name).toBe(l.name);
+      expect(from).toBe(l.min);
+      expect(from + span).toBeCloseTo(l.max!, 12);
+      expect([after, before, target]).toEqual([l.after, l.before, l.target]);
+    }
+    // The value axis: round bounds covering every series and zero, at most 7 ticks (0 to 0.8 by 0.2 here).
+    expect(chart.valueAxis).toEqual({ min: 0, max: 0.8, major: 0.2 });
+    expect(chart.valueFormat).toBe("0%");
     expect(chart.anchor.col).toBeGreaterThanOrEqual(v[0].length);
+  });
+
+  test("a threshold (a minimum coverage) is one dashed line over the columns; a payoff is a scatter with a round axis", async () => {
+    const wb = new MemoryWorkbook();
+    const p = proposal();
+    p.chart = {
+      kind: "bars",
+      title: "Coverage",
+      xTitle: "Scenario",
+      yTitle: "Collateral / need",
+      format: "ratio",
+      categories: ["2022", "1987"],
+      series: [
+        { name: "Coverage", values: [0.8, 2.4] },
+        { name: "Minimum", values: [1, 1], line: true },
+      ],
+    };
+    await writeProposal(wb, p, { now: NOW, version: "1" });
+    expect(wb.charts[0].marks).toEqual(["column", "line"]);
+    expect(wb.charts[0].valueAxis).toEqual({ min: 0, max: 2.5, major: 0.5 });
+    p.chart = {
+      kind: "line",
+      title: "Payoff",
+      xTitle: "Spot",
+      yTitle: "Payoff",
+      format: "money",
+      categories: [50, 100, 150],
+      series: [{ name: "Payoff", values: [-30, 0, 45] }],
+    };
+    await writeProposal(wb, p, { now: NOW, version: "1" });
+    expect(wb.charts[1].type).toBe("scatter");
+    expect(wb.charts[1].marks).toBeUndefined();
+    expect(wb.charts[1].valueAxis).toEqual({ min: -40, max: 60, major: 20 });
+  });
+
+  test("figures (Greeks in desk units) get a section of their own with their units", async () => {
+    const wb = new MemoryWorkbook();
+    const p = proposal();
+    p.figures = [
+      {
+        title: "Greeks (desk units)",
+        rows: [
+          { label: "Delta", value: -1250000, format: "money", unit: "per 1% move" },
+          { label: "Vega", value: 0.42, format: "number", unit: "per vol point" },
+        ],
+      },
+    ];
+    const layout = await writeProposal(wb, p, { now: NOW, version: "1" });
+    const v = wb.sheetValues(layout.sheet);
+    const f = find(v, "Greeks (desk units)");
+    expect(v.slice(f + 1, f + 4).map((r) => r.slice(0, 3))).toEqual([
+      FIGURE_HEADERS,
+      ["Delta", -1250000, "per 1% move"],
+      ["Vega", 0.42, "per vol point"],
+    ]);
+    expect(wb.numberFormat(layout.sheet, f + 3, 1)).toBe("#,##0.00");
+  });
+
+  test("axis formats carry the decimals the step needs", () => {
+    expect(axisFormat("percent", 0.05)).toBe("0%");
+    expect(axisFormat("percent", 0.025)).toBe("0.0%");
+    expect(axisFormat("ratio", 0.5)).toBe("#,##0.0");
+    expect(axisFormat("number", 20)).toBe("#,##0");
   });
 
   test("a second proposal in the same minute gets its own sheet and table; nothing is overwritten", async () => {
