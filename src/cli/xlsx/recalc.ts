@@ -303,16 +303,25 @@ export class Recalc {
   async run(maxRounds = 4): Promise<RecalcResult> {
     let rounds = 0;
     let stale: Node[] = [];
+    let coneSize = -1;
     for (;;) {
       rounds++;
       const roots = this.roots();
+      // A result that spilled further than the file recorded can bring new readers into the cone: another round.
+      const widened = coneSize >= 0 && roots.length > coneSize;
+      if (coneSize >= 0 && !widened && stale.length === 0) {
+        rounds--; // nothing new to evaluate: the last round stands
+        break;
+      }
+      coneSize = roots.length;
       this.startRound();
       for (const n of roots) {
         n.met = true;
         if (n.evaluable && n.state === 0) await this.evaluateNode(n);
       }
       stale = this.staleReaders();
-      if (stale.length === 0 || rounds >= maxRounds) break;
+      const grew = this.grown.length > 0;
+      if ((stale.length === 0 && !grew) || rounds >= maxRounds) break;
       for (const n of this.nodes) n.footprint = union(n.footprint, n.spill);
     }
     for (const n of stale) {

@@ -4,7 +4,7 @@
  *   H2#, Sheet1!H2#                                       the spilled range of the formula in H2
  *   Rate, Sheet1!Rate                                     a defined name (the sheet's own first, then the workbook's)
  *   Portfolio[#All], Portfolio[#Data], Portfolio[#Headers], Portfolio[#Totals], Portfolio[Target],
- *   Portfolio[[#Headers],[Target]], Portfolio[[#Data],[Min]:[Max]], Portfolio[@Target],
+ *   Portfolio, Portfolio[[#Headers],[Target]], Portfolio[[#Data],[Min]:[Max]], Portfolio[@Target],
  *   Portfolio[[#This Row],[Target]], [@Target] (inside the table)           an Excel table's parts
  * External references ([1]Sheet1!A1) and 3-D references (Sheet1:Sheet3!A1) are not supported: #REF!.
  */
@@ -52,6 +52,10 @@ export function resolveReference(book: BookModel, text: string, from: Place): Ta
     return refError(`${t}: not a reference overlay run understands`);
   }
   const name = book.name(rest, sheet);
+  if (!name && sheetName === undefined && book.table(rest)) {
+    // A table's name alone is its data rows (Excel: Table1 is Table1[#Data]).
+    return structured(book, `${rest}[#Data]`, rest.length, from);
+  }
   if (!name || (sheetName !== undefined && name.sheet !== sheet && name.sheet !== undefined)) {
     return { kind: "error", error: new ExcelError("#NAME?", `${t}: no cell, range or defined name of that name`) };
   }
