@@ -6,14 +6,21 @@
  *   mode "underweight": E first fills the gaps between target and effective exposure (pro rata to the
  *                       gaps), and what remains is spread pro rata to targets
  * An illiquid class is equitised through its proxy's futures (its share is executed on the proxy's row);
- * a class with no future and no proxy gets no share. Contracts are rounded to the nearest whole contract,
- * so each class keeps at most half a contract's exposure as its residual.
+ * a class with no future and no proxy gets no share.
+ * Ranges: no class is bought above max(Max, its weight) nor sold below min(Min, its weight). A share beyond
+ * that room goes to the other classes pro rata to their targets, as far as their rooms allow (spread.ts);
+ * what no class can take stays in cash, and a note says how much. Contracts are rounded to the nearest whole
+ * contract, then one contract back where the rounding would cross the range, so each class keeps at most one
+ * contract's exposure as its residual.
+ * Buffer: `buffer`, or the plan's known cash needs over the horizon (`cashNeeds`: benefit payments, capital
+ * calls), or Cash target x NAV.
  * The classic worked example: Hull, Options, Futures, and Other Derivatives, ch. 3 (hedging with index
  * futures, N* = beta x V_A / V_F).
  */
 import { numError, valueError } from "../core/errors";
 import { Plan, effective } from "../portfolio/portfolio";
-import { FutureSpec, Sizing, contractValue, exposureOf, futuresByClass, sizeContracts } from "./futures";
+import { spreadWithRoom } from "../rebalance/spread";
+import { ClassFutures, FutureSpec, Sizing, contractValue, exposureOf, futuresByClass, sizeContracts } from "./futures";
 
 /** The sizing of a given whole number of contracts against the exposure asked for. */
 function sizeWith(exposure: number, f: FutureSpec, contracts: number): Sizing {
@@ -27,8 +34,10 @@ export const EQUITISE_MODES: readonly EquitiseMode[] = ["target", "underweight"]
 export interface EquitiseOptions {
   /** Cash to equitise, base currency; default: the Cash row's effective exposure. */
   cash?: number;
-  /** Cash to keep, base currency; default: Cash target x NAV. */
+  /** Cash to keep, base currency; default: cashNeeds, else Cash target x NAV. */
   buffer?: number;
+  /** Known cash needs (benefit payments, capital calls), base currency: the buffer when none is given. */
+  cashNeeds?: number;
   mode: EquitiseMode;
   /**
    * Whole contracts per class (index-aligned with plan.classes) to use instead of nearest rounding, for the
@@ -54,15 +63,22 @@ export interface EquitiseResult {
   buffer: number;
   lines: EquitiseLine[];
   total: { exposure: number; notional: number; residual: number };
+  /** Exposure left in cash because the ranges had no room for it, base currency (signed like amount). */
+  unplaced: number;
+  notes: string[];
 }
 
-export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOptions): EquitiseResult {
+export function equitise(plan: Plan, futures: readonly FutureSpec[], opts: EquitiseOptions): EquitiseResult {
+  return equitiseAligned(plan, futuresByClass(plan, futures), opts);
+}
+
+/** equitise with the futures already aligned to the plan's classes (futuresByClass). */
+export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOptions): EquitiseResult {
   const cashRow = plan.cash >= 0 ? plan.classes[plan.cash] : undefined;
   if (opts.cash === undefined && !cashRow) valueError("cash: the portfolio has no Cash row, so give the cash to equitise");
   const cash = opts.cash ?? effective(cashRow!);
-  const buffer = opts.buffer ?? (cashRow ? cashRow.target * plan.nav : 0);
+  const buffer = opts.buffer ?? opts.cashNeeds ?? (cashRow ? cashRow.target * plan.nav : 0);
   const amount = cash - buffer;
-  const fut = futuresByClass(plan, futures);
 
   // Which class executes each class's share: itself (liquid, with a future) or its proxy.
   const executor = plan.classes.map((c, i) => {
@@ -97,6 +113,36 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
   share.forEach((s, i) => {
     if (executor[i] >= 0) executed[executor[i]] += s;
   });
+  // Ranges: each executing class only as far as its range allows; the rest to the others, then to cash.
+  const dir = amount < 0 ? -1 : 1;
+  const roomOf = (i: number) => {
+    const c = plan.classes[i];
+    const eff = effective(c);
+    return Math.max(0, dir > 0 ? Math.max(c.max * plan.nav, eff) - eff : eff - Math.min(c.min * plan.nav, eff));
+  };
+  const isExec = plan.classes.map((_, i) => executor.includes(i));
+  const room = plan.classes.map((_, i) => (isExec[i] ? roomOf(i) : 0));
+  let excess = 0;
+  executed.forEach((x, i) => {
+    if (Math.abs(x) > room[i]) {
+      excess += x - dir * room[i];
+      executed[i] = dir * room[i];
+    }
+  });
+  const notes: string[] = [];
+  let unplaced = 0;
+  if (Math.abs(excess) > 1e-9 * Math.max(1, Math.abs(amount))) {
+    const again = spreadWithRoom(
+      excess,
+      plan.classes.map((c, i) => (isExec[i] ? Math.max(0, c.target) : 0)),
+      room.map((r, i) => Math.max(0, r - Math.abs(executed[i]))),
+    );
+    again.alloc.forEach((a, i) => (executed[i] += a));
+    unplaced = again.unplaced;
+    if (Math.abs(unplaced) > 1e-9 * Math.max(1, Math.abs(amount))) {
+      notes.push(`${fmtMoney(Math.abs(unplaced))} stays in cash: no class has room left in its range to ${dir > 0 ? "buy" : "sell"} it`);
+    }
+  }
 
   const lines: EquitiseLine[] = [];
   const total = { exposure: 0, notional: 0, residual: 0 };
@@ -119,7 +165,16 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
       return;
     }
     const fixed = opts.contracts?.[i];
-    const s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
+    let s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
+    // One contract back where rounding would cross the range.
+    const per = exposureOf(1, f);
+    if (Math.abs(s.exposure) > room[i] * (1 + 1e-12) + 1e-6 && s.contracts !== 0) {
+      const back = Math.sign(s.contracts) * Math.max(0, Math.floor(room[i] / per + 1e-9));
+      if (back !== s.contracts) {
+        notes.push(`${c.name}: ${back} contracts instead of ${s.contracts} keep it inside its range`);
+        s = sizeWith(executed[i], f, back);
+      }
+    }
     lines.push({
       assetClass: c.name,
       exposure: executed[i],
@@ -132,5 +187,9 @@ export function equitise(plan: Plan, futures: FutureSpec[], opts: EquitiseOption
     total.notional += s.notional;
     total.residual += s.residual;
   });
-  return { amount, cash, buffer, lines, total };
+  return { amount, cash, buffer, lines, total, unplaced, notes };
+}
+
+function fmtMoney(x: number): string {
+  return Math.round(x).toLocaleString("en-US");
 }

@@ -4,6 +4,15 @@
  *   effective exposure = physical market value + synthetic (overlay) exposure
  *   NAV = sum of physical market values, cash included (futures add exposure, not NAV)
  *   weights are effective exposure / NAV
+ *
+ * The funding rule: synthetic exposure is financed from cash unless it is declared levered. The Cash row's
+ * synthetic exposure is the funding leg, derived, never typed:
+ *   funding = sum over the non-cash classes of (overlay - levered part)      Cash synthetic = -funding
+ * so sum of effective exposure = NAV + levered exposure (+ the funded exposure of a plan with no Cash row,
+ * which has nothing to finance it: "unfunded"). A typed Cash Overlay is accepted only when it equals the
+ * derived leg (the convention of earlier versions, where the user typed it by hand).
+ * A class may state a Duration (years, modified): rate futures with a DV01 are then sized by Hull's
+ * duration-based hedge ratio (src/engine/futures/futures.ts) and rate derivatives count by their DV01.
  */
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
@@ -19,8 +28,12 @@ export interface AssetClass {
   liquid: boolean;
   /** Index of the class whose futures stand in for this (illiquid) class, or -1. */
   proxy: number;
-  /** Existing synthetic exposure, base currency. */
+  /** Synthetic exposure, base currency; for Cash the funding leg (-funding). */
   overlay: number;
+  /** The part of `overlay` declared levered (not financed from cash), base currency. */
+  levered: number;
+  /** Modified duration of the class's exposure, years, when stated. */
+  duration?: number;
   isCash: boolean;
   /** "Portfolio row 4 (Private equity)", for messages. */
   where: string;
@@ -33,6 +46,12 @@ export interface Plan {
   cash: number;
   /** Class index by normalised name (see normaliseName). */
   index: Map<string, number>;
+  /** Synthetic exposure financed from cash (the funding leg), base currency. */
+  funding: number;
+  /** Synthetic exposure declared levered, base currency. */
+  levered: number;
+  /** Funded synthetic exposure with no Cash row to finance it, base currency. */
+  unfunded: number;
 }
 
 export const TARGET_SUM_TOLERANCE = 1e-4;
@@ -57,6 +76,22 @@ export const PORTFOLIO_COLUMNS: readonly ColumnSpec[] = [
     default: 0,
     rule: LIMIT,
   },
+  {
+    key: "leveredOverlay",
+    header: "Levered",
+    synonyms: ["Unfunded", "Leveraged"],
+    type: "boolean",
+    optional: true,
+    default: false,
+  },
+  {
+    key: "duration",
+    header: "Duration",
+    synonyms: ["Modified duration", "Dur"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, minExclusive: true, max: 100 },
+  },
 ];
 
 interface PortfolioRow {
@@ -68,6 +103,8 @@ interface PortfolioRow {
   liquid: boolean;
   proxy?: string;
   overlay: number;
+  leveredOverlay: boolean;
+  duration?: number;
 }
 
 export function isCashName(name: string): boolean {
@@ -93,6 +130,8 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
       liquid: r.liquid,
       proxy: -1,
       overlay: r.overlay,
+      levered: r.leveredOverlay && !isCash ? r.overlay : 0,
+      duration: r.duration,
       isCash,
       where,
     };
@@ -113,7 +152,34 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
   }
   const nav = classes.reduce((s, c) => s + c.marketValue, 0);
   if (!(nav > 0)) numError(`${arg}: NAV (the sum of Market value) must be positive, got ${nav}`);
-  return { classes, nav, cash: classes.findIndex((c) => c.isCash), index: t.keyIndex };
+  const cash = classes.findIndex((c) => c.isCash);
+  const typedCash = cash >= 0 ? classes[cash].overlay : 0;
+  const plan = withFunding({ classes, nav, cash, index: t.keyIndex, funding: 0, levered: 0, unfunded: 0 });
+  if (cash >= 0 && typedCash !== 0 && Math.abs(typedCash - plan.classes[cash].overlay) > 0.5 + 1e-9 * Math.abs(typedCash)) {
+    valueError(
+      `${classes[cash].where}: Overlay is the funding leg of the synthetic exposure, derived as ${round6(plan.classes[cash].overlay)}` +
+        ` (the other classes' Overlay not marked Levered); leave it empty, or mark the levered classes, got ${typedCash}`,
+      arg,
+    );
+  }
+  return plan;
+}
+
+/**
+ * The plan with its funding leg: the Cash row's synthetic exposure = -(the non-cash synthetic exposure not
+ * declared levered). Classes are copied; the input is not changed.
+ */
+export function withFunding(plan: Plan): Plan {
+  let funded = 0;
+  let levered = 0;
+  for (const c of plan.classes) {
+    if (c.isCash) continue;
+    funded += c.overlay - c.levered;
+    levered += c.levered;
+  }
+  const classes = plan.classes.map((c) => (c.isCash ? { ...c, overlay: funded === 0 ? 0 : -funded, levered: 0 } : c));
+  const hasCash = plan.cash >= 0;
+  return { ...plan, classes, funding: hasCash ? funded : 0, levered, unfunded: hasCash ? 0 : funded };
 }
 
 function round6(x: number): number {

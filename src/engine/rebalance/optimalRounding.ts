@@ -16,11 +16,12 @@
  */
 import { normaliseName } from "../core/cells";
 import { roundContracts } from "../core/rounding";
-import { EquitiseOptions, EquitiseResult, equitise } from "../futures/equitise";
+import { EquitiseOptions, EquitiseResult, equitiseAligned } from "../futures/equitise";
 import { FutureSpec, contractsFor, exposureOf, futuresByClass } from "../futures/futures";
 import { loadHighs } from "../optimise/highs";
 import { OptModel, SolveStatus, solveModel } from "../optimise/model";
 import { Plan } from "../portfolio/portfolio";
+import { keepRanges } from "./ranges";
 import { RebalanceOptions, RebalanceResult, contractsForTrades, rebalanceLines, rebalanceTrades } from "./rebalance";
 
 /** Default time limit of the MILP, seconds. */
@@ -114,12 +115,12 @@ export async function optimalContracts(
 /** OVERLAY.REBALANCE with optimal rounding: the same goal trades, optimal whole contracts. */
 export async function rebalanceOptimal(
   plan: Plan,
-  futures: FutureSpec[],
+  futures: readonly FutureSpec[],
   opts: RebalanceOptions & { timeLimitSeconds?: number },
 ): Promise<RebalanceResult> {
-  const p = rebalanceTrades(plan, futures, opts);
-  const nearest = contractsForTrades(plan, futures, p.trades);
   const fut = futuresByClass(plan, futures);
+  const p = rebalanceTrades(plan, fut, opts);
+  const nearest = contractsForTrades(plan, fut, p.trades);
   const legIdx: number[] = [];
   const legs: RoundingLeg[] = [];
   nearest.forEach((n, i) => {
@@ -131,17 +132,24 @@ export async function rebalanceOptimal(
   const r = await optimalContracts(legs, { absorber: plan.cash >= 0, timeLimitSeconds: opts.timeLimitSeconds });
   const contracts = nearest.slice();
   legIdx.forEach((i, k) => (contracts[i] = r.contracts[k]));
-  return { triggered: p.triggered, lines: rebalanceLines(plan, futures, p.trades, contracts), notes: p.notes };
+  // Both roundings after the ranges are kept (ranges.ts): the optimal one unless the range step made it worse.
+  const kept = keepRanges(plan, fut, p.trades, contracts);
+  const keptNearest = keepRanges(plan, fut, p.trades, nearest);
+  const lines = rebalanceLines(plan, fut, p.trades, kept.contracts);
+  const linesNearest = rebalanceLines(plan, fut, p.trades, keptNearest.contracts);
+  const dist = (ls: typeof lines) => ls.reduce((s, l) => s + Math.abs(l.postWeight - l.goal), 0);
+  if (dist(linesNearest) < dist(lines)) return { triggered: p.triggered, lines: linesNearest, notes: [...p.notes, ...keptNearest.notes] };
+  return { triggered: p.triggered, lines, notes: [...p.notes, ...kept.notes] };
 }
 
 /** OVERLAY.EQUITISE with optimal rounding: the same exposures, optimal whole contracts (the residual stays in cash). */
 export async function equitiseOptimal(
   plan: Plan,
-  futures: FutureSpec[],
+  futures: readonly FutureSpec[],
   opts: EquitiseOptions & { timeLimitSeconds?: number },
 ): Promise<EquitiseResult> {
-  const first = equitise(plan, futures, { ...opts, contracts: undefined });
   const fut = futuresByClass(plan, futures);
+  const first = equitiseAligned(plan, fut, { ...opts, contracts: undefined });
   const byName = new Map(plan.classes.map((c, i) => [normaliseName(c.name), i]));
   const legIdx: number[] = [];
   const legs: RoundingLeg[] = [];
@@ -156,5 +164,5 @@ export async function equitiseOptimal(
   if (r.status === "nearest") return first;
   const contracts = new Array<number | null>(plan.classes.length).fill(null);
   legIdx.forEach((i, k) => (contracts[i] = r.contracts[k]));
-  return equitise(plan, futures, { ...opts, contracts });
+  return equitiseAligned(plan, fut, { ...opts, contracts });
 }

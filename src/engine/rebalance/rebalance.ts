@@ -6,16 +6,19 @@
  * The rule sets goals: "target" moves every class to its target; "edge" moves each class outside its range
  * to the nearest bound; "halfway" to the middle of that bound and the target.
  *
- * Trades sum to zero. Under "edge"/"halfway" the offset of the goal trades is spread over the liquid classes
- * inside their ranges, pro rata to their targets, each only as far as its range allows; what they cannot
- * take moves the classes with goals further inside their ranges; only if the ranges cannot all be met is the
- * rest spread pro rata to targets regardless. An illiquid class is never traded: with a Proxy its
- * deviation is traded through the proxy's futures, otherwise it is reported and left alone. The Cash row is
+ * Trades sum to zero. Under every rule the offset of the goal trades is spread over the liquid classes
+ * inside their ranges without goals, pro rata to their targets, each only as far as its range allows; what
+ * they cannot take moves the classes with goals further inside their ranges; only if the ranges cannot all be
+ * met is the rest spread pro rata to targets regardless, and a note says how much. An illiquid class is never
+ * traded: with a Proxy its deviation is traded through the proxy's futures as far as the proxy's own range
+ * allows (what cannot be offset is reported), otherwise it is reported and left alone. Whole contracts are
+ * then moved where rounding would leave a range (ranges.ts). The Cash row is
  * the funding leg: it trades without contracts and absorbs the exposure the rounding of contracts leaves.
  */
 import { RoundingMode } from "../core/rounding";
-import { FutureSpec, futuresByClass, sizeContracts } from "../futures/futures";
+import { ClassFutures, FutureSpec, contractValue, exposureOf, futuresByClass, sizeContracts } from "../futures/futures";
 import { Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
+import { keepRanges } from "./ranges";
 import { spreadWithRoom } from "./spread";
 
 export type RebalanceRule = "target" | "edge" | "halfway";
@@ -45,6 +48,10 @@ export interface RebalanceLine {
   notional: number | null;
   /** Post-trade weight with whole contracts. */
   postWeight: number;
+  /** Post weight against the range. */
+  postStatus: RangeStatus;
+  /** How the class trades: its own future, its proxy's, the cash leg, not at all (illiquid) or no future. */
+  route: "future" | "proxy" | "cash" | "illiquid" | "none";
 }
 
 export interface RebalancePlan {
@@ -64,9 +71,8 @@ export interface RebalanceResult {
 }
 
 /** Goal trades (as weights) for every class, before contracts. */
-export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: RebalanceOptions): RebalancePlan {
+export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOptions): RebalancePlan {
   const n = plan.classes.length;
-  const fut = futuresByClass(plan, futures);
   const w = plan.classes.map((c) => effective(c) / plan.nav);
   const status = plan.classes.map((c, i) => rangeStatus(w[i], c));
   const hasFuture = plan.classes.map((c, i) => c.liquid && !c.isCash && fut[i] !== undefined);
@@ -85,6 +91,8 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
   };
 
   const hasGoal = new Array<boolean>(n).fill(false);
+  const viaProxy = new Array<number>(n).fill(0);
+  const offsetBy: number[][] = plan.classes.map(() => []);
   for (let i = 0; i < n; i++) {
     const g = goalOf(i);
     if (g === undefined) continue;
@@ -93,8 +101,26 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
       trades[i] += g - w[i];
       hasGoal[i] = true;
     } else if (!c.liquid && c.proxy >= 0 && tradable[c.proxy]) {
-      trades[c.proxy] += g - w[i];
-      hasGoal[c.proxy] = true;
+      viaProxy[c.proxy] += g - w[i];
+      offsetBy[c.proxy].push(i);
+    }
+  }
+  // A proxy takes the deviations of its illiquid classes only as far as its own range allows.
+  for (let p = 0; p < n; p++) {
+    if (viaProxy[p] === 0) continue;
+    const c = plan.classes[p];
+    const lo = Math.min(c.min, w[p]);
+    const hi = Math.max(c.max, w[p]);
+    const post = Math.min(hi, Math.max(lo, w[p] + trades[p] + viaProxy[p]));
+    const taken = post - w[p] - trades[p];
+    trades[p] += taken;
+    hasGoal[p] = true;
+    const left = viaProxy[p] - taken;
+    if (Math.abs(left) > 1e-12) {
+      const names = offsetBy[p].map((i) => plan.classes[i].name).join(", ");
+      notes.push(
+        `${names}: ${pct(Math.abs(left))} of NAV cannot be offset through ${c.name} without taking it outside its range; not traded`,
+      );
     }
   }
 
@@ -102,46 +128,39 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
   const offset = -sum;
   if (Math.abs(offset) > 1e-15) {
     const share = plan.classes.map((c) => Math.max(0, c.target));
-    if (opts.rule === "target") {
-      const { alloc } = spreadWithRoom(
-        offset,
+    const room = (i: number, from: number) => {
+      const c = plan.classes[i];
+      return Math.max(0, offset > 0 ? c.max - from : from - c.min);
+    };
+    // 1. liquid classes inside their ranges, without a goal of their own
+    const first = spreadWithRoom(
+      offset,
+      share,
+      plan.classes.map((_, i) => (tradable[i] && !hasGoal[i] ? room(i, w[i]) : 0)),
+    );
+    first.alloc.forEach((a, i) => (trades[i] += a));
+    let left = first.unplaced;
+    // 2. the classes with goals, further inside their ranges
+    if (Math.abs(left) > 1e-15) {
+      const second = spreadWithRoom(
+        left,
+        share,
+        plan.classes.map((_, i) => (tradable[i] && hasGoal[i] ? room(i, w[i] + trades[i]) : 0)),
+      );
+      second.alloc.forEach((a, i) => (trades[i] += a));
+      left = second.unplaced;
+    }
+    // 3. the ranges cannot all be met: spread the rest pro rata to targets
+    if (Math.abs(left) > 1e-12) {
+      const third = spreadWithRoom(
+        left,
         share.map((s, i) => (tradable[i] ? s : 0)),
         tradable.map((t) => (t ? Infinity : 0)),
       );
-      alloc.forEach((a, i) => (trades[i] += a));
-    } else {
-      const room = (i: number, from: number) => {
-        const c = plan.classes[i];
-        return Math.max(0, offset > 0 ? c.max - from : from - c.min);
-      };
-      // 1. liquid classes inside their ranges, without a goal of their own
-      const first = spreadWithRoom(
-        offset,
-        share,
-        plan.classes.map((_, i) => (tradable[i] && !hasGoal[i] ? room(i, w[i]) : 0)),
+      third.alloc.forEach((a, i) => (trades[i] += a));
+      notes.push(
+        `The ranges of the tradable classes cannot all be met: ${pct(Math.abs(left))} of NAV (the exposure to ${left > 0 ? "add" : "remove"} has no room left in any range) was spread pro rata to targets`,
       );
-      first.alloc.forEach((a, i) => (trades[i] += a));
-      let left = first.unplaced;
-      // 2. the classes with goals, further inside their ranges
-      if (Math.abs(left) > 1e-15) {
-        const second = spreadWithRoom(
-          left,
-          share,
-          plan.classes.map((_, i) => (tradable[i] && hasGoal[i] ? room(i, w[i] + trades[i]) : 0)),
-        );
-        second.alloc.forEach((a, i) => (trades[i] += a));
-        left = second.unplaced;
-      }
-      // 3. the ranges cannot all be met: spread the rest pro rata to targets
-      if (Math.abs(left) > 1e-12) {
-        const third = spreadWithRoom(
-          left,
-          share.map((s, i) => (tradable[i] ? s : 0)),
-          tradable.map((t) => (t ? Infinity : 0)),
-        );
-        third.alloc.forEach((a, i) => (trades[i] += a));
-        notes.push("The ranges of the tradable classes cannot all be met: part of the offset was spread pro rata to targets");
-      }
     }
   }
   return { triggered, trades, hasFuture, notes };
@@ -153,11 +172,10 @@ export function rebalanceTrades(plan: Plan, futures: FutureSpec[], opts: Rebalan
  */
 export function contractsForTrades(
   plan: Plan,
-  futures: FutureSpec[],
+  fut: ClassFutures,
   trades: readonly number[],
   rounding: RoundingMode = "nearest",
 ): (number | null)[] {
-  const fut = futuresByClass(plan, futures);
   return plan.classes.map((c, i) => {
     const f = fut[i];
     if (!f || !c.liquid || c.isCash) return null;
@@ -168,15 +186,14 @@ export function contractsForTrades(
 /** Lays out the rebalance table for given goal trades and whole contracts. */
 export function rebalanceLines(
   plan: Plan,
-  futures: FutureSpec[],
+  fut: ClassFutures,
   trades: readonly number[],
   contracts: readonly (number | null)[],
 ): RebalanceLine[] {
-  const fut = futuresByClass(plan, futures);
   const achieved = plan.classes.map((_, i) => {
     const n = contracts[i];
     const f = fut[i];
-    return n === null || !f ? 0 : (n * f.price * f.multiplier * f.fx) / f.beta / plan.nav;
+    return n === null || !f ? 0 : exposureOf(n, f) / plan.nav;
   });
   // Rounding residual of the futures legs, absorbed by the Cash row.
   const residual = plan.classes.reduce((s, c, i) => (contracts[i] === null ? s : s + trades[i] - achieved[i]), 0);
@@ -185,16 +202,21 @@ export function rebalanceLines(
     const f = fut[i];
     const n = contracts[i];
     let contract: string;
+    let route: RebalanceLine["route"];
     let post = w;
     if (c.isCash) {
       contract = "cash";
+      route = "cash";
       post = w + trades[i] + (plan.cash === i ? residual : 0);
     } else if (!c.liquid) {
       contract = c.proxy >= 0 ? `via ${plan.classes[c.proxy].name}` : "illiquid: not traded";
+      route = c.proxy >= 0 ? "proxy" : "illiquid";
     } else if (n === null || !f) {
       contract = "no future";
+      route = "none";
     } else {
       contract = f.contract;
+      route = "future";
       post = w + achieved[i];
     }
     return {
@@ -208,15 +230,22 @@ export function rebalanceLines(
       trade: trades[i] * plan.nav,
       contract,
       contracts: n,
-      notional: n === null || !f ? null : n * f.price * f.multiplier * f.fx,
+      notional: n === null || !f ? null : n * contractValue(f),
       postWeight: post,
+      postStatus: rangeStatus(post, c),
+      route,
     };
   });
 }
 
-/** The whole rebalance with nearest rounding. */
-export function rebalance(plan: Plan, futures: FutureSpec[], opts: RebalanceOptions): RebalanceResult {
-  const p = rebalanceTrades(plan, futures, opts);
-  const contracts = contractsForTrades(plan, futures, p.trades);
-  return { triggered: p.triggered, lines: rebalanceLines(plan, futures, p.trades, contracts), notes: p.notes };
+function pct(x: number): string {
+  return `${(x * 100).toFixed(3)}%`;
+}
+
+/** The whole rebalance with nearest rounding, then whole contracts moved where a range needs it (ranges.ts). */
+export function rebalance(plan: Plan, futures: readonly FutureSpec[], opts: RebalanceOptions): RebalanceResult {
+  const fut = futuresByClass(plan, futures);
+  const p = rebalanceTrades(plan, fut, opts);
+  const kept = keepRanges(plan, fut, p.trades, contractsForTrades(plan, fut, p.trades));
+  return { triggered: p.triggered, lines: rebalanceLines(plan, fut, p.trades, kept.contracts), notes: [...p.notes, ...kept.notes] };
 }
