@@ -94,7 +94,7 @@ function limitText(limits: PackageLimits, key: keyof PackageLimits, what: string
 }
 
 /** Counts elements <tag followed by a space, > or / in latin1 text, carrying a tail across chunks. */
-class TagCounter {
+export class TagCounter {
   count = 0;
   private tail = "";
   constructor(private readonly re: RegExp) {}
