@@ -6,16 +6,18 @@
  *   return  an equity or index level, shocked by a return (-0.25 = a 25% fall): S1 = S0 (1 + r)
  *   rate    a yield curve, shocked in bp, in parallel (one column "Rates") or by key tenor ("Rates 2y",
  *           "Rates 10y", ...): the shift at time t is the triangle interpolation of the key shocks
- *           (src/engine/rates/keyRates.ts), flat outside the first and last key
+ *           (src/engine/rates/keyRates.ts's weights), flat outside the first and last key; it moves the
+ *           period forward rates, so the key shocks add up to the parallel one
  *   spread  a credit spread, shocked in bp, added to the yield of the instruments that name it
  *   fx      the base-currency value of a foreign currency, shocked by a return (-0.1 = it falls 10%)
  *
  * Instruments, value V per unit in the contract currency:
  *   future   V = Price x Multiplier x (1 + r)                                       (futures on an index)
  *   forward  FX forward, per 1 of foreign notional, valued in base: V = FX x (1 + fx shock) - FX
- *   bond     periodic cash flows A_k at t_k = t_1 + (k-1)/f, per 100 face, discounted at the yield plus the shift
- *            at t_k plus the spread: V = sum_k A_k (1 + y_k/f)^(-f t_k) x Multiplier / 100 (Excel's PRICE
- *            discounting: Microsoft's PRICE page; t_1 = DSC/E / f)
+ *   bond     periodic cash flows A_k at t_k = t_1 + (k-1)/f, per 100 face: V = sum_k A_k DF_k x Multiplier / 100,
+ *            DF_1 = (1 + y_1/f)^(-f t_1), DF_k = DF_(k-1) / (1 + y_k/f), y_k = yield + shift at t_k + spread (a
+ *            shift of the period forward rates; a uniform one is Excel's PRICE at the shocked yield: Microsoft's
+ *            PRICE page, t_1 = DSC/E / f)
  *   swap     receive fixed K per 1 notional on a flat curve at the swap's yield (default K), compounding f:
  *            V = sum_i K tau_i DF(t_i) + DF(T) - 1 (Hull, "Options, Futures, and Other Derivatives": a swap
  *            as a fixed-rate bond less a floating-rate note worth par)
@@ -163,31 +165,42 @@ export function rateShift(f: Factor, s: ArrayLike<number>, t: number): number {
   return w.wLo * s[f.offset + w.lo] + (1 - w.wLo) * s[f.offset + w.hi];
 }
 
-/** Present value of periodic flows at yield y plus a shift per flow (bp); uniform shifts take one power. */
+/**
+ * Present value of periodic flows at yield y with the rate factor's shift: the period ending at t_k is discounted
+ * at y + s(t_k) (a shift of the one-period forward rates, in the flows' compounding), so
+ *   DF_1 = (1 + (y + s(t_1))/f)^(-f t_1),  DF_k = DF_(k-1) / (1 + (y + s(t_k))/f)
+ * A uniform shift s is then exactly a shift of the yield (Excel's PRICE at y + s); key-tenor shocks move each
+ * period by its triangle weights, and the key shocks add up to the parallel one.
+ */
 function flowsValue(fl: Flows, y: number, f: Factor | undefined, s: ArrayLike<number>, extraBp: number): number {
   const freq = fl.frequency;
   const n = fl.amounts.length;
   const step = 1 / freq;
-  if (!f || f.tenors.length <= 1) {
-    const yy = y + ((f ? s[f.offset] : 0) + extraBp) * 1e-4;
-    const base = 1 + yy / freq;
-    if (!(base > 0)) numError(`a shocked yield of ${(yy * 100).toFixed(2)}% is below -100% a period: the scenario is too extreme`);
-    const v = 1 / base;
-    let df = Math.pow(base, -freq * fl.t1);
-    let pv = 0;
-    for (let k = 0; k < n; k++) {
-      pv += fl.amounts[k] * df;
-      df *= v;
-    }
-    return pv;
-  }
+  const keys = f ? f.tenors : [];
+  const keyed = keys.length > 1;
+  const last = keys.length - 1;
+  const o = f ? f.offset : 0;
+  const flat = f ? s[o] : 0;
+  let seg = 0;
   let pv = 0;
+  let df = 1;
   for (let k = 0; k < n; k++) {
     const t = fl.t1 + k * step;
-    const yy = y + (rateShift(f, s, t) + extraBp) * 1e-4;
+    let shift = flat;
+    if (keyed) {
+      while (seg < last && keys[seg + 1] <= t) seg++;
+      if (t <= keys[0]) shift = s[o];
+      else if (seg >= last) shift = s[o + last];
+      else {
+        const w = (keys[seg + 1] - t) / (keys[seg + 1] - keys[seg]);
+        shift = w * s[o + seg] + (1 - w) * s[o + seg + 1];
+      }
+    }
+    const yy = y + (shift + extraBp) * 1e-4;
     const base = 1 + yy / freq;
     if (!(base > 0)) numError(`a shocked yield of ${(yy * 100).toFixed(2)}% is below -100% a period: the scenario is too extreme`);
-    pv += fl.amounts[k] * Math.pow(base, -freq * t);
+    df = k === 0 ? Math.pow(base, -freq * fl.t1) : df / base;
+    pv += fl.amounts[k] * df;
   }
   return pv;
 }
