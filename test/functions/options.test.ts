@@ -234,3 +234,89 @@ describe("OVERLAY.ZEROCOST", () => {
     expectError(await call("ZEROCOST", "collar", 100, 0.5, 0.05, 0.02, "", 95), "#VALUE!", /^vol is required$/);
   });
 });
+
+describe("futures legs are futures (issue 17)", () => {
+  // The issue's case: short 5,000 units of the ES future against 5,000 puts at 5,310; spot 5,900, 6 months,
+  // r 4.2%, q 1.3%, vol 17.5% (the sample's market).
+  const legs = [
+    ["Type", "Strike", "Quantity"],
+    ["future", "", -5000],
+    ["put", 5310, 5000],
+  ];
+  const F0 = 5900 * Math.exp((0.042 - 0.013) * 0.5); // Hull ch. 5: F = S e^{(r-q)T}
+  test("STRATEGY prices the future at 0 (not -29.5m of spot): the Total price is the puts' premium alone", async () => {
+    const rows = rowsOf(await ok("STRATEGY", legs, 5900, 0.5, 0.042, 0.013, 0.175));
+    const put = (await ok("OPTION", "put", 5900, 5310, 0.5, 0.042, 0.013, 0.175)) as number;
+    expect(rows[0].Price).toBe(0);
+    expect(rows.find((r) => r.Type === "Total")!.Price).toBeCloseTo(5000 * put, 6);
+    // The future's delta per unit of spot is dF/dS = e^{(r-q)T}.
+    expect(rows[0].Delta).toBeCloseTo(-5000 * Math.exp((0.042 - 0.013) * 0.5), 8);
+  });
+  test("a future traded at 5,950 is worth Quantity x (F - 5,950) today", async () => {
+    const rows = rowsOf(await ok("STRATEGY", [legs[0], ["future", 5950, -5000]], 5900, 0.5, 0.042, 0.013, 0.175));
+    expect(rows[0].Price).toBeCloseTo(-5000 * (F0 - 5950), 6);
+  });
+  test("PAYOFF at an unchanged 5,900: the future pays -5,000 x (5,900 - F0), the puts nothing (not -29.5m)", async () => {
+    const r = (await ok("PAYOFF", legs, [[5900], [5000]], 0, F0)) as number[][];
+    expect(r[0][0]).toBeCloseTo(-5000 * (5900 - F0), 6);
+    expect(r[1][0]).toBeCloseTo(-5000 * (5000 - F0) + 5000 * 310, 6);
+    expectError(await call("PAYOFF", legs, [[5900]]), "#VALUE!", /Legs row 1 \(future\): Strike is empty and no forward is given/);
+  });
+});
+
+describe("OVERLAY.BLACK76 at vol 0 and OVERLAY.BLACK76VOL", () => {
+  test("vol 0: the discounted intrinsic value (QuantLib's BlackCalculator), not #NUM!", async () => {
+    expect(await ok("BLACK76", "call", 110, 100, 0.5, 0.05, 0)).toBeCloseTo(10 * Math.exp(-0.025), 12);
+  });
+  test("Hull's Black's-model put (F = K = 20, r 9%, 4 months, 25%: 1.12) inverts to 25%", async () => {
+    const p = (await ok("BLACK76", "put", 20, 20, 1 / 3, 0.09, 0.25)) as number;
+    expect(await ok("BLACK76VOL", "put", p, 20, 20, 1 / 3, 0.09)).toBeCloseTo(0.25, 12);
+  });
+  test("IMPLIEDVOL stays in OPTION's domain (issue 20's case): a worded #NUM!, no Infinity or NaN", async () => {
+    const r = await call("IMPLIEDVOL", "call", 1.875, 21, 20, 1e-12, 0, 0);
+    expectError(r, "#NUM!", /needs a volatility of .* above 10 \(1000%\), the top of OVERLAY.OPTION's vol domain/);
+  });
+});
+
+describe("OVERLAY.PNLGRID", () => {
+  test("the grid's centre is 0; a future alone gains Quantity x (F(S') - F0) with F' = S' e^{(r-q)T}; puts gain with vol", async () => {
+    const fut = [
+      ["Type", "Strike", "Quantity"],
+      ["future", "", 100],
+    ];
+    const g = rowsOf(await ok("PNLGRID", fut, 5900, 0.5, 0.042, 0.013, 0.175, [[-0.1], [0], [0.1]], [[0, 0.05]]));
+    const growth = Math.exp((0.042 - 0.013) * 0.5);
+    expect(g[1]["Vol +0 pt"]).toBeCloseTo(0, 9);
+    expect(g[0]["Vol +0 pt"]).toBeCloseTo(100 * 5900 * -0.1 * growth, 6);
+    expect(g[2]["Vol +5 pt"]).toBeCloseTo(100 * 5900 * 0.1 * growth, 6);
+    const put = [
+      ["Type", "Strike", "Quantity"],
+      ["put", 5310, 1],
+    ];
+    const p = rowsOf(await ok("PNLGRID", put, 5900, 0.5, 0.042, 0.013, 0.175, [[0]], [[0.05]]));
+    const up =
+      ((await ok("OPTION", "put", 5900, 5310, 0.5, 0.042, 0.013, 0.225)) as number) -
+      ((await ok("OPTION", "put", 5900, 5310, 0.5, 0.042, 0.013, 0.175)) as number);
+    expect(p[0]["Vol +5 pt"]).toBeCloseTo(up, 9);
+  });
+  test("a shift that takes a vol below 0 is an error naming volShifts", async () => {
+    expectError(
+      await call(
+        "PNLGRID",
+        [
+          ["Type", "Strike", "Quantity"],
+          ["put", 100, 1],
+        ],
+        100,
+        1,
+        0,
+        0,
+        0.1,
+        [[0]],
+        [[-0.2]],
+      ),
+      "#NUM!",
+      /^vol shift -0.2: Legs row 1 \(put\) would have a vol of -0.1, outside \(0, 10\]/,
+    );
+  });
+});

@@ -72,11 +72,15 @@ export function zeroCostStrike(p: ZeroCostInputs): number {
   // Step out from the forward in units of the ATM standard deviation until the sign changes.
   const step = Math.max(volAt(vol, forward) * Math.sqrt(years), 1e-3);
   let hi = step;
+  // Messages name a finite strike or say "any strike double precision can represent" (issue 20: never
+  // "below Infinity").
+  const beyond = (x: number, side: string) =>
+    Number.isFinite(x) && x > 0 ? `any strike ${side} ${fmt(x)}` : "any strike double precision can represent";
   while (g(hi) >= 0) {
     hi *= 2;
     if (hi > 700)
       numError(
-        `no zero-cost call strike: ${what} ${fmt(target)}, less than a call is worth at any strike below ${fmt(forward * Math.exp(700))}`,
+        `no zero-cost call strike: ${what} ${fmt(target)}, less than a call is worth at ${beyond(forward * Math.exp(700), "below")}`,
       );
   }
   let lo = -step;
@@ -84,7 +88,7 @@ export function zeroCostStrike(p: ZeroCostInputs): number {
     lo *= 2;
     if (lo < -700)
       numError(
-        `no zero-cost call strike: ${what} ${fmt(target)}, more than a call is worth at any strike above ${fmt(forward * Math.exp(-700))}`,
+        `no zero-cost call strike: ${what} ${fmt(target)}, more than a call is worth at ${beyond(forward * Math.exp(-700), "above")}`,
       );
   }
   const u = brent(g, lo, hi, { xTol: 1e-15, what: "zero-cost strike" });

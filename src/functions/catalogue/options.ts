@@ -1,21 +1,23 @@
 /**
- * Options: OVERLAY.OPTION, BLACK76, IMPLIEDVOL, STRATEGY, PAYOFF, ZEROCOST.
- * Thin: parse the arguments, call the engine (src/engine/options), lay out the spill.
+ * Options: OVERLAY.OPTION, BLACK76, IMPLIEDVOL, BLACK76VOL, STRATEGY, PAYOFF, ZEROCOST, PNLGRID.
+ * Thin: parse the arguments, call the engine (src/engine/options), lay out the spill. Each function has a
+ * typed half (`...Result`) returning the engine's result; the Excel function is its layout.
  * Conventions (ARCHITECTURE.md): continuous rate and dividend yield, time in years, vols and rates as
  * decimals; Greeks per unit change (vega per 1.00 of vol, rho per 1.00 of rate), theta per year.
  *
  * FUNCTIONS.md names the dividend-yield argument `yield`, a reserved word in JavaScript modules, so the
  * parameter is declared as `Yield` (what Excel's function wizard shows); the registry keeps `yield`.
  */
-import { argChoice, argMatrix, argNumber, argOptionalNumber, scalarOf } from "../../engine/core/cells";
+import { argChoice, argMatrix, argNumber, argNumberList, argOptionalNumber, isEmpty, scalarOf } from "../../engine/core/cells";
 import { black76 as black76Engine } from "../../engine/options/black76";
 import { bsm } from "../../engine/options/blackScholes";
-import { BLACK76_MEASURES, MEASURES, MEASURE_TITLES, Measure, measureOf } from "../../engine/options/greeks";
-import { impliedVol as impliedVolEngine } from "../../engine/options/impliedVol";
+import { BLACK76_MEASURES, Greeks, MEASURES, MEASURE_TITLES, Measure, measureOf } from "../../engine/options/greeks";
+import { black76ImpliedVol, impliedVol as impliedVolEngine } from "../../engine/options/impliedVol";
+import { PnlGrid, pnlGrid } from "../../engine/options/pnlGrid";
 import { parseOptionKind } from "../../engine/options/optionType";
 import { payoffLike } from "../../engine/options/payoff";
 import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
-import { YEARS_RULE, readLegs, valueStrategy } from "../../engine/options/strategy";
+import { Leg, StrategyValue, YEARS_RULE, readLegs, valueStrategy } from "../../engine/options/strategy";
 import { ZERO_COST_STRUCTURES, zeroCostStrike } from "../../engine/options/zeroCost";
 import { run, spill } from "../excel";
 import { entry } from "../def";
@@ -47,38 +49,51 @@ function market(spot: unknown, years: unknown, rate: unknown, yld: unknown, spot
  */
 export function option(type: any, spot: any, strike: any, years: any, rate: any, Yield: any, vol: any, measure?: any) {
   return run(() => {
-    const kind = parseOptionKind(scalarOf(type, "type"), "type");
-    const m = market(spot, years, rate, Yield);
-    const k = argNumber(strike, "strike", STRIKE_RULE);
-    const v = argNumber(vol, "vol", VOL_RULE);
     const which = argChoice(measure, "measure", MEASURES, "price");
-    return measureOf(bsm({ kind, ...m, strike: k, vol: v }, which), which);
+    return measureOf(optionResult(type, spot, strike, years, rate, Yield, vol, which), which);
   });
 }
 
+/** The typed half of OPTION: price and every Greek (only `measure` is checked finite). */
+export function optionResult(type: any, spot: any, strike: any, years: any, rate: any, Yield: any, vol: any, measure?: any): Greeks {
+  const kind = parseOptionKind(scalarOf(type, "type"), "type");
+  const m = market(spot, years, rate, Yield);
+  const k = argNumber(strike, "strike", STRIKE_RULE);
+  const v = argNumber(vol, "vol", VOL_RULE);
+  return bsm({ kind, ...m, strike: k, vol: v }, argChoice(measure, "measure", MEASURES, "price"));
+}
+
 /**
- * Black-76 price or Greek of a European option on a futures price (premium paid up front, discounted at the rate). Delta and gamma per unit of the futures price, vega per 1.00 of vol, theta per year and rho per 1.00 of rate with the futures price held fixed (rho = -years x price).
+ * Black-76 price or Greek of a European option on a futures price (premium paid up front, discounted at the rate). Delta and gamma per unit of the futures price, vega per 1.00 of vol, theta per year and rho per 1.00 of rate with the futures price held fixed (rho = -years x price). At vol 0 the discounted intrinsic value (QuantLib's Black calculator).
  * @customfunction BLACK76
  * @param {any} type "call" or "put".
  * @param {any} forward Futures (or forward) price (> 0).
  * @param {any} strike Strike price (> 0).
  * @param {any} years Time to expiry in years (> 0).
  * @param {any} rate Continuously compounded risk-free rate for discounting, decimal.
- * @param {any} vol Volatility of the futures price, decimal.
+ * @param {any} vol Volatility of the futures price, decimal, 0 to 10 (0: the discounted intrinsic value).
  * @param {any} [measure] "price" (default), "delta", "gamma", "vega", "theta" or "rho".
  * @returns {any} The price or the Greek of one unit.
  */
 export function black76(type: any, forward: any, strike: any, years: any, rate: any, vol: any, measure?: any) {
   return run(() => {
-    const kind = parseOptionKind(scalarOf(type, "type"), "type");
-    const f = argNumber(forward, "forward", PRICE_RULE);
-    const k = argNumber(strike, "strike", STRIKE_RULE);
-    const t = argNumber(years, "years", YEARS_RULE);
-    const r = argNumber(rate, "rate", RATE_RULE);
-    const v = argNumber(vol, "vol", VOL_RULE);
     const which = argChoice(measure, "measure", BLACK76_MEASURES, "price");
-    return measureOf(black76Engine({ kind, forward: f, strike: k, years: t, rate: r, vol: v }, which), which);
+    return measureOf(black76Result(type, forward, strike, years, rate, vol, which), which);
   });
+}
+
+/** The typed half of BLACK76. */
+export function black76Result(type: any, forward: any, strike: any, years: any, rate: any, vol: any, measure?: any): Greeks {
+  const kind = parseOptionKind(scalarOf(type, "type"), "type");
+  const f = argNumber(forward, "forward", PRICE_RULE);
+  const k = argNumber(strike, "strike", STRIKE_RULE);
+  const t = argNumber(years, "years", YEARS_RULE);
+  const r = argNumber(rate, "rate", RATE_RULE);
+  const v = argNumber(vol, "vol", { ...VOL_RULE, minExclusive: false });
+  return black76Engine(
+    { kind, forward: f, strike: k, years: t, rate: r, vol: v },
+    argChoice(measure, "measure", BLACK76_MEASURES, "price"),
+  );
 }
 
 /**
@@ -94,19 +109,50 @@ export function black76(type: any, forward: any, strike: any, years: any, rate: 
  * @returns {any} Implied volatility, decimal (0.2 = 20%).
  */
 export function impliedvol(type: any, price: any, spot: any, strike: any, years: any, rate: any, Yield: any) {
-  return run(() => {
-    const kind = parseOptionKind(scalarOf(type, "type"), "type");
-    const p = argNumber(price, "price", { min: 0, max: 1e15 });
-    const m = market(spot, years, rate, Yield);
-    const k = argNumber(strike, "strike", STRIKE_RULE);
-    return impliedVolEngine({ kind, price: p, ...m, strike: k });
+  return run(() => impliedVolResult(type, price, spot, strike, years, rate, Yield));
+}
+
+/** The typed half of IMPLIEDVOL. */
+export function impliedVolResult(type: any, price: any, spot: any, strike: any, years: any, rate: any, Yield: any): number {
+  const kind = parseOptionKind(scalarOf(type, "type"), "type");
+  const p = argNumber(price, "price", { min: 0, max: 1e15 });
+  const m = market(spot, years, rate, Yield);
+  const k = argNumber(strike, "strike", STRIKE_RULE);
+  return impliedVolEngine({ kind, price: p, ...m, strike: k });
+}
+
+/**
+ * Black-76 implied volatility: the vol of the futures price that reproduces the option's price, in OVERLAY.BLACK76's domain (0, 10]. #NUM! with the reason when the price is outside the no-arbitrage bounds (the discounted intrinsic value, and e^(-rate x years) x forward for a call or x strike for a put) or needs a vol above 10.
+ * @customfunction BLACK76VOL
+ * @param {any} type "call" or "put".
+ * @param {any} price Option price per unit (> 0).
+ * @param {any} forward Futures (or forward) price (> 0).
+ * @param {any} strike Strike price (> 0).
+ * @param {any} years Time to expiry in years (> 0).
+ * @param {any} rate Continuously compounded risk-free rate for discounting, decimal.
+ * @returns {any} Implied volatility of the futures price, decimal.
+ */
+export function black76vol(type: any, price: any, forward: any, strike: any, years: any, rate: any) {
+  return run(() => black76VolResult(type, price, forward, strike, years, rate));
+}
+
+/** The typed half of BLACK76VOL. */
+export function black76VolResult(type: any, price: any, forward: any, strike: any, years: any, rate: any): number {
+  const kind = parseOptionKind(scalarOf(type, "type"), "type");
+  return black76ImpliedVol({
+    kind,
+    price: argNumber(price, "price", { min: 0, max: 1e15 }),
+    forward: argNumber(forward, "forward", PRICE_RULE),
+    strike: argNumber(strike, "strike", STRIKE_RULE),
+    years: argNumber(years, "years", YEARS_RULE),
+    rate: argNumber(rate, "rate", RATE_RULE),
   });
 }
 
 /**
- * Values a multi-leg option strategy with Black-Scholes-Merton: one row per leg and a Total row. Each leg row is the position (Quantity x the per-unit value), so the columns add up to the Total; the Total price is the net premium (positive = paid). Underlying legs are worth the spot, delta 1.
+ * Values a multi-leg option strategy with Black-Scholes-Merton: one row per leg and a Total row. Each leg row is the position (Quantity x the per-unit value), so the columns add up to the Total. Underlying legs (a holding) are worth the spot, delta 1; future legs are futures, worth 0 when entered at today's fair price spot x e^((rate - yield) x years) (or fair price minus their Strike, the price they were traded at), delta e^((rate - yield) x years). The Total price is the net premium of the options plus the holding's value.
  * @customfunction STRATEGY
- * @param {any[][]} legs Legs table with headers: Type (call, put or underlying), Strike, Quantity (units of the underlying, negative = short); optional Vol and Years per leg.
+ * @param {any[][]} legs Legs table with headers: Type (call, put, underlying or future), Strike (a future's traded price; empty = fair), Quantity (units of the underlying, negative = short); optional Vol and Years per leg.
  * @param {any} spot Price of the underlying (> 0).
  * @param {any} years Time to expiry in years for legs without Years.
  * @param {any} rate Continuously compounded risk-free rate, decimal.
@@ -115,16 +161,30 @@ export function impliedvol(type: any, price: any, spot: any, strike: any, years:
  * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
  * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
  */
+/** The typed half of STRATEGY: the legs, the market and the value (premium and holding apart). */
+export function strategyResult(
+  legs: any[][],
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  measure?: any,
+): StrategyValue & { legs: Leg[]; market: { spot: number; years?: number; rate: number; yield: number } } {
+  const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
+  const s = argNumber(spot, "spot", PRICE_RULE);
+  const t = argOptionalNumber(years, "years", YEARS_RULE);
+  const r = argNumber(rate, "rate", RATE_RULE);
+  const q = argNumber(Yield, "yield", { ...RATE_RULE, default: 0 });
+  const v = readVolSpec(vol, "vol");
+  const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v }, argOptionalChoice(measure));
+  return { ...value, legs: parsed, market: { spot: s, years: t, rate: r, yield: q } };
+}
+
 export function strategy(legs: any[][], spot: any, years: any, rate: any, Yield: any, vol: any[][], measure?: any) {
   return run(() => {
-    const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
-    const s = argNumber(spot, "spot", PRICE_RULE);
-    const t = argOptionalNumber(years, "years", YEARS_RULE);
-    const r = argNumber(rate, "rate", RATE_RULE);
-    const q = argNumber(Yield, "yield", { ...RATE_RULE, default: 0 });
-    const v = readVolSpec(vol, "vol");
     const one = argOptionalChoice(measure);
-    const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v }, one);
+    const value = strategyResult(legs, spot, years, rate, Yield, vol, measure);
     const measures: Measure[] = one ? [one] : ["price", "delta", "gamma", "vega", "theta"];
     return spill(
       ["Type", "Strike", "Quantity", ...measures.map((m) => MEASURE_TITLES[m])],
@@ -143,19 +203,24 @@ function argOptionalChoice(measure: unknown): Measure | undefined {
 }
 
 /**
- * Value of a strategy at expiry for each price of the underlying: sum of Quantity x max(S - K, 0) for calls, Quantity x max(K - S, 0) for puts and Quantity x S for the underlying, minus the premium when given. The result has the shape of spots (a header cell gets "Payoff", empty cells stay empty), so it lines up beside them.
+ * Value of a strategy at expiry for each price of the underlying: sum of Quantity x max(S - K, 0) for calls, Quantity x max(K - S, 0) for puts, Quantity x S for the underlying and Quantity x (S - F0) for futures (F0 their Strike, else forward), minus the premium when given. The result has the shape of spots (a header cell gets "Payoff", empty cells stay empty), so it lines up beside them.
  * @customfunction PAYOFF
- * @param {any[][]} legs Legs table with headers: Type (call, put or underlying), Strike, Quantity (negative = short). Vol and Years are ignored.
+ * @param {any[][]} legs Legs table with headers: Type (call, put, underlying or future), Strike (a future's traded price), Quantity (negative = short). Vol and Years are ignored.
  * @param {any[][]} spots A row or column of underlying prices at expiry (>= 0); a text cell first is a header.
  * @param {any} [premium] Net premium paid for the structure (negative for a net credit), subtracted from every value. Default 0.
+ * @param {any} [forward] The futures price F0 that future legs without a Strike were traded at.
  * @returns {any[][]} Values at expiry, one per spot.
  */
-export function payoff(legs: any[][], spots: any[][], premium?: any) {
-  return run(() => {
-    const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
-    const p = argOptionalNumber(premium, "premium", { min: -1e15, max: 1e15 }) ?? 0;
-    return payoffLike(parsed, argMatrix(spots, "spots"), "spots", p);
-  });
+export function payoff(legs: any[][], spots: any[][], premium?: any, forward?: any) {
+  return run(() => payoffResult(legs, spots, premium, forward));
+}
+
+/** The typed half of PAYOFF: the values laid out like the spots. */
+export function payoffResult(legs: any[][], spots: any[][], premium?: any, forward?: any): (number | string)[][] {
+  const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
+  const p = argOptionalNumber(premium, "premium", { min: -1e15, max: 1e15 }) ?? 0;
+  const f = argOptionalNumber(forward, "forward", PRICE_RULE);
+  return payoffLike(parsed, argMatrix(spots, "spots"), "spots", p, f);
 }
 
 /**
@@ -172,22 +237,103 @@ export function payoff(legs: any[][], spots: any[][], premium?: any) {
  * @returns {any} The call strike.
  */
 export function zerocost(structure: any, spot: any, years: any, rate: any, Yield: any, vol: any[][], strike1: any, strike2?: any) {
+  return run(() => zeroCostResult(structure, spot, years, rate, Yield, vol, strike1, strike2));
+}
+
+/** The typed half of ZEROCOST. */
+export function zeroCostResult(
+  structure: any,
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  strike1: any,
+  strike2?: any,
+): number {
+  const kind = argChoice(structure, "structure", ZERO_COST_STRUCTURES);
+  const m = market(spot, years, rate, Yield);
+  const v = readVolSpec(vol, "vol");
+  if (v === undefined) argNumber(undefined, "vol");
+  const k1 = argNumber(strike1, "strike1", STRIKE_RULE);
+  const k2 = argOptionalNumber(strike2, "strike2", STRIKE_RULE);
+  return zeroCostStrike({ structure: kind, ...m, vol: v!, strike1: k1, strike2: k2 });
+}
+
+const DEFAULT_SPOT_SHOCKS = [-0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2];
+const DEFAULT_VOL_SHIFTS = [-0.05, 0, 0.05, 0.1];
+
+function shocks(v: unknown, arg: string, fallback: number[], rule: { min: number; max: number }): number[] {
+  if (v === null || v === undefined) return fallback;
+  const m = argMatrix(v, arg);
+  if (m.flat().every(isEmpty)) return fallback;
+  return argNumberList(v, arg, rule);
+}
+
+/** The typed half of PNLGRID. */
+export function pnlGridResult(
+  legs: any[][],
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  spotShocks?: any[][],
+  volShifts?: any[][],
+): PnlGrid {
+  const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
+  const m = {
+    spot: argNumber(spot, "spot", PRICE_RULE),
+    years: argOptionalNumber(years, "years", YEARS_RULE),
+    rate: argNumber(rate, "rate", RATE_RULE),
+    yield: argNumber(Yield, "yield", { ...RATE_RULE, default: 0 }),
+    vol: readVolSpec(vol, "vol"),
+  };
+  const ds = shocks(spotShocks, "spotShocks", DEFAULT_SPOT_SHOCKS, { min: -0.99, max: 10 });
+  const dv = shocks(volShifts, "volShifts", DEFAULT_VOL_SHIFTS, { min: -10, max: 10 });
+  return pnlGrid(parsed, m, ds, dv);
+}
+
+/**
+ * Spot x vol P&L grid of a strategy: the change in value of every leg (holding, futures, options) when the underlying moves by each spot shock and every vol by each shift, instantly. Rows: spot shocks; columns: vol shifts.
+ * @customfunction PNLGRID
+ * @param {any[][]} legs Legs table: Type (call, put, underlying or future), Strike, Quantity; optional Vol, Years.
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} years Time to expiry in years for legs without Years.
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility for legs without Vol: a number or a Strike | Vol smile (shifted in parallel).
+ * @param {any[][]} [spotShocks] Relative spot moves (-0.1 = a 10% fall). Default -20%, -10%, -5%, 0, +5%, +10%, +20%.
+ * @param {any[][]} [volShifts] Vol shifts, decimal (0.05 = +5 vol points). Default -0.05, 0, 0.05, 0.10.
+ * @returns {any[][]} Table: Spot shock, Spot, then one P&L column per vol shift.
+ */
+export function pnlgrid(
+  legs: any[][],
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  spotShocks?: any[][],
+  volShifts?: any[][],
+) {
   return run(() => {
-    const kind = argChoice(structure, "structure", ZERO_COST_STRUCTURES);
-    const m = market(spot, years, rate, Yield);
-    const v = readVolSpec(vol, "vol");
-    if (v === undefined) argNumber(undefined, "vol");
-    const k1 = argNumber(strike1, "strike1", STRIKE_RULE);
-    const k2 = argOptionalNumber(strike2, "strike2", STRIKE_RULE);
-    return zeroCostStrike({ structure: kind, ...m, vol: v!, strike1: k1, strike2: k2 });
+    const g = pnlGridResult(legs, spot, years, rate, Yield, vol, spotShocks, volShifts);
+    const s = argNumber(spot, "spot", PRICE_RULE);
+    return spill(
+      ["Spot shock", "Spot", ...g.volShifts.map((dv) => `Vol ${dv >= 0 ? "+" : ""}${Number((dv * 100).toFixed(6))} pt`)],
+      g.spotShocks.map((ds, i) => [ds, s * (1 + ds), ...g.pnl[i]]),
+    );
   });
 }
 
 export const OPTIONS_FUNCTIONS = [
-  entry("OPTION", option, "type, spot, strike, years, rate, yield, vol, [measure]"),
-  entry("BLACK76", black76, "type, forward, strike, years, rate, vol, [measure]"),
-  entry("IMPLIEDVOL", impliedvol, "type, price, spot, strike, years, rate, yield"),
-  entry("STRATEGY", strategy, "legs#, spot, years, rate, yield, vol#, [measure]"),
-  entry("PAYOFF", payoff, "legs#, spots#, [premium]"),
-  entry("ZEROCOST", zerocost, "structure, spot, years, rate, yield, vol#, strike1, [strike2]"),
+  entry("OPTION", option, "type, spot, strike, years, rate, yield, vol, [measure]", optionResult),
+  entry("BLACK76", black76, "type, forward, strike, years, rate, vol, [measure]", black76Result),
+  entry("IMPLIEDVOL", impliedvol, "type, price, spot, strike, years, rate, yield", impliedVolResult),
+  entry("BLACK76VOL", black76vol, "type, price, forward, strike, years, rate", black76VolResult),
+  entry("STRATEGY", strategy, "legs#, spot, years, rate, yield, vol#, [measure]", strategyResult),
+  entry("PAYOFF", payoff, "legs#, spots#, [premium], [forward]", payoffResult),
+  entry("ZEROCOST", zerocost, "structure, spot, years, rate, yield, vol#, strike1, [strike2]", zeroCostResult),
+  entry("PNLGRID", pnlgrid, "legs#, spot, years, rate, yield, vol#, [spotShocks#], [volShifts#]", pnlGridResult),
 ];

@@ -96,7 +96,8 @@ describe("readLegs", () => {
       ["call", 100, 1],
       ["put", 90, -2],
       ["underlying", undefined, 5],
-      ["underlying", undefined, 1],
+      // A future is a future (issue 17), its Strike the price it was traded at.
+      ["future", 50, 1],
     ]);
   });
   test("errors name the table, the row and the column", () => {
@@ -117,7 +118,7 @@ describe("readLegs", () => {
         ["Type", "Strike", "Quantity"],
         ["straddle", 100, 1],
       ]),
-    ).toThrow(/Legs row 1: Type must be call, put or underlying, got 'straddle'/);
+    ).toThrow(/Legs row 1: Type must be call, put, underlying or future, got 'straddle'/);
     expect(() =>
       readLegs([
         ["Type", "Strike", "Quantity"],
