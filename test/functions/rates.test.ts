@@ -61,16 +61,23 @@ describe("OVERLAY.CONVFACTOR and OVERLAY.FUTURESDV01", () => {
   it("TU December 2015, 0.75% of 31-Dec-2017 -> 0.9024", async () => {
     expect(await ok("CONVFACTOR", "TU", 0.0075, 43100, 42339)).toBe(0.9024);
   });
-  it("futures DV01 = ctdDV01 / 100 x contractSize / conversionFactor, contract size 100,000 by default", async () => {
-    expect(await ok("FUTURESDV01", 7.5, 0.8)).toBeCloseTo(9375, 9);
+  // CME contract specifications: TU and Z3N have a face value of $200,000, FV/TY/TN/US/UB $100,000.
+  it("futures DV01 = ctdDV01 / 100 x contractSize / conversionFactor, the contract size from the contract", async () => {
+    expect(await ok("FUTURESDV01", 7.5, 0.8, "TY")).toBeCloseTo(9375, 9);
+    expect(await ok("FUTURESDV01", 1.9, 0.9024, "TU")).toBeCloseTo(4210.992907801418, 9);
+    expect(await ok("FUTURESDV01", 1.9, 0.9024, "Z3N")).toBeCloseTo(4210.992907801418, 9);
     expect(await ok("FUTURESDV01", 1.9, 0.9024, 200000)).toBeCloseTo(4210.992907801418, 9);
+    // CME's published factor of the 4.5% of May 2038 for the December 2008 T-bond contract.
+    expect(await ok("CONVFACTOR", "US", 0.045, 50540, 39783)).toBe(0.7943);
   });
   it("bad input", async () => {
     expectError(await call("CONVFACTOR", "TYZ5", 0.065, 40224, 37316), "#VALUE!", /contract must be one of TU, Z3N, FV, TY, TN, US, UB/);
     expectError(await call("CONVFACTOR", "US", 0.065, 40224, 37316), "#NUM!", /not deliverable into US/);
     expectError(await call("CONVFACTOR", "TY", 6.5, 40224, 37316), "#NUM!", /coupon must be an annual rate as a decimal/);
-    expectError(await call("FUTURESDV01", 7.5, 0), "#NUM!", /conversionFactor must be > 0/);
-    expectError(await call("FUTURESDV01", 7.5, 0.9, -1), "#NUM!", /contractSize must be > 0/);
+    expectError(await call("FUTURESDV01", 7.5, 0, "TY"), "#NUM!", /conversionFactor must be > 0/);
+    expectError(await call("FUTURESDV01", 7.5, 0.9, -1), "#NUM!", /contract must be > 0/);
+    expectError(await call("FUTURESDV01", 7.5, 0.9, ""), "#VALUE!", /contract is required: a CME code/);
+    expectError(await call("FUTURESDV01", 7.5, 0.9, "TYZ5"), "#VALUE!", /contract must be one of TU/);
   });
 });
 
@@ -105,9 +112,10 @@ describe("OVERLAY.PRESENTVALUE, PV01, KRD", () => {
   it("KRD spills Tenor | KR01 on the default keys with a Total equal to the PV01", async () => {
     const r = await ok("KRD", LIABILITIES, CURVE);
     const rows = rowsOf(r);
-    expect(rows.map((x) => x.Tenor)).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, "Total"]);
-    expect(rows[12].KR01 as number).toBeCloseTo((await ok("PV01", LIABILITIES, CURVE)) as number, 6);
-    expect(rows[11].KR01).toBe(0); // no liability flows beyond 40 years: nothing on the 50-year key
+    expect(rows.map((x) => x.Tenor)).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, "Total"]);
+    expect(rows[10].KR01 as number).toBeCloseTo((await ok("PV01", LIABILITIES, CURVE)) as number, 6);
+    // Flows beyond 30 years (31 to 40) load the last key: it holds more than the 25-year key.
+    expect(rows[9].KR01 as number).toBeGreaterThan(rows[8].KR01 as number);
     const custom = rowsOf(await ok("KRD", LIABILITIES, CURVE, [[5, 10, 30]]));
     expect(custom.map((x) => x.Tenor)).toEqual([5, 10, 30, "Total"]);
   });
@@ -167,23 +175,44 @@ describe("OVERLAY.PRESENTVALUE, PV01, KRD", () => {
 
 describe("OVERLAY.SWAP", () => {
   // On a flat curve the par swap rate is the flat rate at the matching compounding (Hull, swap rates and zero rates).
-  it("par rate on a flat 4% curve is 4%; a par swap prices to zero; receive-fixed PV01 positive", async () => {
+  it("par rate on a flat 4% curve: 4% in plain year fractions, 4% x 360/365.25 with SOFR's Act/360; par swaps price to zero", async () => {
     const flat = [
       ["Tenor", "Rate"],
       [1, 0.04],
     ];
-    expect(await ok("SWAP", "rate", flat, 10)).toBeCloseTo(0.04, 14);
-    expect(await ok("SWAP", "rate", flat, 10, 2, undefined, "semiannual")).toBeCloseTo(0.04, 14);
+    expect(await ok("SWAP", "rate", flat, 10, undefined, "SIMPLE")).toBeCloseTo(0.04, 14);
+    expect(await ok("SWAP", "rate", flat, 10, undefined, "simple", undefined, undefined, 2, undefined, "semiannual")).toBeCloseTo(0.04, 14);
+    // SOFR (the default): annual, Act/360, 365.25 days a year without dates (hand computation in swap.test.ts).
+    expect(await ok("SWAP", "rate", flat, 30)).toBeCloseTo(0.04 / (365.25 / 360), 14);
+    expect(await ok("SWAP", "rate", flat, 30, undefined, "SOFR", undefined, undefined, undefined, "30/360")).toBeCloseTo(0.04, 14);
     expect(await ok("SWAP", "pv", CURVE, 10)).toBeCloseTo(0, 14);
     expect(await ok("SWAP", "pv01", CURVE, 10)).toBeGreaterThan(0);
     const par = (await ok("SWAP", "rate", CURVE, 10)) as number;
-    expect(await ok("SWAP", "pv", CURVE, 10, 1, par)).toBeCloseTo(0, 14);
-    expect((await ok("SWAP", "pv", CURVE, 10, 1, par + 0.01)) as number).toBeGreaterThan(0);
+    expect(await ok("SWAP", "pv", CURVE, 10, par)).toBeCloseTo(0, 14);
+    expect((await ok("SWAP", "pv", CURVE, 10, par + 0.01)) as number).toBeGreaterThan(0);
+  });
+  it("a seasoned swap on a valuation date (46037 = 15-Jan-2026; effective 45306 = 15-Jan-2024)", async () => {
+    const fresh = (await ok("SWAP", "rate", CURVE, 3, undefined, "SOFR", 46037)) as number;
+    expect(fresh).toBeGreaterThan(0.03);
+    const seasonedPar = (await ok("SWAP", "rate", CURVE, 5, undefined, "SOFR", 46037, 45306)) as number;
+    expect(seasonedPar).toBeCloseTo(fresh, 14); // two years in, a 5-year swap from Jan-2024 is the 3-year swap from Jan-2026
+    expect(await ok("SWAP", "pv", CURVE, 5, seasonedPar, "SOFR", 46037, 45306)).toBeCloseTo(0, 14);
   });
   it("bad input", async () => {
     expectError(await call("SWAP", "npv", CURVE, 10), "#VALUE!", /measure must be one of "rate", "pv", "pv01"/);
     expectError(await call("SWAP", "rate", CURVE, 0), "#NUM!", /tenor must be > 0/);
-    expectError(await call("SWAP", "rate", CURVE, 10, 3), "#NUM!", /frequency must be 1, 2, 4 or 12/);
+    expectError(
+      await call("SWAP", "rate", CURVE, 10, undefined, "SOFR", undefined, undefined, 3),
+      "#NUM!",
+      /frequency must be 1, 2, 4 or 12/,
+    );
+    expectError(await call("SWAP", "rate", CURVE, 10, undefined, "LIBOR"), "#VALUE!", /index must be one of SOFR/);
+    expectError(
+      await call("SWAP", "rate", CURVE, 10, undefined, "SOFR", undefined, 45306),
+      "#VALUE!",
+      /effectiveDate needs a valuationDate/,
+    );
+    expectError(await call("SWAP", "rate", CURVE, 1, undefined, "SOFR", 46037, 45306), "#NUM!", /matured before the valuation date/);
   });
 });
 
@@ -192,6 +221,8 @@ describe("OVERLAY.HEDGERATIO", () => {
     expect(await ok("HEDGERATIO", 45000, 60000)).toBe(0.75);
     expect(await ok("HEDGERATIO", [[45000]], [[60000]])).toBe(0.75);
     expectError(await call("HEDGERATIO", 45000, 0), "#DIV/0!", /liability PV01 is zero/);
+    // Issue 20: a tiny denominator is a worded #NUM!, not the last-resort "not a finite number".
+    expectError(await call("HEDGERATIO", 1e-12, 5e-324), "#NUM!", /liabilities: the liability PV01 \(5e-324\) is too small/);
   });
   it("from cash-flow tables and a curve: the PV01 ratio", async () => {
     const a = (await ok("PV01", ASSETS, CURVE)) as number;
@@ -215,24 +246,46 @@ describe("OVERLAY.HEDGERATIO", () => {
 });
 
 describe("OVERLAY.HEDGETRADES", () => {
-  it("spills the trades, then the key-rate ratios before and after", async () => {
-    const r = (await ok("HEDGETRADES", LIABILITIES, CURVE, 0.8, INSTRUMENTS, ASSETS)) as unknown[][];
-    expect(r[0].slice(0, 3)).toEqual(["Instrument", "Units", "PV01 added"]);
-    expect(r.slice(1, 5).map((x) => x[0])).toEqual(["TY future", "US future", "10y swap", "30y swap"]);
-    expect(Number.isInteger(r[1][1])).toBe(true);
-    expect(Number.isInteger(r[2][1])).toBe(true);
-    expect(r[5][0]).toBe("Total");
-    expect(r[6].every((c) => c === "")).toBe(true);
-    expect(r[7]).toEqual(["Tenor", "Liability KR01", "Asset KR01", "Hedge KR01", "Ratio before", "Ratio after"]);
-    const keyRows = r.slice(8, 20);
-    expect(keyRows.map((x) => x[0])).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50]);
-    // The continuous swaps sit exactly on the 10- and 30-year keys, so those buckets reach the target after the futures.
-    expect(keyRows[5][5] as number).toBeCloseTo(0.8, 9);
-    expect(keyRows[9][5] as number).toBeCloseTo(0.8, 9);
-    expect(r[20][0]).toBe("Total");
-    const units = r.slice(1, 5).map((x) => x[1] as number);
-    const added = r.slice(1, 5).map((x) => x[2] as number);
-    [75, 190, 0.00082, 0.0019].forEach((p, j) => expect(added[j]).toBeCloseTo(units[j] * p, 6));
+  it("spills the trades, the key-rate ratios before and after, and the figures (basis, CS01)", async () => {
+    const r = (await ok("HEDGETRADES", LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS)) as unknown[][];
+    expect(r[0]).toEqual(["Instrument", "Kind", "Trade", "Unit", "Position after", "PV01 added"]);
+    const n = INSTRUMENTS.length - 1;
+    expect(r.slice(1, 1 + n).map((x) => x[0])).toEqual(INSTRUMENTS.slice(1).map((x) => x[0]));
+    expect(r[1 + n][0]).toBe("Total");
+    expect(r[2 + n].every((c) => c === "")).toBe(true);
+    expect(r[3 + n]).toEqual(["Tenor", "Liability KR01", "Held KR01", "Hedge KR01", "Ratio before", "Ratio after"]);
+    const keyRows = r.slice(4 + n, 14 + n);
+    expect(keyRows.map((x) => x[0])).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30]);
+    const total = r[14 + n];
+    expect(total[0]).toBe("Total");
+    expect(Math.abs((total[5] as number) - 1.8)).toBeLessThanOrEqual(0.01 + 1e-12);
+    const figures = Object.fromEntries(r.slice(16 + n).map((x) => [x[0], x[1]]));
+    expect(figures.Target).toBe(1.8);
+    expect(figures["Liability CS01"] as number).toBeCloseTo(total[1] as number, 6); // spread 0: CS01 = PV01
+    expect(figures.Basis).toMatch(/liabilities discounted on the curve/);
+    // Futures trade whole contracts, swaps in $1m steps.
+    r.slice(1, 1 + n).forEach((x) => {
+      if (x[1] === "future") expect(Number.isInteger(x[2])).toBe(true);
+      if (x[1] === "swap") expect(Number.isInteger((x[2] as number) / 1e6)).toBe(true);
+    });
+  });
+  it("a liability spread lowers the liability PV01 and states the basis", async () => {
+    const base = (await ok("HEDGETRADES", LIABILITIES, CURVE, 0.8, INSTRUMENTS)) as unknown[][];
+    const spread = (await ok(
+      "HEDGETRADES",
+      LIABILITIES,
+      CURVE,
+      0.8,
+      INSTRUMENTS,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      50,
+    )) as unknown[][];
+    const liabPv01 = (t: unknown[][]) => t.filter((x) => x[0] === "Total")[1][1] as number;
+    expect(liabPv01(spread)).toBeLessThan(liabPv01(base));
+    expect(spread.find((x) => x[0] === "Basis")![1]).toMatch(/curve \+ 50bp/);
   });
   it("bad input", async () => {
     expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);
@@ -242,7 +295,7 @@ describe("OVERLAY.HEDGETRADES", () => {
         ["TY", 7],
       ]),
       "#VALUE!",
-      /instruments: missing column 'PV01'/,
+      /instruments row 1 \(TY\): Kind is required/,
     );
     expectError(
       await call("HEDGETRADES", LIABILITIES, CURVE, 0.8, [

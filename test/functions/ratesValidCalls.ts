@@ -19,21 +19,24 @@ export const ASSETS = [
   [20, 5_000_000],
 ];
 export const INSTRUMENTS = [
-  ["Instrument", "Tenor", "PV01", "Integer"],
-  ["TY future", 7, 75, true],
-  ["US future", 18, 190, true],
-  ["10y swap", 10, 0.00082, false],
-  ["30y swap", 30, 0.0019, false],
+  ["Instrument", "Kind", "Tenor", "Coupon", "Contract", "Delivery", "Factor"],
+  ["TY future", "future", 6.9, 0.0425, "TY", 0.25, 0.9069],
+  ["US future", "future", 15.4, 0.04375, "US", 0.25, 0.8407],
+  ["2y swap", "swap", 2, "", "", "", ""],
+  ["5y swap", "swap", 5, "", "", "", ""],
+  ["10y swap", "swap", 10, "", "", "", ""],
+  ["20y swap", "swap", 20, "", "", "", ""],
+  ["30y swap", "swap", 30, "", "", "", ""],
 ];
 
 export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   BOND: ["price", 39493, 43054, 0.0575, 0.065, 100, 2, 0],
   CONVFACTOR: ["TY", 0.065, 40224, 37316],
-  FUTURESDV01: [7.5, 0.9, 100000],
+  FUTURESDV01: [7.5, 0.9, "TY"],
   PRESENTVALUE: [LIABILITIES, CURVE, "annual"],
   PV01: [LIABILITIES, CURVE, "semiannual"],
   KRD: [LIABILITIES, CURVE, [[1, 2, 5, 10, 20, 30]], "continuous"],
-  SWAP: ["pv01", CURVE, 10, 2, 0.04, "annual"],
+  SWAP: ["pv01", CURVE, 10, 0.04, "SOFR", 46037, 45306, 1, "act/360", "annual"],
   HEDGERATIO: [ASSETS, LIABILITIES, CURVE, [[true]], "annual"],
-  HEDGETRADES: [LIABILITIES, CURVE, 0.8, INSTRUMENTS, ASSETS, [[1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50]]],
+  HEDGETRADES: [LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS, [[1, 2, 3, 5, 7, 10, 15, 20, 25, 30]], 0.01, 0.1, 25],
 };

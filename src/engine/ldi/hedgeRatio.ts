@@ -5,7 +5,7 @@
  * for that rate move; 0.8 is an 80% hedge.
  */
 import { Matrix, cellToNumber, checkNumber } from "../core/cells";
-import { OverlayError, quote } from "../core/errors";
+import { OverlayError, numError, quote } from "../core/errors";
 import { CashFlows, pv01, readCashFlows } from "../rates/cashflows";
 import { ZeroCurve } from "../rates/curve";
 import { keyRate01s } from "../rates/keyRates";
@@ -14,8 +14,20 @@ import { keyRate01s } from "../rates/keyRates";
 export function hedgeRatio(assetPv01: number, liabilityPv01: number): number {
   if (liabilityPv01 === 0)
     throw new OverlayError("div0", `liabilities: the liability PV01 is zero, so there is no hedge ratio (assets PV01 ${quote(assetPv01)})`);
-  return assetPv01 / liabilityPv01;
+  const ratio = assetPv01 / liabilityPv01;
+  // A tiny liability PV01 (a denormal, or one far below the assets') gives a ratio no mandate can mean.
+  if (!Number.isFinite(ratio) || Math.abs(ratio) > MAX_RATIO) {
+    numError(
+      `liabilities: the liability PV01 (${quote(liabilityPv01)}) is too small against the assets' (${quote(assetPv01)}) ` +
+        `for a hedge ratio: it would exceed ${MAX_RATIO.toExponential(0)} in size`,
+      "liabilities",
+    );
+  }
+  return ratio;
 }
+
+/** Largest hedge ratio reported in size: beyond it the liability side is numerically nothing. */
+export const MAX_RATIO = 1e6;
 
 /** A ratio, or undefined where the liability exposure is (numerically) zero. */
 export function ratioOrUndefined(asset: number, liability: number, scale: number): number | undefined {

@@ -1,72 +1,30 @@
 /**
- * Hedge sizing: the units of each hedge instrument that bring the plan's key-rate hedge ratios to a target.
+ * Hedge sizing a mandate can sign: the trades in each hedge instrument that bring the plan's total hedge ratio
+ * inside its band and each key-rate hedge ratio as close to the target as the instruments allow.
  *
- * Gap per key tenor: g_k = target x L_k - A_k (liability and asset KR01s). Instrument j has a PV01 per unit
- * P_j placed on its tenor T_j with the key-rate triangle weights: H_kj = P_j h_k(T_j) (a 12-year swap's PV01
- * goes 60% to the 10-year key and 40% to the 15-year key). Units u minimise sum_k (g_k - sum_j H_kj u_j)^2.
+ * Every side on one basis: liability KR01s L_k, asset KR01s A_k, existing positions' E_k, and per unit of
+ * instrument j its own vector H_kj (instruments.ts: from its cash flows under the same bump). Trades u_j.
  *
- *  1. Continuous least squares (leastSquares.ts): instruments that are collinear (same tenor) take equal shares
- *     of the PV01 they add.
- *  2. Instruments flagged Integer (futures contracts) take whole units. With the continuous instruments
- *     re-optimised for any choice of integers, the objective is f(x) = ||a - B x||^2 (a, B: the gap and the
- *     integer columns projected off the continuous columns' span). Start from the best floor/ceiling
- *     rounding of the continuous optimum (all 2^m combinations when m <= 12 integer instruments, nearest
- *     rounding otherwise), then coordinate descent: move one instrument by +/-1 contract while that lowers
- *     f strictly. Every accepted move lowers the objective, so the result is never worse than the
- *     rounding it started from, and no single-contract change improves it.
- *  3. The continuous instruments are re-solved for the final integers.
+ *   gap per key      g_k = (T L_k - A_k - E_k - sum_j H_kj u_j) / L~_k,  L~_k = max(|L_k|, 1% of sum L):
+ *                    the key's hedge-ratio gap in ratio points (every key counts alike)
+ *   total ratio      (sum_k (A_k + E_k) + sum_j P_j u_j) / sum_k L_k  in [T - totalBand, T + totalBand]  (hard)
+ *   key bands        |g_k| <= bucketBand |L_k| / L~_k (soft: the excess e_k is penalised 100 times the gaps)
+ *   limits           Min_j <= existing_j + u_j <= Max_j;  u_j a whole number of increments (or continuous)
+ *   minimise         sum_k |g_k| + 100 sum_k e_k + 0.001 sum_j |P_j u_j| / sum_k L_k
  *
- * Hedge ratio per key after the trades: (A_k + sum_j H_kj u_j) / L_k.
+ * A mixed-integer LP (absolute values split into positive and negative parts) solved by HiGHS
+ * (optimise/model.ts): the LP relaxation, then the MILP with each whole-unit column between the floor and the
+ * ceiling of the relaxed optimum, from a rounded start, to within 1% of the relaxation's bound (the full MILP
+ * only when that box holds no solution). The relaxation's objective is reported as the bound. The L1 gaps keep the problem linear, so whole contracts and notional increments are
+ * exact rather than rounded afterwards; the small turnover term picks the smallest trades among equal fits.
+ * Reported ratios are recomputed from the trades and the instruments' vectors, never read from the solver's
+ * auxiliary variables.
  */
-import { Matrix } from "../core/cells";
 import { numError } from "../core/errors";
-import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { MAX_YEARS } from "../rates/curve";
-import { triangleVector } from "../rates/keyRates";
-import { Mat, matVec, pseudoInverse } from "./leastSquares";
+import { loadHighs } from "../optimise/highs";
+import { SolveStatus, SparseRow, solveModel } from "../optimise/model";
 import { ratioOrUndefined } from "./hedgeRatio";
-
-export interface HedgeInstrument {
-  name: string;
-  /** Tenor in years where its PV01 sits. */
-  tenor: number;
-  /** PV01 per unit (a contract, or 1 of notional), base currency. */
-  pv01: number;
-  /** Whole units only (futures contracts). */
-  integer: boolean;
-}
-
-export const INSTRUMENT_COLUMNS: readonly ColumnSpec[] = [
-  { key: "name", header: "Instrument", synonyms: ["Name", "Hedge", "Contract", "Security"], type: "text" },
-  { key: "tenor", header: "Tenor", synonyms: ["Years", "Maturity", "Term", "Time"], type: "number", rule: { min: 0, max: MAX_YEARS } },
-  {
-    key: "pv01",
-    header: "PV01",
-    synonyms: ["DV01", "PV01 per unit", "DV01 per unit", "BPV", "PVBP"],
-    type: "number",
-    rule: { min: -1e12, max: 1e12 },
-  },
-  {
-    key: "integer",
-    header: "Integer",
-    synonyms: ["Whole", "Whole units", "Integer units", "Round"],
-    type: "boolean",
-    optional: true,
-    default: false,
-  },
-];
-
-export const MAX_INSTRUMENTS = 50;
-const ENUMERATE_UP_TO = 12;
-
-export function readInstruments(matrix: Matrix, arg = "instruments"): HedgeInstrument[] {
-  const t = parseTable<HedgeInstrument>(matrix, { arg, columns: INSTRUMENT_COLUMNS, key: "name" });
-  if (t.rows.length > MAX_INSTRUMENTS) numError(`${arg} has ${t.rows.length} instruments; at most ${MAX_INSTRUMENTS} are supported`);
-  t.rows.forEach((r, i) => {
-    if (r.pv01 === 0) numError(`${whereRow(t, i)}: PV01 must not be 0 (an instrument without rate risk cannot hedge)`);
-  });
-  return t.rows;
-}
+import { HedgeInstrument } from "./instruments";
 
 export interface HedgeProblem {
   keys: readonly number[];
@@ -74,128 +32,281 @@ export interface HedgeProblem {
   assetKr01: readonly number[];
   instruments: readonly HedgeInstrument[];
   targetRatio: number;
+  /** Half-width of the total hedge ratio's band (0: equality). */
+  totalBand: number;
+  /** Half-width of each key-rate hedge ratio's band. */
+  bucketBand: number;
 }
 
 export interface HedgeSolution {
-  units: number[];
-  /** units x PV01 per instrument. */
+  /** Trade per instrument, in its unit (notional, contracts, face). */
+  trades: number[];
+  /** Position after the trade: existing + trade. */
+  positions: number[];
+  /** PV01 the trade adds per instrument. */
   pv01Added: number[];
-  /** Hedge KR01 per key (sum over instruments). */
+  /** KR01 of the existing positions, and of the trades, per key. */
+  existingKr01: number[];
   hedgeKr01: number[];
+  /** Key-rate hedge ratios before ((A + E) / L) and after ((A + E + H u) / L); undefined where L is nil. */
   ratioBefore: (number | undefined)[];
   ratioAfter: (number | undefined)[];
-  /** Sum of squared key-rate gaps after the trades. */
-  objective: number;
-  /** The same for the continuous (unrounded) solution: a lower bound. */
-  continuousObjective: number;
+  totalBefore: number;
+  totalAfter: number;
+  /** Keys whose ratio after ends outside the band (indices into keys), material or not. */
+  outside: number[];
+  status: SolveStatus;
+  /** The solve's objective and the LP relaxation's (a lower bound on any whole-unit solution's). */
+  objective?: number;
+  bound?: number;
 }
 
-function objectiveOf(g: readonly number[], h: Mat, u: readonly number[]): number {
-  let s = 0;
-  for (let k = 0; k < g.length; k++) {
-    let r = g[k];
-    for (let j = 0; j < u.length; j++) r -= h[k][j] * u[j];
-    s += r * r;
-  }
-  return s;
+const BAND_WEIGHT = 100;
+const TURNOVER_WEIGHT = 1e-3;
+const RATIO_FLOOR = 0.01;
+/** Relative gap to the LP relaxation's bound at which a whole-unit solution is accepted. */
+const MIP_GAP = 1e-2;
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0);
 }
 
-function columns(h: Mat, idx: readonly number[]): Mat {
-  return h.map((row) => idx.map((j) => row[j]));
+/** KR01 per key of positions u in the instruments. */
+export function positionKr01(instruments: readonly HedgeInstrument[], units: readonly number[], keys: number): number[] {
+  const out = new Array<number>(keys).fill(0);
+  instruments.forEach((ins, j) => {
+    if (units[j] !== 0) for (let k = 0; k < keys; k++) out[k] += ins.kr01[k] * units[j];
+  });
+  return out;
 }
 
-/** Integer x minimising ||a - B x||^2 near the continuous optimum (see the header). */
-function integerSearch(a: number[], b: Mat, start: number[]): number[] {
-  const m = start.length;
-  const k = a.length;
-  const f = (x: number[]) => {
-    let s = 0;
-    for (let i = 0; i < k; i++) {
-      let r = a[i];
-      for (let j = 0; j < m; j++) r -= b[i][j] * x[j];
-      s += r * r;
+export async function solveHedge(p: HedgeProblem): Promise<HedgeSolution> {
+  const K = p.keys.length;
+  const J = p.instruments.length;
+  const L = p.liabilityKr01;
+  const lSum = sum(L);
+  if (!(lSum > 0)) numError(`liabilities: the liability PV01 is ${lSum}, so there is no hedge ratio to reach`, "liabilities");
+  if (J === 0) numError("instruments has no instruments", "instruments");
+  const existing = positionKr01(
+    p.instruments,
+    p.instruments.map((x) => x.existing),
+    K,
+  );
+  const held = p.keys.map((_, k) => p.assetKr01[k] + existing[k]);
+  const heldSum = sum(held);
+  const lo = p.targetRatio - p.totalBand;
+  const hi = p.targetRatio + p.totalBand;
+
+  // Columns: x_j (J), then p_k, m_k, e_k (3K), then a_j (J). Trade u_j = c_j x_j.
+  const scale = p.instruments.map((ins) => (ins.increment > 0 ? ins.increment : 1 / Math.abs(ins.pv01)));
+  const n = J + 3 * K + J;
+  const P = (k: number) => J + k;
+  const M = (k: number) => J + K + k;
+  const E = (k: number) => J + 2 * K + k;
+  const A = (j: number) => J + 3 * K + j;
+  const lower = new Array<number>(n).fill(0);
+  const upper = new Array<number>(n).fill(Infinity);
+  const integer = new Array<boolean>(n).fill(false);
+  p.instruments.forEach((ins, j) => {
+    const l = (ins.min - ins.existing) / scale[j];
+    const u = (ins.max - ins.existing) / scale[j];
+    integer[j] = ins.increment > 0;
+    lower[j] = integer[j] ? Math.ceil(l - 1e-9) : l;
+    upper[j] = integer[j] ? Math.floor(u + 1e-9) : u;
+    if (lower[j] > upper[j]) {
+      numError(
+        `instruments: ${ins.name} cannot trade a whole number of increments (${ins.increment}) between its Min and Max`,
+        "instruments",
+      );
     }
-    return s;
-  };
-  let best = start.map(Math.round);
-  let bestF = f(best);
-  if (m <= ENUMERATE_UP_TO) {
-    const lo = start.map(Math.floor);
-    const x = lo.slice();
-    for (let mask = 0; mask < 1 << m; mask++) {
-      for (let j = 0; j < m; j++) x[j] = lo[j] + ((mask >> j) & 1);
-      const fx = f(x);
-      if (fx < bestF) {
-        bestF = fx;
-        best = x.slice();
+  });
+  const cost = new Array<number>(n).fill(0);
+  for (let k = 0; k < K; k++) {
+    cost[P(k)] = 1;
+    cost[M(k)] = 1;
+    cost[E(k)] = BAND_WEIGHT;
+  }
+  for (let j = 0; j < J; j++) cost[A(j)] = TURNOVER_WEIGHT;
+  const rows: SparseRow[] = [];
+  for (let k = 0; k < K; k++) {
+    // Gaps in ratio points of the key's own liability (floored at 1% of the total, so a nearly empty key does not
+    // dominate): every key's hedge ratio counts alike.
+    const lk = Math.max(Math.abs(L[k]), RATIO_FLOOR * lSum);
+    const g = (p.targetRatio * L[k] - held[k]) / lk;
+    const idx: number[] = [];
+    const val: number[] = [];
+    p.instruments.forEach((ins, j) => {
+      if (ins.kr01[k] !== 0) {
+        idx.push(j);
+        val.push((ins.kr01[k] * scale[j]) / lk);
       }
-    }
+    });
+    rows.push({ indices: [...idx, P(k), M(k)], values: [...val, 1, -1], lower: g, upper: g });
+    rows.push({ indices: [P(k), M(k), E(k)], values: [1, 1, -1], lower: -Infinity, upper: (p.bucketBand * Math.abs(L[k])) / lk });
   }
-  for (let iter = 0; iter < 100000; iter++) {
+  const pv = p.instruments.map((ins, j) => (ins.pv01 * scale[j]) / lSum);
+  rows.push({
+    indices: p.instruments.map((_, j) => j),
+    values: pv,
+    lower: lo - heldSum / lSum,
+    upper: hi - heldSum / lSum,
+  });
+  for (let j = 0; j < J; j++) {
+    rows.push({ indices: [A(j), j], values: [1, -pv[j]], lower: 0, upper: Infinity });
+    rows.push({ indices: [A(j), j], values: [1, pv[j]], lower: 0, upper: Infinity });
+  }
+  const highs = await loadHighs();
+  // The LP relaxation first; then a rounding of it (rounded, pushed into the total band, then one-increment
+  // moves while they lower the objective), kept when within 1% of the relaxation's bound; otherwise the MILP with
+  // each whole-unit column boxed to the floor and ceiling of the relaxed optimum, from that start, to within 1% of
+  // the bound; the full MILP only if the box holds no solution.
+  const relaxed = solveModel(highs, { numCols: n, cost, lower, upper, rows });
+  let sol = relaxed;
+  let bound = relaxed.objective;
+  if (integer.some((b) => b) && relaxed.x) {
+    const x0 = relaxed.x;
+    const boxLower = lower.map((l, j) => (integer[j] ? Math.max(l, Math.floor(x0[j] + 1e-9)) : l));
+    const boxUpper = upper.map((u, j) => (integer[j] ? Math.min(u, Math.ceil(x0[j] - 1e-9)) : u));
+    const start = roundedStart(x0, integer, boxLower, boxUpper, rows, cost, J, K);
+    const startObjective = start ? start.reduce((s, v, j) => s + cost[j] * v, 0) : Infinity;
+    if (startObjective <= relaxed.objective + MIP_GAP * Math.abs(relaxed.objective) + 1e-12) {
+      // Within 1% of the relaxation's bound already: HiGHS would stop there too.
+      sol = { status: "optimal", code: relaxed.code, x: start, objective: startObjective };
+    } else {
+      const box = { numCols: n, cost, lower: boxLower, upper: boxUpper, rows, integer };
+      sol = solveModel(highs, box, { timeLimitSeconds: 20, mipRelGap: MIP_GAP, ...(start ? { start } : {}) });
+      if (!sol.x) sol = solveModel(highs, { ...box, lower, upper }, { timeLimitSeconds: 20, mipRelGap: MIP_GAP });
+    }
+    bound = relaxed.objective;
+  }
+  if (!sol.x) {
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    if (sol.status === "infeasible") {
+      numError(
+        `targetRatio: no trades within the instruments' limits (Min, Max, increments) bring the total hedge ratio from ` +
+          `${pct(heldSum / lSum)} into ${pct(lo)} to ${pct(hi)}; widen totalBand or the limits`,
+        "targetRatio",
+      );
+    }
+    numError(`The hedge solve found no solution (HiGHS status ${sol.status}, code ${sol.code})`);
+  }
+  const trades = p.instruments.map((ins, j) => {
+    const x = integer[j] ? Math.round(sol.x![j]) : sol.x![j];
+    const u = x * scale[j];
+    return u === 0 ? 0 : u;
+  });
+  return { ...evaluateHedge(p, trades, sol.status), objective: sol.objective, bound };
+}
+
+/**
+ * A feasible whole-unit start near the LP optimum x0, or undefined: integer columns rounded to nearest, moved
+ * into the total row's band, then one-increment moves while they lower the objective; the auxiliary columns
+ * (gaps, band excess, turnover) set to their values at that point. Rows are laid out as in solveHedge: per key
+ * a gap row and a band row, then the total row, then two turnover rows per instrument.
+ */
+function roundedStart(
+  x0: readonly number[],
+  integer: readonly boolean[],
+  lo: readonly number[],
+  hi: readonly number[],
+  rows: readonly SparseRow[],
+  cost: readonly number[],
+  J: number,
+  K: number,
+): number[] | undefined {
+  const x = x0.slice(0, J).map((v, j) => (integer[j] ? Math.min(hi[j], Math.max(lo[j], Math.round(v))) : v));
+  const gapRows = Array.from({ length: K }, (_, k) => rows[2 * k]);
+  const bandRows = Array.from({ length: K }, (_, k) => rows[2 * k + 1]);
+  const total = rows[2 * K];
+  const totalOf = (v: readonly number[]) => total.indices.reduce((s, j, i) => s + total.values[i] * v[j], 0);
+  const objective = (v: readonly number[]) => {
+    let f = 0;
+    for (let k = 0; k < K; k++) {
+      const r = gapRows[k];
+      let res = r.lower;
+      for (let i = 0; i < r.indices.length - 2; i++) res -= r.values[i] * v[r.indices[i]];
+      const a = Math.abs(res);
+      f += cost[J + k] * a + cost[J + 2 * K + k] * Math.max(0, a - bandRows[k].upper);
+    }
+    for (let j = 0; j < J; j++) f += cost[J + 3 * K + j] * Math.abs(total.values[j] * v[j]);
+    return f;
+  };
+  const inBand = (t: number) => t >= total.lower - 1e-12 && t <= total.upper + 1e-12;
+  // Into the band: step the integer column with the largest effect toward it, while one helps.
+  for (let guard = 0; guard < 10000 && !inBand(totalOf(x)); guard++) {
+    const t = totalOf(x);
+    const dir = t < total.lower ? 1 : -1;
+    let best = -1;
+    for (let j = 0; j < J; j++) {
+      if (!integer[j]) continue;
+      const step = dir * Math.sign(total.values[j]);
+      if (step === 0 || x[j] + step < lo[j] || x[j] + step > hi[j]) continue;
+      if (best < 0 || Math.abs(total.values[j]) > Math.abs(total.values[best])) best = j;
+    }
+    if (best < 0) return undefined;
+    x[best] += dir * Math.sign(total.values[best]);
+  }
+  if (!inBand(totalOf(x))) return undefined;
+  let f = objective(x);
+  for (let pass = 0; pass < 1000; pass++) {
     let improved = false;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < J; j++) {
+      if (!integer[j]) continue;
       for (const step of [1, -1]) {
-        best[j] += step;
-        const fx = f(best);
-        if (fx < bestF * (1 - 1e-12) && bestF - fx > 1e-300) {
-          bestF = fx;
+        if (x[j] + step < lo[j] || x[j] + step > hi[j]) continue;
+        x[j] += step;
+        const fx = inBand(totalOf(x)) ? objective(x) : Infinity;
+        if (fx < f - 1e-12) {
+          f = fx;
           improved = true;
-        } else {
-          best[j] -= step;
-        }
+        } else x[j] -= step;
       }
     }
     if (!improved) break;
   }
-  return best;
+  const full = new Array<number>(cost.length).fill(0);
+  for (let j = 0; j < J; j++) full[j] = x[j];
+  for (let k = 0; k < K; k++) {
+    const r = gapRows[k];
+    let res = r.lower;
+    for (let i = 0; i < r.indices.length - 2; i++) res -= r.values[i] * x[r.indices[i]];
+    full[J + k] = Math.max(0, res);
+    full[J + K + k] = Math.max(0, -res);
+    full[J + 2 * K + k] = Math.max(0, Math.abs(res) - bandRows[k].upper);
+  }
+  for (let j = 0; j < J; j++) full[J + 3 * K + j] = Math.abs(total.values[j] * x[j]);
+  return full;
 }
 
-export function solveHedge(p: HedgeProblem): HedgeSolution {
+/** Every figure of a hedge from its trades and the instruments' true vectors (also the independent check). */
+export function evaluateHedge(p: HedgeProblem, trades: readonly number[], status: SolveStatus = "optimal"): HedgeSolution {
   const K = p.keys.length;
-  const J = p.instruments.length;
-  const g = p.keys.map((_, k) => p.targetRatio * p.liabilityKr01[k] - p.assetKr01[k]);
-  const h: Mat = Array.from({ length: K }, () => new Array<number>(J).fill(0));
-  p.instruments.forEach((ins, j) => {
-    const w = triangleVector(p.keys, ins.tenor);
-    for (let k = 0; k < K; k++) h[k][j] = w[k] * ins.pv01;
-  });
-  const continuous = matVec(pseudoInverse(h, K, J), g);
-  const intIdx = p.instruments.map((ins, j) => (ins.integer ? j : -1)).filter((j) => j >= 0);
-  const conIdx = p.instruments.map((ins, j) => (ins.integer ? -1 : j)).filter((j) => j >= 0);
-  let units = continuous.slice();
-  if (intIdx.length > 0) {
-    const hc = columns(h, conIdx);
-    const hi = columns(h, intIdx);
-    const pinvC = pseudoInverse(hc, K, conIdx.length);
-    // Project off the continuous span: a = g - Hc pinv(Hc) g, B = Hi - Hc pinv(Hc) Hi.
-    const project = (v: number[]) => {
-      if (conIdx.length === 0) return v.slice();
-      const fit = matVec(hc, matVec(pinvC, v));
-      return v.map((x, k) => x - fit[k]);
-    };
-    const a = project(g);
-    const bCols = intIdx.map((_, c) => project(hi.map((row) => row[c])));
-    const b: Mat = Array.from({ length: K }, (_, k) => bCols.map((col) => col[k]));
-    const x = integerSearch(
-      a,
-      b,
-      intIdx.map((j) => continuous[j]),
-    );
-    const rest = g.map((gk, k) => gk - hi[k].reduce((s, v, c) => s + v * x[c], 0));
-    const uc = conIdx.length ? matVec(pinvC, rest) : [];
-    units = new Array<number>(J).fill(0);
-    intIdx.forEach((j, c) => (units[j] = x[c] === 0 ? 0 : x[c]));
-    conIdx.forEach((j, c) => (units[j] = uc[c]));
-  }
-  const hedgeKr01 = h.map((row) => row.reduce((s, v, j) => s + v * units[j], 0));
-  const scale = Math.max(0, ...p.liabilityKr01.map(Math.abs));
+  const L = p.liabilityKr01;
+  const lSum = sum(L);
+  const existing = positionKr01(
+    p.instruments,
+    p.instruments.map((x) => x.existing),
+    K,
+  );
+  const hedgeKr01 = positionKr01(p.instruments, trades, K);
+  const scale = Math.max(0, ...L.map(Math.abs));
+  const before = p.keys.map((_, k) => p.assetKr01[k] + existing[k]);
+  const after = before.map((b, k) => b + hedgeKr01[k]);
+  const ratioAfter = p.keys.map((_, k) => ratioOrUndefined(after[k], L[k], scale));
+  const outside = ratioAfter
+    .map((r, k) => (r === undefined || Math.abs(r - p.targetRatio) <= p.bucketBand + 1e-9 ? -1 : k))
+    .filter((k) => k >= 0);
   return {
-    units,
-    pv01Added: units.map((u, j) => u * p.instruments[j].pv01),
+    trades: trades.slice(),
+    positions: p.instruments.map((ins, j) => ins.existing + trades[j]),
+    pv01Added: p.instruments.map((ins, j) => ins.pv01 * trades[j]),
+    existingKr01: existing,
     hedgeKr01,
-    ratioBefore: p.keys.map((_, k) => ratioOrUndefined(p.assetKr01[k], p.liabilityKr01[k], scale)),
-    ratioAfter: p.keys.map((_, k) => ratioOrUndefined(p.assetKr01[k] + hedgeKr01[k], p.liabilityKr01[k], scale)),
-    objective: objectiveOf(g, h, units),
-    continuousObjective: objectiveOf(g, h, continuous),
+    ratioBefore: p.keys.map((_, k) => ratioOrUndefined(before[k], L[k], scale)),
+    ratioAfter,
+    totalBefore: sum(before) / lSum,
+    totalAfter: sum(after) / lSum,
+    outside,
+    status,
   };
 }

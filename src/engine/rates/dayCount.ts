@@ -14,7 +14,6 @@ import { numError, quote } from "../core/errors";
 import { Ymd, daysInMonth } from "./excelDate";
 
 export type Basis = 0 | 1 | 2 | 3 | 4;
-export const BASIS_NAMES = ["US (NASD) 30/360", "actual/actual", "actual/360", "actual/365", "European 30/360"] as const;
 
 /** A basis argument as Excel reads it: truncated to a whole number, 0 to 4. */
 export function toBasis(x: number, arg = "basis"): Basis {

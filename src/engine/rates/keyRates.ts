@@ -15,7 +15,12 @@ import { numError, valueError } from "../core/errors";
 import { MAX_YEARS, ZeroCurve } from "./curve";
 import { CashFlows, flowPv01 } from "./cashflows";
 
-export const DEFAULT_KEY_TENORS: readonly number[] = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50];
+/**
+ * Default key tenors, market-aware for USD: the swap and Treasury curves' liquid points, 1 to 30 years (no USD
+ * hedge instrument reaches 40 or 50 years, so keys there would hold liability risk nothing can hedge). Flows
+ * beyond 30 years load the 30-year key (h_last = 1 above it). Other markets pass their own keyTenors.
+ */
+export const DEFAULT_KEY_TENORS: readonly number[] = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30];
 
 /** Checks key tenors: at least one, each in (0, 500] years, strictly increasing. */
 export function checkKeyTenors(keys: readonly number[], arg = "keyTenors"): number[] {

@@ -19,8 +19,12 @@
  *   FV  5-Year        >= 4y 2m (and <= 5y 3m, the longest original term)
  *   TY  10-Year       >= 6y 6m, and < 8y from the September 2023 contract on (<= 10y before it)
  *   TN  Ultra 10-Year >= 9y 5m and <= 10y
- *   US  T-Bond        >= 15y and < 25y
- *   UB  Ultra T-Bond  >= 25y (and <= 30y, the longest original term)
+ *   US  T-Bond        >= 15y and < 25y from the March 2011 contract on; >= 15y before (CME Group, Ultra T-Bond
+ *                     futures page: "effective with the March 2011 expiry ... at least 15 years, but less than 25")
+ *   UB  Ultra T-Bond  >= 25y (and <= 30y, the longest original term); listed from March 2010
+ *
+ * Contract sizes and codes (CME Group contract specifications): face value $200,000 for TU and Z3N, $100,000 for
+ * FV, TY, TN, US and UB; CME Globex codes ZT, Z3N, ZF, ZN, TN, ZB, UB.
  *
  * Futures DV01 through the cheapest-to-deliver: DV01 = ctdDV01 / 100 x contractSize / conversionFactor,
  * ctdDV01 per 100 face (CME Group, "Understanding Treasury Futures", hedge ratios).
@@ -35,17 +39,20 @@ export interface TreasuryContract {
   aliases: readonly string[];
   /** 1: z in whole months; 3: z rounded down to a quarter. */
   roundingMonths: 1 | 3;
+  /** Face value of one contract (CME contract specifications). */
   contractSize: number;
+  /** CME Globex code. */
+  globex: string;
 }
 
 export const TREASURY_CONTRACTS: readonly TreasuryContract[] = [
-  { code: "TU", name: "2-Year T-Note", aliases: ["ZT", "2Y", "2YR"], roundingMonths: 1, contractSize: 200000 },
-  { code: "Z3N", name: "3-Year T-Note", aliases: ["Z3", "3Y", "3YR"], roundingMonths: 1, contractSize: 200000 },
-  { code: "FV", name: "5-Year T-Note", aliases: ["ZF", "5Y", "5YR"], roundingMonths: 1, contractSize: 100000 },
-  { code: "TY", name: "10-Year T-Note", aliases: ["ZN", "10Y", "10YR"], roundingMonths: 3, contractSize: 100000 },
-  { code: "TN", name: "Ultra 10-Year T-Note", aliases: ["UXY", "TWN"], roundingMonths: 3, contractSize: 100000 },
-  { code: "US", name: "U.S. Treasury Bond", aliases: ["ZB", "BOND", "30Y"], roundingMonths: 3, contractSize: 100000 },
-  { code: "UB", name: "Ultra U.S. Treasury Bond", aliases: ["WN", "ULTRA", "UL"], roundingMonths: 3, contractSize: 100000 },
+  { code: "TU", name: "2-Year T-Note", aliases: ["ZT", "2Y", "2YR"], roundingMonths: 1, contractSize: 200000, globex: "ZT" },
+  { code: "Z3N", name: "3-Year T-Note", aliases: ["Z3", "3Y", "3YR"], roundingMonths: 1, contractSize: 200000, globex: "Z3N" },
+  { code: "FV", name: "5-Year T-Note", aliases: ["ZF", "5Y", "5YR"], roundingMonths: 1, contractSize: 100000, globex: "ZF" },
+  { code: "TY", name: "10-Year T-Note", aliases: ["ZN", "10Y", "10YR"], roundingMonths: 3, contractSize: 100000, globex: "ZN" },
+  { code: "TN", name: "Ultra 10-Year T-Note", aliases: ["UXY", "TWN"], roundingMonths: 3, contractSize: 100000, globex: "TN" },
+  { code: "US", name: "U.S. Treasury Bond", aliases: ["ZB", "BOND", "30Y"], roundingMonths: 3, contractSize: 100000, globex: "ZB" },
+  { code: "UB", name: "Ultra U.S. Treasury Bond", aliases: ["WN", "ULTRA", "UL"], roundingMonths: 3, contractSize: 100000, globex: "UB" },
 ];
 
 export function findContract(name: string, arg = "contract"): TreasuryContract {
@@ -106,11 +113,20 @@ function gradeOf(code: string, first: Ymd): Grade {
     case "TN":
       return { min: 113, max: { months: 120 }, text: "between 9 years 5 months and 10 years from the first day of the delivery month" };
     case "US":
-      return {
-        min: 180,
-        max: { months: 300, exclusive: true },
-        text: "at least 15 years and less than 25 years from the first day of the delivery month",
-      };
+      // The 25-year cap came with the Ultra bond: "effective with the March 2011 expiry, the deliverable basket for
+      // the T-Bond contract will include bonds with remaining terms to maturity of at least 15 years, but less than
+      // 25 years" (CME Group, Ultra T-Bond futures page). Before it: at least 15 years, no cap.
+      return first.y * 12 + first.m >= 2011 * 12 + 3
+        ? {
+            min: 180,
+            max: { months: 300, exclusive: true },
+            text: "at least 15 years and less than 25 years from the first day of the delivery month (from the March 2011 contract on)",
+          }
+        : {
+            min: 180,
+            max: { months: 1200 },
+            text: "at least 15 years from the first day of the delivery month (before March 2011, when the 25-year cap came with the Ultra bond)",
+          };
     default:
       return { min: 300, max: { months: 360 }, text: "between 25 and 30 years from the first day of the delivery month" };
   }
@@ -142,6 +158,11 @@ export function conversionFactor(
   const month = fromSerial(deliverySerial);
   const first: Ymd = { y: month.y, m: month.m, d: 1 };
   const last: Ymd = { y: month.y, m: month.m, d: daysInMonth(month.y, month.m) };
+  if (contract.code === "UB" && first.y * 12 + first.m < 2010 * 12 + 3) {
+    numError(
+      `UB (${contract.name}) was first listed for the March 2010 delivery month; there is no ${formatDate(first).slice(2)} contract`,
+    );
+  }
   const grade = gradeOf(contract.code, first);
   const matSerial = toSerial(maturity);
   const minDate = addMonths(first, grade.min);

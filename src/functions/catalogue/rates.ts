@@ -1,20 +1,23 @@
 /**
  * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PRESENTVALUE, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
- * Thin: parse the arguments, call the engine, lay out the spill.
+ * Thin: parse the arguments, call the engine, lay out the spill. Each function has a typed half (`...Result`)
+ * that returns the engine's result; the Excel function is its layout.
  */
-import { argChoice, argMatrix, argNumber, argOptionalNumber, argString, isEmpty } from "../../engine/core/cells";
-import { valueError } from "../../engine/core/errors";
-import { hedgeRatio as ratioOf, keyRateHedgeRatios, readPv01OrCashFlows } from "../../engine/ldi/hedgeRatio";
-import { readInstruments, solveHedge } from "../../engine/ldi/hedgeTrades";
+import { argChoice, argMatrix, argNumber, argOptionalNumber, argString, cellToNumber, isEmpty, scalarOf } from "../../engine/core/cells";
+import { numError, valueError } from "../../engine/core/errors";
+import { KeyRateHedge, hedgeRatio as ratioOf, keyRateHedgeRatios, readPv01OrCashFlows } from "../../engine/ldi/hedgeRatio";
+import { HedgeSolution, solveHedge } from "../../engine/ldi/hedgeTrades";
+import { HedgeInstrument, readHedgeInstruments } from "../../engine/ldi/instruments";
 import { BOND_MEASURES, bondMeasure } from "../../engine/rates/bond";
 import { CashFlows, presentValue, pv01 as pv01Of, readCashFlows } from "../../engine/rates/cashflows";
 import { toFrequency } from "../../engine/rates/couponDates";
-import { COMPOUNDINGS, Compounding, readCurve } from "../../engine/rates/curve";
+import { COMPOUNDINGS, Compounding, ONE_BP, readCurve, shiftCurve } from "../../engine/rates/curve";
 import { toBasis } from "../../engine/rates/dayCount";
 import { wholeSerial } from "../../engine/rates/excelDate";
 import { DEFAULT_KEY_TENORS, keyRate01s, readKeyTenors } from "../../engine/rates/keyRates";
 import { MAX_SWAP_YEARS, SWAP_MEASURES, swapMeasure } from "../../engine/rates/swap";
-import { conversionFactor, findContract, futuresDv01 } from "../../engine/rates/treasuryFutures";
+import { findConvention, toDayCount } from "../../engine/rates/swapConventions";
+import { ConversionFactorDetail, conversionFactor, findContract, futuresDv01 } from "../../engine/rates/treasuryFutures";
 import { CellOut, run, spill } from "../excel";
 import { entry } from "../def";
 
@@ -31,6 +34,28 @@ function omitted(v: unknown): boolean {
   return rows.every((r) => (Array.isArray(r) ? (r as unknown[]) : [r]).every((c) => isEmpty(c)));
 }
 
+/** Typed half of OVERLAY.BOND: the measure, per 100 face. */
+export function bondResult(
+  measure: any,
+  settlement: any,
+  maturity: any,
+  rate: any,
+  yld: any,
+  redemption?: any,
+  frequency?: any,
+  basis?: any,
+): number {
+  const m = argChoice(measure, "measure", BOND_MEASURES);
+  const s = wholeSerial(argNumber(settlement, "settlement"), "settlement");
+  const t = wholeSerial(argNumber(maturity, "maturity"), "maturity");
+  const r = argNumber(rate, "rate", { min: 0, max: 1000 });
+  const f = toFrequency(argNumber(frequency, "frequency", { default: 2 }));
+  const y = argNumber(yld, "yld", { min: -f, minExclusive: true, max: 1000 });
+  const red = argNumber(redemption, "redemption", { default: 100, min: 0, minExclusive: true, max: 1e9 });
+  const b = toBasis(argNumber(basis, "basis", { default: 0 }));
+  return bondMeasure({ settlement: s, maturity: t, rate: r, redemption: red, frequency: f, basis: b }, y, m);
+}
+
 /**
  * Bond analytics with Excel's conventions, per 100 face: "price" = Excel PRICE (clean), "dirty" (clean + accrued), "accrued", "duration" = Excel DURATION (Macaulay, years), "mduration" = Excel MDURATION, "dv01" (fall in dirty price for a 1bp rise in yield, positive), "convexity" (d2P/dy2 / dirty). Excel's coupon dates (backward from maturity, end-of-month rule) and day counts. Unlike Excel, negative yields above -frequency are allowed. DURATION/MDURATION use the redemption given (Excel assumes 100, the default).
  * @customfunction BOND
@@ -45,21 +70,20 @@ function omitted(v: unknown): boolean {
  * @returns {any} The measure, per 100 face (duration in years; convexity per unit of yield squared).
  */
 export function bond(measure: any, settlement: any, maturity: any, rate: any, yld: any, redemption?: any, frequency?: any, basis?: any) {
-  return run(() => {
-    const m = argChoice(measure, "measure", BOND_MEASURES);
-    const s = wholeSerial(argNumber(settlement, "settlement"), "settlement");
-    const t = wholeSerial(argNumber(maturity, "maturity"), "maturity");
-    const r = argNumber(rate, "rate", { min: 0, max: 1000 });
-    const f = toFrequency(argNumber(frequency, "frequency", { default: 2 }));
-    const y = argNumber(yld, "yld", { min: -f, minExclusive: true, max: 1000 });
-    const red = argNumber(redemption, "redemption", { default: 100, min: 0, minExclusive: true, max: 1e9 });
-    const b = toBasis(argNumber(basis, "basis", { default: 0 }));
-    return bondMeasure({ settlement: s, maturity: t, rate: r, redemption: red, frequency: f, basis: b }, y, m);
-  });
+  return run(() => bondResult(measure, settlement, maturity, rate, yld, redemption, frequency, basis));
+}
+
+/** Typed half of OVERLAY.CONVFACTOR: the factor with n, z, v and the unrounded value. */
+export function convfactorResult(contract: any, coupon: any, maturity: any, deliveryMonth: any): ConversionFactorDetail {
+  const c = findContract(argString(contract, "contract"));
+  const cpn = argNumber(coupon, "coupon");
+  const mat = wholeSerial(argNumber(maturity, "maturity"), "maturity");
+  const dm = wholeSerial(argNumber(deliveryMonth, "deliveryMonth"), "deliveryMonth");
+  return conversionFactor(c, cpn, mat, dm);
 }
 
 /**
- * CME Treasury futures conversion factor (the price of $1 par at a 6% yield), rounded to 4 decimals. Months to maturity from the first day of the delivery month are whole months for TU, Z3N and FV, and rounded down to a quarter for TY, TN, US and UB. #NUM! when the note or bond is not deliverable into the contract for that month (remaining-term rules of each contract).
+ * CME Treasury futures conversion factor (the price of $1 par at a 6% yield), rounded to 4 decimals. Months to maturity from the first day of the delivery month are whole months for TU, Z3N and FV, and rounded down to a quarter for TY, TN, US and UB. #NUM! when the note or bond is not deliverable into the contract for that month (the remaining-term rules of each contract as they stood in that month: US has no 25-year cap before March 2011).
  * @customfunction CONVFACTOR
  * @param {any} contract TU (2-year), Z3N (3-year), FV (5-year), TY (10-year), TN (Ultra 10-year), US (bond) or UB (Ultra bond).
  * @param {any} coupon Annual coupon of the note or bond as a decimal (4.125% = 0.04125).
@@ -68,31 +92,44 @@ export function bond(measure: any, settlement: any, maturity: any, rate: any, yl
  * @returns {any} Conversion factor, 4 decimals.
  */
 export function convfactor(contract: any, coupon: any, maturity: any, deliveryMonth: any) {
-  return run(() => {
-    const c = findContract(argString(contract, "contract"));
-    const cpn = argNumber(coupon, "coupon");
-    const mat = wholeSerial(argNumber(maturity, "maturity"), "maturity");
-    const dm = wholeSerial(argNumber(deliveryMonth, "deliveryMonth"), "deliveryMonth");
-    return conversionFactor(c, cpn, mat, dm).factor;
-  });
+  return run(() => convfactorResult(contract, coupon, maturity, deliveryMonth).factor);
+}
+
+/** The contract argument of FUTURESDV01: a CME code (its face value) or a face value. */
+function contractSizeArg(v: unknown): number {
+  const cell = scalarOf(v, "contract");
+  if (isEmpty(cell))
+    valueError("contract is required: a CME code (TU, Z3N, FV, TY, TN, US, UB) or the face value of one contract", "contract");
+  const x = typeof cell === "number" ? cell : cellToNumber(cell);
+  if (x !== undefined) return argNumber(x, "contract", { min: 0, minExclusive: true, max: 1e12 });
+  return findContract(argString(cell, "contract")).contractSize;
+}
+
+/** Typed half of OVERLAY.FUTURESDV01. */
+export function futuresdv01Result(ctdDV01: any, conversionFactor: any, contract: any): number {
+  return futuresDv01(
+    argNumber(ctdDV01, "ctdDV01", { min: 0, max: 1e6 }),
+    argNumber(conversionFactor, "conversionFactor", { min: 0, minExclusive: true, max: 10 }),
+    contractSizeArg(contract),
+  );
 }
 
 /**
- * DV01 of one Treasury future through its cheapest-to-deliver: ctdDV01 / 100 x contractSize / conversionFactor (base currency per 1bp).
+ * DV01 of one Treasury future through its cheapest-to-deliver: ctdDV01 / 100 x contractSize / conversionFactor (base currency per 1bp). The contract size comes from the contract: 200,000 for TU and Z3N, 100,000 for FV, TY, TN, US and UB. Pass the CTD's forward DV01 (at delivery) for the future's own DV01.
  * @customfunction FUTURESDV01
- * @param {any} ctdDV01 DV01 of the cheapest-to-deliver per 100 face, e.g. OVERLAY.BOND("dv01", ...).
+ * @param {any} ctdDV01 DV01 of the cheapest-to-deliver per 100 face, e.g. OVERLAY.BOND("dv01", ...) at the delivery date.
  * @param {any} conversionFactor Conversion factor of the cheapest-to-deliver, e.g. OVERLAY.CONVFACTOR(...).
- * @param {any} [contractSize] Face value of one contract. Default 100000 (use 200000 for TU and Z3N).
+ * @param {any} contract CME code (TU, Z3N, FV, TY, TN, US, UB; aliases ZT, ZF, ZN, ZB, UXY, WN) or the face value of one contract.
  * @returns {any} DV01 of one contract.
  */
-export function futuresdv01(ctdDV01: any, conversionFactor: any, contractSize?: any) {
-  return run(() =>
-    futuresDv01(
-      argNumber(ctdDV01, "ctdDV01", { min: 0, max: 1e6 }),
-      argNumber(conversionFactor, "conversionFactor", { min: 0, minExclusive: true, max: 10 }),
-      argNumber(contractSize, "contractSize", { default: 100000, min: 0, minExclusive: true, max: 1e12 }),
-    ),
-  );
+export function futuresdv01(ctdDV01: any, conversionFactor: any, contract: any) {
+  return run(() => futuresdv01Result(ctdDV01, conversionFactor, contract));
+}
+
+/** Typed half of OVERLAY.PRESENTVALUE. */
+export function presentvalueResult(cashflows: any[][], curve: any[][], compounding?: any): number {
+  const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
+  return presentValue(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
 }
 
 /**
@@ -104,10 +141,13 @@ export function futuresdv01(ctdDV01: any, conversionFactor: any, contractSize?: 
  * @returns {any} Present value, base currency.
  */
 export function presentvalue(cashflows: any[][], curve: any[][], compounding?: any) {
-  return run(() => {
-    const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
-    return presentValue(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
-  });
+  return run(() => presentvalueResult(cashflows, curve, compounding));
+}
+
+/** Typed half of OVERLAY.PV01. */
+export function pv01Result(cashflows: any[][], curve: any[][], compounding?: any): number {
+  const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
+  return pv01Of(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
 }
 
 /**
@@ -119,10 +159,22 @@ export function presentvalue(cashflows: any[][], curve: any[][], compounding?: a
  * @returns {any} PV01, base currency per 1bp.
  */
 export function pv01(cashflows: any[][], curve: any[][], compounding?: any) {
-  return run(() => {
-    const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
-    return pv01Of(cf, readCurve(argMatrix(curve, "curve"), compoundingArg(compounding)));
-  });
+  return run(() => pv01Result(cashflows, curve, compounding));
+}
+
+export interface KrdResult {
+  keys: number[];
+  kr01: number[];
+  pv01: number;
+}
+
+/** Typed half of OVERLAY.KRD. */
+export function krdResult(cashflows: any[][], curve: any[][], keyTenors?: any[][], compounding?: any): KrdResult {
+  const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
+  const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
+  const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
+  const kr01 = keyRate01s(cf, c, keys);
+  return { keys, kr01, pv01: kr01.reduce((s, x) => s + x, 0) };
 }
 
 /**
@@ -130,88 +182,242 @@ export function pv01(cashflows: any[][], curve: any[][], compounding?: any) {
  * @customfunction KRD
  * @param {any[][]} cashflows Cash-flow table with headers: Time (years), Amount (base currency).
  * @param {any[][]} curve Zero curve with headers: Tenor (years, increasing), Rate (decimal).
- * @param {any[][]} [keyTenors] Key tenors in years, increasing. Default 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50.
+ * @param {any[][]} [keyTenors] Key tenors in years, increasing. Default (USD) 1, 2, 3, 5, 7, 10, 15, 20, 25, 30.
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any[][]} Table: Tenor, KR01, with a Total row (= PV01).
  */
 export function krd(cashflows: any[][], curve: any[][], keyTenors?: any[][], compounding?: any) {
   return run(() => {
-    const cf = readCashFlows(argMatrix(cashflows, "cashflows"), "cashflows");
-    const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
-    const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
-    const kr = keyRate01s(cf, c, keys);
-    return spill(["Tenor", "KR01"], [...keys.map((k, i) => [k, kr[i]]), ["Total", kr.reduce((s, x) => s + x, 0)]]);
+    const r = krdResult(cashflows, curve, keyTenors, compounding);
+    return spill(["Tenor", "KR01"], [...r.keys.map((k, i) => [k, r.kr01[i]]), ["Total", r.pv01]]);
   });
 }
 
+/** Typed half of OVERLAY.SWAP. */
+export function swapResult(
+  measure: any,
+  curve: any[][],
+  tenor: any,
+  fixedRate?: any,
+  index?: any,
+  valuationDate?: any,
+  effectiveDate?: any,
+  frequency?: any,
+  dayCount?: any,
+  compounding?: any,
+): number {
+  const m = argChoice(measure, "measure", SWAP_MEASURES);
+  const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
+  const t = argNumber(tenor, "tenor", { min: 0, minExclusive: true, max: MAX_SWAP_YEARS });
+  const k = argOptionalNumber(fixedRate, "fixedRate", { min: -1, max: 2 });
+  const conv = findConvention(argString(index, "index", "SOFR"), "index");
+  const f = argNumber(frequency, "frequency", { default: conv.frequency, integer: true, min: 1, max: 12 });
+  const dc = isEmpty(scalarOf(dayCount, "dayCount")) ? conv.dayCount : toDayCount(argString(dayCount, "dayCount"), "dayCount");
+  const v = argOptionalNumber(valuationDate, "valuationDate");
+  const e = argOptionalNumber(effectiveDate, "effectiveDate");
+  if (e !== undefined && v === undefined)
+    valueError("effectiveDate needs a valuationDate (the date the swap is valued on)", "valuationDate");
+  const valuation = v === undefined ? undefined : wholeSerial(v, "valuationDate");
+  const effective = e === undefined ? undefined : wholeSerial(e, "effectiveDate");
+  return swapMeasure(c, m, { tenor: t, frequency: f, dayCount: dc, valuation, effective }, k);
+}
+
 /**
- * Vanilla interest-rate swap on the zero curve (one curve projects and discounts; fixed payments every 1/frequency years back from the tenor). "rate": par swap rate; "pv": receive-fixed PV per 1 of notional at fixedRate; "pv01": receive-fixed PV(curve - 1bp) - PV(curve) per 1 of notional (positive).
+ * Fixed-for-floating swap on the zero curve, as the market quotes it (one curve projects and discounts). Conventions by index: SOFR (USD OIS, annual, Act/360; the default), ESTR (annual, Act/360), SONIA and TONA (annual, Act/365F), SARON (annual, Act/360), EURIBOR6M (fixed annual 30/360), SIMPLE (plain year fractions). "rate": par rate; "pv": receive-fixed PV per 1 of notional at fixedRate; "pv01": receive-fixed PV(curve - 1bp) - PV(curve) per 1 of notional (positive). With a valuationDate the schedule runs on dates from the effective date (a seasoned swap when it is before the valuation date).
  * @customfunction SWAP
  * @param {any} measure "rate", "pv" or "pv01".
  * @param {any[][]} curve Zero curve with headers: Tenor (years, increasing), Rate (decimal).
- * @param {any} tenor Swap tenor in years (up to 100).
- * @param {any} [frequency] Fixed payments a year: 1 (default), 2, 4 or 12.
+ * @param {any} tenor Swap tenor in years from its effective date (up to 100).
  * @param {any} [fixedRate] Fixed rate as a decimal. Default: the par rate (so "pv" is 0).
- * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
+ * @param {any} [index] SOFR (default), ESTR, SONIA, TONA, SARON, EURIBOR6M or SIMPLE: the fixed leg's frequency and day count.
+ * @param {any} [valuationDate] Valuation date, an Excel serial. Omitted: no dates (periods of 1/frequency years, 365.25 days a year).
+ * @param {any} [effectiveDate] Effective (start) date, an Excel serial. Default the valuation date; before it, a seasoned swap.
+ * @param {any} [frequency] Fixed payments a year: 1, 2, 4 or 12. Default the index's.
+ * @param {any} [dayCount] "act/360", "act/365", "30/360" or "years". Default the index's.
+ * @param {any} [compounding] The curve's compounding: "annual" (default), "semiannual" or "continuous".
  * @returns {any} Par rate (decimal), or PV / PV01 per 1 of notional.
  */
-export function swap(measure: any, curve: any[][], tenor: any, frequency?: any, fixedRate?: any, compounding?: any) {
-  return run(() => {
-    const m = argChoice(measure, "measure", SWAP_MEASURES);
-    const c = readCurve(argMatrix(curve, "curve"), compoundingArg(compounding));
-    const t = argNumber(tenor, "tenor", { min: 0, minExclusive: true, max: MAX_SWAP_YEARS });
-    const f = argNumber(frequency, "frequency", { default: 1, integer: true, min: 1, max: 12 });
-    const k = argOptionalNumber(fixedRate, "fixedRate", { min: -1, max: 2 });
-    return swapMeasure(c, m, t, f, k);
-  });
+export function swap(
+  measure: any,
+  curve: any[][],
+  tenor: any,
+  fixedRate?: any,
+  index?: any,
+  valuationDate?: any,
+  effectiveDate?: any,
+  frequency?: any,
+  dayCount?: any,
+  compounding?: any,
+) {
+  return run(() => swapResult(measure, curve, tenor, fixedRate, index, valuationDate, effectiveDate, frequency, dayCount, compounding));
+}
+
+export type HedgeRatioResult = { ratio: number } | KeyRateHedge;
+
+/** Typed half of OVERLAY.HEDGERATIO: the ratio, or the table per key tenor. */
+export function hedgeratioResult(
+  assets: any[][],
+  liabilities: any[][],
+  curve?: any[][],
+  keyTenors?: any[][],
+  compounding?: any,
+): HedgeRatioResult {
+  const a = readPv01OrCashFlows(argMatrix(assets, "assets"), "assets");
+  const l = readPv01OrCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
+  const keys = readKeyTenors(keyTenors, "keyTenors", undefined);
+  const needsCurve = "cashflows" in a || "cashflows" in l || keys !== undefined;
+  const c = needsCurve
+    ? omitted(curve)
+      ? valueError("curve is required when assets or liabilities are cash-flow tables, or with keyTenors", "curve")
+      : readCurve(argMatrix(curve, "curve"), compoundingArg(compounding))
+    : undefined;
+  if (keys === undefined) {
+    const side = (x: { pv01: number } | { cashflows: CashFlows }) => ("pv01" in x ? x.pv01 : pv01Of(x.cashflows, c!));
+    return { ratio: ratioOf(side(a), side(l)) };
+  }
+  if (!("cashflows" in a) || !("cashflows" in l)) {
+    valueError("keyTenors need assets and liabilities as cash-flow tables (Time | Amount), not single PV01 numbers", "keyTenors");
+  }
+  return keyRateHedgeRatios(a.cashflows, l.cashflows, c!, keys);
 }
 
 /**
- * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-50 year keys): a table per key tenor.
+ * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-30 year keys): a table per key tenor.
  * @customfunction HEDGERATIO
  * @param {any[][]} assets Asset PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} liabilities Liability PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} [curve] Zero curve (Tenor, Rate): required with cash-flow tables.
- * @param {any[][]} [keyTenors] Key tenors in years, or TRUE for 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50. Gives the table per key tenor.
+ * @param {any[][]} [keyTenors] Key tenors in years, or TRUE for 1, 2, 3, 5, 7, 10, 15, 20, 25, 30. Gives the table per key tenor.
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @returns {any[][]} The ratio; with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
  */
 export function hedgeratio(assets: any[][], liabilities: any[][], curve?: any[][], keyTenors?: any[][], compounding?: any) {
   return run(() => {
-    const a = readPv01OrCashFlows(argMatrix(assets, "assets"), "assets");
-    const l = readPv01OrCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
-    const keys = readKeyTenors(keyTenors, "keyTenors", undefined);
-    const needsCurve = "cashflows" in a || "cashflows" in l || keys !== undefined;
-    const c = needsCurve
-      ? omitted(curve)
-        ? valueError("curve is required when assets or liabilities are cash-flow tables, or with keyTenors")
-        : readCurve(argMatrix(curve, "curve"), compoundingArg(compounding))
-      : undefined;
-    if (keys === undefined) {
-      const side = (x: { pv01: number } | { cashflows: CashFlows }) => ("pv01" in x ? x.pv01 : pv01Of(x.cashflows, c!));
-      return ratioOf(side(a), side(l));
-    }
-    if (!("cashflows" in a) || !("cashflows" in l)) {
-      valueError("keyTenors need assets and liabilities as cash-flow tables (Time | Amount), not single PV01 numbers");
-    }
-    const r = keyRateHedgeRatios(a.cashflows, l.cashflows, c!, keys);
+    const r = hedgeratioResult(assets, liabilities, curve, keyTenors, compounding);
+    if ("ratio" in r && !("rows" in r)) return r.ratio;
+    const t = r as KeyRateHedge;
     return spill(
       ["Tenor", "Asset KR01", "Liability KR01", "Hedge ratio"],
-      [...r.rows.map((x) => [x.tenor, x.asset, x.liability, blank(x.ratio)]), ["Total", r.assetPv01, r.liabilityPv01, blank(r.ratio)]],
+      [...t.rows.map((x) => [x.tenor, x.asset, x.liability, blank(x.ratio)]), ["Total", t.assetPv01, t.liabilityPv01, blank(t.ratio)]],
     );
   });
 }
 
+export interface HedgeTradesResult {
+  keys: number[];
+  liabilityKr01: number[];
+  assetKr01: number[];
+  instruments: HedgeInstrument[];
+  solution: HedgeSolution;
+  targetRatio: number;
+  totalBand: number;
+  bucketBand: number;
+  /** Liability discount basis: the curve plus this spread (bp). */
+  liabilitySpreadBp: number;
+  liabilityPv: number;
+  liabilityPv01: number;
+  /** Liability CS01: PV(spread - 1bp) - PV(spread), the liabilities' credit-spread sensitivity (positive). */
+  liabilityCs01: number;
+  /** The basis in words. */
+  basis: string;
+}
+
+/** Typed half of OVERLAY.HEDGETRADES. */
+export async function hedgetradesResult(
+  liabilities: any[][],
+  curve: any[][],
+  targetRatio: any,
+  instruments: any[][],
+  assets?: any[][],
+  keyTenors?: any[][],
+  totalBand?: any,
+  bucketBand?: any,
+  liabilitySpreadBp?: any,
+): Promise<HedgeTradesResult> {
+  const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
+  const c = readCurve(argMatrix(curve, "curve"));
+  const target = argNumber(targetRatio, "targetRatio", { min: 0, max: 10 });
+  const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
+  const ins = readHedgeInstruments(argMatrix(instruments, "instruments"), c, keys);
+  const assetCf: CashFlows = omitted(assets) ? { times: [], amounts: [] } : readCashFlows(argMatrix(assets, "assets"), "assets");
+  const tb = argNumber(totalBand, "totalBand", { default: 0.01, min: 0, max: 10 });
+  const bb = argNumber(bucketBand, "bucketBand", { default: 0.05, min: 0, max: 10 });
+  const spreadBp = argNumber(liabilitySpreadBp, "liabilitySpreadBp", { default: 0, min: -1000, max: 5000 });
+  const liabCurve = shiftCurve(c, spreadBp * ONE_BP);
+  const liabilityKr01 = keyRate01s(liab, liabCurve, keys);
+  const assetKr01 = keyRate01s(assetCf, c, keys);
+  const liabilityPv = presentValue(liab, liabCurve);
+  const liabilityCs01 = presentValue(liab, shiftCurve(c, (spreadBp - 1) * ONE_BP)) - liabilityPv;
+  if (!Number.isFinite(liabilityCs01)) numError("liabilities: the credit-spread sensitivity is not finite on this curve", "liabilities");
+  const solution = await solveHedge({
+    keys,
+    liabilityKr01,
+    assetKr01,
+    instruments: ins,
+    targetRatio: target,
+    totalBand: tb,
+    bucketBand: bb,
+  });
+  const basis =
+    (spreadBp === 0 ? "liabilities discounted on the curve" : `liabilities discounted on the curve + ${spreadBp}bp`) +
+    "; assets and instruments on the curve; key-rate bumps of the curve move both";
+  return {
+    keys,
+    liabilityKr01,
+    assetKr01,
+    instruments: ins,
+    solution,
+    targetRatio: target,
+    totalBand: tb,
+    bucketBand: bb,
+    liabilitySpreadBp: spreadBp,
+    liabilityPv,
+    liabilityPv01: liabilityKr01.reduce((s, x) => s + x, 0),
+    liabilityCs01,
+    basis,
+  };
+}
+
+/** The spill of OVERLAY.HEDGETRADES (three blocks: trades, key rates, figures). */
+export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
+  const sol = r.solution;
+  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+  const held = r.keys.map((_, k) => r.assetKr01[k] + sol.existingKr01[k]);
+  const l = r.liabilityPv01;
+  return spill(
+    ["Instrument", "Kind", "Trade", "Unit", "Position after", "PV01 added"],
+    [
+      ...r.instruments.map((x, j) => [x.name, x.kind, sol.trades[j], x.unit, sol.positions[j], sol.pv01Added[j]]),
+      ["Total", "", "", "", "", sum(sol.pv01Added)],
+      [""],
+      ["Tenor", "Liability KR01", "Held KR01", "Hedge KR01", "Ratio before", "Ratio after"],
+      ...r.keys.map((k, i) => [k, r.liabilityKr01[i], held[i], sol.hedgeKr01[i], blank(sol.ratioBefore[i]), blank(sol.ratioAfter[i])]),
+      ["Total", l, sum(held), sum(sol.hedgeKr01), sol.totalBefore, sol.totalAfter],
+      [""],
+      ["Figure", "Value"],
+      ["Target", r.targetRatio],
+      ["Total band", r.totalBand],
+      ["Key-rate band", r.bucketBand],
+      ["Liability PV", r.liabilityPv],
+      ["Liability CS01", r.liabilityCs01],
+      ["Basis", r.basis],
+    ],
+  );
+}
+
 /**
- * Hedge trades that bring the key-rate hedge ratios to targetRatio: units minimise the sum over key tenors of (targetRatio x liability KR01 - asset KR01 - hedge KR01)^2. Each instrument's PV01 per unit sits on its Tenor, split over the keys with the key-rate triangle weights. Integer instruments (futures) take whole units: best floor/ceiling rounding of the least-squares solution, then one-contract moves while they lower the gaps. Annual compounding.
+ * Hedge trades a mandate can sign: the total hedge ratio inside targetRatio plus or minus totalBand (a hard constraint), each key-rate hedge ratio within bucketBand of the target where the instruments allow (the L1 gaps minimised, the excess over the bands penalised), position limits (Min, Max; Min 0 by default: no payer swaps, no short futures), existing positions, whole contracts and notional increments, solved by HiGHS. Every instrument's key-rate vector comes from its own cash flows under the liabilities' bump: swaps from their schedules (Index convention), Treasury futures through the cheapest-to-deliver's flows forward to delivery over the conversion factor, bonds and STRIPS from their flows, total return swaps from the index's flows. Annual compounding.
  * @customfunction HEDGETRADES
  * @param {any[][]} liabilities Liability cash flows: Time (years), Amount.
- * @param {any[][]} curve Zero curve: Tenor (years, increasing), Rate (decimal).
+ * @param {any[][]} curve Zero curve: Tenor (years, increasing), Rate (decimal); the instruments' curve.
  * @param {any} targetRatio Target hedge ratio as a decimal (0.8 = 80% hedged).
- * @param {any[][]} instruments Hedge instruments: Instrument, Tenor (years), PV01 (per unit: a contract, or 1 of notional); optional Integer (TRUE for whole contracts).
+ * @param {any[][]} instruments Instrument, Kind (swap, future, bond, strip, trs, pv01), Tenor (years), and per kind Coupon, Index, Contract, Delivery (years), Factor; optional Increment, Min, Max, Existing.
  * @param {any[][]} [assets] Existing asset cash flows: Time, Amount. Default none.
- * @param {any[][]} [keyTenors] Key tenors in years. Default 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50.
- * @returns {any[][]} Two blocks: Instrument, Units, PV01 added (one row per instrument and a Total); then a blank row and Tenor, Liability KR01, Asset KR01, Hedge KR01, Ratio before, Ratio after (one row per key tenor and a Total).
+ * @param {any[][]} [keyTenors] Key tenors in years. Default (USD) 1, 2, 3, 5, 7, 10, 15, 20, 25, 30.
+ * @param {any} [totalBand] Half-width of the total hedge ratio's band. Default 0.01 (target plus or minus 1 point); 0 for an equality.
+ * @param {any} [bucketBand] Half-width of each key-rate hedge ratio's band. Default 0.05.
+ * @param {any} [liabilitySpreadBp] Liability discount basis: the curve plus this spread in bp (e.g. AA corporate over swaps). Default 0.
+ * @returns {any[][]} Three blocks: Instrument, Kind, Trade, Unit, Position after, PV01 added (and a Total); Tenor, Liability KR01, Held KR01, Hedge KR01, Ratio before, Ratio after (and a Total); Figure, Value (target, bands, liability PV, CS01, basis).
  */
 export function hedgetrades(
   liabilities: any[][],
@@ -220,42 +426,35 @@ export function hedgetrades(
   instruments: any[][],
   assets?: any[][],
   keyTenors?: any[][],
+  totalBand?: any,
+  bucketBand?: any,
+  liabilitySpreadBp?: any,
 ) {
-  return run(() => {
-    const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
-    const c = readCurve(argMatrix(curve, "curve"));
-    const target = argNumber(targetRatio, "targetRatio", { min: 0, max: 10 });
-    const ins = readInstruments(argMatrix(instruments, "instruments"));
-    const assetCf: CashFlows = omitted(assets) ? { times: [], amounts: [] } : readCashFlows(argMatrix(assets, "assets"), "assets");
-    const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
-    const liabilityKr01 = keyRate01s(liab, c, keys);
-    const assetKr01 = keyRate01s(assetCf, c, keys);
-    const sol = solveHedge({ keys, liabilityKr01, assetKr01, instruments: ins, targetRatio: target });
-    const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-    const l = sum(liabilityKr01);
-    const a = sum(assetKr01);
-    const h = sum(sol.hedgeKr01);
-    const total = (x: number) => (l === 0 ? "" : x / l);
-    const rows: CellOut[][] = [
-      ...ins.map((x, j) => [x.name, sol.units[j], sol.pv01Added[j]]),
-      ["Total", "", sum(sol.pv01Added)],
-      [""],
-      ["Tenor", "Liability KR01", "Asset KR01", "Hedge KR01", "Ratio before", "Ratio after"],
-      ...keys.map((k, i) => [k, liabilityKr01[i], assetKr01[i], sol.hedgeKr01[i], blank(sol.ratioBefore[i]), blank(sol.ratioAfter[i])]),
-      ["Total", l, a, h, total(a), total(a + h)],
-    ];
-    return spill(["Instrument", "Units", "PV01 added"], rows);
-  });
+  return run(async () =>
+    hedgetradesLayout(
+      await hedgetradesResult(liabilities, curve, targetRatio, instruments, assets, keyTenors, totalBand, bucketBand, liabilitySpreadBp),
+    ),
+  );
 }
 
 export const RATES_FUNCTIONS = [
-  entry("BOND", bond, "measure, settlement, maturity, rate, yld, [redemption], [frequency], [basis]"),
-  entry("CONVFACTOR", convfactor, "contract, coupon, maturity, deliveryMonth"),
-  entry("FUTURESDV01", futuresdv01, "ctdDV01, conversionFactor, [contractSize]"),
-  entry("PRESENTVALUE", presentvalue, "cashflows#, curve#, [compounding]"),
-  entry("PV01", pv01, "cashflows#, curve#, [compounding]"),
-  entry("KRD", krd, "cashflows#, curve#, [keyTenors#], [compounding]"),
-  entry("SWAP", swap, "measure, curve#, tenor, [frequency], [fixedRate], [compounding]"),
-  entry("HEDGERATIO", hedgeratio, "assets#, liabilities#, [curve#], [keyTenors#], [compounding]"),
-  entry("HEDGETRADES", hedgetrades, "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#]"),
+  entry("BOND", bond, "measure, settlement, maturity, rate, yld, [redemption], [frequency], [basis]", bondResult),
+  entry("CONVFACTOR", convfactor, "contract, coupon, maturity, deliveryMonth", convfactorResult),
+  entry("FUTURESDV01", futuresdv01, "ctdDV01, conversionFactor, contract", futuresdv01Result),
+  entry("PRESENTVALUE", presentvalue, "cashflows#, curve#, [compounding]", presentvalueResult),
+  entry("PV01", pv01, "cashflows#, curve#, [compounding]", pv01Result),
+  entry("KRD", krd, "cashflows#, curve#, [keyTenors#], [compounding]", krdResult),
+  entry(
+    "SWAP",
+    swap,
+    "measure, curve#, tenor, [fixedRate], [index], [valuationDate], [effectiveDate], [frequency], [dayCount], [compounding]",
+    swapResult,
+  ),
+  entry("HEDGERATIO", hedgeratio, "assets#, liabilities#, [curve#], [keyTenors#], [compounding]", hedgeratioResult),
+  entry(
+    "HEDGETRADES",
+    hedgetrades,
+    "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#], [totalBand], [bucketBand], [liabilitySpreadBp]",
+    hedgetradesResult,
+  ),
 ];

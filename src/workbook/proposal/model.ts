@@ -102,6 +102,27 @@ export interface TradeLine {
   /** The contract's or option's expiry (last trading day), ISO yyyy-mm-dd, when known. */
   expiry?: string;
   note?: string;
+  /** What a rates desk needs to execute the trade (swaps, Treasury futures), when known. */
+  ticket?: RatesTicket;
+}
+
+/** An executable rates ticket: a swap's terms as the market quotes them, or a future's exchange codes. */
+export interface RatesTicket {
+  /** Swaps: receive or pay the fixed rate. */
+  direction?: "Receive fixed" | "Pay fixed";
+  /** Swaps: the fixed rate (decimal) and the floating index convention ("USD SOFR OIS: annual, Act/360"). */
+  fixedRate?: number;
+  index?: string;
+  /** Swaps: effective and maturity dates (ISO yyyy-mm-dd), or as the market says them ("spot (T+2)", "spot + 30y"). */
+  effective?: string;
+  maturity?: string;
+  /** The notional (swaps) or face (bonds) rounded to the market increment, and that increment. */
+  notional?: number;
+  increment?: number;
+  /** Futures: exchange and codes ("CBOT", "TY", CME Globex "ZN"). */
+  exchange?: string;
+  code?: string;
+  globex?: string;
 }
 
 /** A labelled figure a view shows beside the trades (Greeks in desk units, protection levels, buffers). */

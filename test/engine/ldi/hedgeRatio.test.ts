@@ -16,6 +16,18 @@ describe("hedge ratios", () => {
     }
   });
 
+  it("a tiny liability PV01 gives a worded #NUM!, never an infinite or last-resort ratio (issue 20)", () => {
+    expect(() => hedgeRatio(1e-12, 5e-324)).toThrow(/liability PV01 \(5e-324\) is too small/);
+    try {
+      hedgeRatio(1e-12, 5e-324);
+    } catch (e) {
+      expect((e as OverlayError).kind).toBe("num");
+      expect((e as OverlayError).arg).toBe("liabilities");
+      expect((e as OverlayError).message).not.toMatch(/Infinity|NaN|finite/);
+    }
+    expect(hedgeRatio(1, 1e-6)).toBe(1e6);
+  });
+
   const curves = fc
     .tuple(
       fc.array(fc.double({ min: 0.5, max: 8, noNaN: true }), { minLength: 1, maxLength: 8 }),

@@ -1,157 +1,160 @@
 import fc from "fast-check";
-import { HedgeInstrument, readInstruments, solveHedge } from "../../../src/engine/ldi/hedgeTrades";
-import { DEFAULT_KEY_TENORS, keyRate01s } from "../../../src/engine/rates/keyRates";
+import { evaluateHedge, solveHedge } from "../../../src/engine/ldi/hedgeTrades";
+import { HedgeInstrument, readHedgeInstruments } from "../../../src/engine/ldi/instruments";
+import { CashFlows } from "../../../src/engine/rates/cashflows";
 import { makeCurve } from "../../../src/engine/rates/curve";
-import { triangleVector } from "../../../src/engine/rates/keyRates";
+import { DEFAULT_KEY_TENORS, keyRate01s } from "../../../src/engine/rates/keyRates";
 
-const keys = DEFAULT_KEY_TENORS;
-const curve = makeCurve([1, 5, 10, 30, 50], [0.035, 0.037, 0.04, 0.042, 0.041]);
+const keys = DEFAULT_KEY_TENORS.slice();
+const curve = makeCurve([1, 2, 5, 10, 20, 30, 50], [0.0415, 0.04, 0.04, 0.0435, 0.0485, 0.049, 0.048]);
+const liab: CashFlows = {
+  times: Array.from({ length: 60 }, (_, i) => i + 1),
+  amounts: Array.from({ length: 60 }, (_, i) => 4e7 * Math.pow(1.025, i) * Math.exp(-Math.pow((i + 1) / 30, 2.4))),
+};
+const L = keyRate01s(liab, curve, keys);
+const zero = keys.map(() => 0);
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
-function objective(l: number[], a: number[], ins: HedgeInstrument[], units: number[], target: number): number {
-  let s = 0;
-  keys.forEach((_, k) => {
-    let hedge = 0;
-    ins.forEach((x, j) => (hedge += units[j] * x.pv01 * triangleVector(keys, x.tenor)[k]));
-    const gap = target * l[k] - a[k] - hedge;
-    s += gap * gap;
+const TABLE = [
+  ["Instrument", "Kind", "Tenor", "Coupon", "Contract", "Delivery", "Factor"],
+  ["TU Mar26", "future", 1.92, 0.035, "TU", 0.25, 0.9318],
+  ["FV Mar26", "future", 4.83, 0.04, "FV", 0.25, 0.9098],
+  ["TY Mar26", "future", 6.87, 0.0425, "TY", 0.25, 0.9069],
+  ["US Mar26", "future", 15.37, 0.04375, "US", 0.25, 0.8407],
+  ["UB Mar26", "future", 29.13, 0.04625, "UB", 0.25, 0.8126],
+  ...[1, 2, 3, 5, 7, 10, 15, 20, 25, 30].map((t) => [`${t}y SOFR`, "swap", t, "", "", "", ""]),
+];
+
+/** The hedge's KR01s recomputed from scratch: every instrument's own cash flows times its trade, on the curve. */
+function recomputed(ins: readonly HedgeInstrument[], trades: readonly number[]): number[] {
+  const flows: CashFlows = { times: [], amounts: [] };
+  ins.forEach((x, j) => {
+    x.flows!.times.forEach((t, i) => {
+      flows.times.push(t);
+      flows.amounts.push(x.flows!.amounts[i] * trades[j]);
+    });
   });
-  return s;
+  return keyRate01s(flows, curve, keys);
 }
 
-describe("hedge trades", () => {
-  const liab = {
-    times: Array.from({ length: 60 }, (_, i) => i + 1),
-    amounts: Array.from({ length: 60 }, (_, i) => 1e6 * Math.exp(-i / 25)),
-  };
-  const L = keyRate01s(liab, curve, keys);
-  const A = new Array(keys.length).fill(0);
+describe("hedge trades a mandate can sign (HiGHS)", () => {
+  const ins = readHedgeInstruments(TABLE, curve, keys);
 
-  it("with one continuous instrument per key tenor, reaches the target exactly in every bucket", () => {
-    const ins = keys.map((k) => ({ name: `swap ${k}y`, tenor: k, pv01: 0.0001 * k, integer: false }));
-    const sol = solveHedge({ keys, liabilityKr01: L, assetKr01: A, instruments: ins, targetRatio: 0.8 });
-    sol.ratioAfter.forEach((r, k) => (L[k] === 0 ? expect(r).toBeUndefined() : expect(r).toBeCloseTo(0.8, 10)));
-    expect(sol.objective).toBeLessThan(1e-12 * L.reduce((s, x) => s + x * x, 0));
+  it("meets the total target within its band and every key within its band, in whole contracts and $1m notional steps", async () => {
+    const p = { keys, liabilityKr01: L, assetKr01: zero, instruments: ins, targetRatio: 0.8, totalBand: 0.005, bucketBand: 0.05 };
+    const sol = await solveHedge(p);
+    expect(sol.status).toBe("optimal");
+    ins.forEach((x, j) => {
+      const steps = sol.trades[j] / x.increment;
+      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
+      expect(sol.positions[j]).toBeGreaterThanOrEqual(0);
+    });
+    expect(ins[0].increment).toBe(1);
+    expect(ins[5].increment).toBe(1e6);
+    expect(ins.length).toBe(15);
+    // Independent: the trades' KR01s from the instruments' own flows, against the liabilities'.
+    const h = recomputed(ins, sol.trades);
+    const total = sum(h) / sum(L);
+    expect(Math.abs(total - 0.8)).toBeLessThanOrEqual(0.005 + 1e-12);
+    keys.forEach((_, k) => expect(Math.abs(h[k] / L[k] - 0.8)).toBeLessThanOrEqual(0.05 + 1e-9));
+    expect(sol.totalAfter).toBeCloseTo(total, 12);
+    expect(sol.outside).toEqual([]);
+    // The LP relaxation bounds every whole-unit solution from below.
+    expect(sol.objective!).toBeGreaterThanOrEqual(sol.bound! - 1e-9);
   });
 
-  it("needs no trades when the assets already hedge the liabilities at the target (ratio 1 with their own cash flows)", () => {
-    const ins = [
-      { name: "TY", tenor: 7, pv01: 80, integer: true },
-      { name: "30y swap", tenor: 30, pv01: 0.0019, integer: false },
-    ];
-    const sol = solveHedge({ keys, liabilityKr01: L, assetKr01: L, instruments: ins, targetRatio: 1 });
-    expect(sol.units[0]).toBe(0);
-    expect(Math.abs(sol.units[1])).toBeLessThan(1e-6);
-    sol.ratioAfter.forEach((r, k) => (L[k] === 0 ? expect(r).toBeUndefined() : expect(r).toBeCloseTo(1, 12)));
+  it("total ratio as an equality with continuous notional", async () => {
+    const cont = readHedgeInstruments(
+      [
+        ["Instrument", "Kind", "Tenor", "Increment"],
+        ["10y", "swap", 10, 0],
+        ["30y", "swap", 30, 0],
+      ],
+      curve,
+      keys,
+    );
+    const sol = await solveHedge({
+      keys,
+      liabilityKr01: L,
+      assetKr01: zero,
+      instruments: cont,
+      targetRatio: 0.6,
+      totalBand: 0,
+      bucketBand: 0.05,
+    });
+    expect(sum(recomputed(cont, sol.trades)) / sum(L)).toBeCloseTo(0.6, 9);
   });
 
-  it("one future on one bucket: units = target x KR01 / PV01, rounded to the nearer whole contract", () => {
-    // Liability: one flow at 10 years whose KR01 sits on the 10-year key; a future whose PV01 sits there too.
-    const l10 = keyRate01s({ times: [10], amounts: [1e6] }, curve, keys);
-    const ins = [{ name: "TY", tenor: 10, pv01: 80, integer: true }];
-    const sol = solveHedge({ keys, liabilityKr01: l10, assetKr01: A, instruments: ins, targetRatio: 0.9 });
-    expect(sol.units[0]).toBe(Math.round((0.9 * l10[5]) / 80));
-    const cont = solveHedge({ keys, liabilityKr01: l10, assetKr01: A, instruments: [{ ...ins[0], integer: false }], targetRatio: 0.9 });
-    expect(cont.units[0]).toBeCloseTo((0.9 * l10[5]) / 80, 9);
-  });
-
-  it("splits the hedge between collinear instruments in equal PV01 shares", () => {
-    const ins = [
-      { name: "a", tenor: 10, pv01: 1, integer: false },
-      { name: "b", tenor: 10, pv01: 3, integer: false },
-    ];
-    const sol = solveHedge({ keys, liabilityKr01: L, assetKr01: A, instruments: ins, targetRatio: 1 });
-    expect(sol.pv01Added[0]).toBeCloseTo(sol.pv01Added[1], 9);
-    expect(sol.units[0] / sol.units[1]).toBeCloseTo(3, 9);
-    expect(sol.units[0] * 1 + sol.units[1] * 3).toBeCloseTo(L[5], 6);
-  });
-
-  const instruments = fc.array(
-    fc.record({
-      tenor: fc.double({ min: 0.5, max: 55, noNaN: true }),
-      pv01: fc.double({ min: 20, max: 400, noNaN: true }),
-      integer: fc.boolean(),
-    }),
-    { minLength: 1, maxLength: 8 },
-  );
-  it("integer units: never worse than rounding the least-squares units, and no single-contract move improves them (property)", () => {
-    fc.assert(
-      fc.property(
-        instruments,
-        fc.double({ min: 0, max: 1.5, noNaN: true }),
-        fc.double({ min: 1e3, max: 1e7, noNaN: true }),
-        (spec, target, size) => {
-          const liabs = { times: [2, 5, 10, 20, 30], amounts: [size, size, size, size, size] };
-          const l = keyRate01s(liabs, curve, keys);
-          const ins = spec.map((s, j) => ({ name: `i${j}`, ...s }));
-          const sol = solveHedge({ keys, liabilityKr01: l, assetKr01: A, instruments: ins, targetRatio: target });
-          const f = objective(l, A, ins, sol.units, target);
-          expect(f).toBeCloseTo(sol.objective, 6);
-          ins.forEach((x, j) => x.integer && expect(Number.isInteger(sol.units[j])).toBe(true));
-          expect(sol.objective).toBeGreaterThanOrEqual(sol.continuousObjective * (1 - 1e-9) - 1e-9);
-          // Rounding the continuous solution to the nearest whole contracts (continuous ones re-solved) is no better.
-          const cont = solveHedge({
-            keys,
-            liabilityKr01: l,
-            assetKr01: A,
-            instruments: ins.map((x) => ({ ...x, integer: false })),
-            targetRatio: target,
-          });
-          const rounded = cont.units.map((u, j) => (ins[j].integer ? Math.round(u) : u));
-          const residualL = keys.map(
-            (_, k) =>
-              target * l[k] - ins.reduce((s, x, j) => s + (x.integer ? rounded[j] * x.pv01 * triangleVector(keys, x.tenor)[k] : 0), 0),
-          );
-          const rest = solveHedge({
-            keys,
-            liabilityKr01: residualL,
-            assetKr01: A,
-            instruments: ins.filter((x) => !x.integer),
-            targetRatio: 1,
-          });
-          expect(sol.objective).toBeLessThanOrEqual(rest.objective * (1 + 1e-9) + 1e-9);
-          // Local optimality: moving any integer instrument by one contract (others re-optimised or fixed) does not help.
-          ins.forEach((x, j) => {
-            if (!x.integer) return;
-            for (const step of [1, -1]) {
-              const u = sol.units.slice();
-              u[j] += step;
-              expect(objective(l, A, ins, u, target)).toBeGreaterThanOrEqual(sol.objective * (1 - 1e-9) - 1e-9);
-            }
-          });
-        },
-      ),
-      { numRuns: 150 },
+  it("honours sign limits and existing hedges: no payer swaps, an overhedge is cut back only to zero", async () => {
+    const held = readHedgeInstruments(
+      [
+        ["Instrument", "Kind", "Tenor", "Existing", "Min"],
+        ["30y", "swap", 30, 3e9, 0],
+        ["10y", "swap", 10, 0, 0],
+      ],
+      curve,
+      keys,
+    );
+    const before = evaluateHedge(
+      { keys, liabilityKr01: L, assetKr01: zero, instruments: held, targetRatio: 0.5, totalBand: 0.01, bucketBand: 1 },
+      [0, 0],
+    );
+    expect(before.totalBefore).toBeGreaterThan(0.5);
+    const sol = await solveHedge({
+      keys,
+      liabilityKr01: L,
+      assetKr01: zero,
+      instruments: held,
+      targetRatio: 0.5,
+      totalBand: 0.01,
+      bucketBand: 1,
+    });
+    expect(sol.trades[0]).toBeLessThan(0);
+    sol.positions.forEach((x) => expect(x).toBeGreaterThanOrEqual(0));
+    expect(Math.abs(sol.totalAfter - 0.5)).toBeLessThanOrEqual(0.01 + 1e-12);
+    // A target the limits cannot reach is refused in words.
+    const capped = readHedgeInstruments(
+      [
+        ["Instrument", "Kind", "Tenor", "Max"],
+        ["30y", "swap", 30, 1e6],
+      ],
+      curve,
+      keys,
+    );
+    await expect(
+      solveHedge({ keys, liabilityKr01: L, assetKr01: zero, instruments: capped, targetRatio: 0.8, totalBand: 0.01, bucketBand: 0.05 }),
+    ).rejects.toThrow(
+      /targetRatio: no trades within the instruments' limits .* bring the total hedge ratio from 0.00% into 79.00% to 81.00%/,
     );
   });
 
-  it("reads instruments and rejects a zero PV01 with the row named", () => {
-    const t = readInstruments([
-      ["Instrument", "Tenor", "DV01", "Integer"],
-      ["TYH6", 7, 82, true],
-      ["10y swap", 10, 0.0008, ""],
-    ]);
-    expect(t).toEqual([
-      { name: "TYH6", tenor: 7, pv01: 82, integer: true },
-      { name: "10y swap", tenor: 10, pv01: 0.0008, integer: false },
-    ]);
-    expect(() =>
-      readInstruments([
-        ["Instrument", "Tenor", "PV01"],
-        ["TY", 7, 0],
-      ]),
-    ).toThrow(/instruments row 1 \(TY\): PV01 must not be 0/);
-    expect(() =>
-      readInstruments([
-        ["Instrument", "Tenor", "PV01"],
-        ["TY", -7, 80],
-      ]),
-    ).toThrow(/instruments row 1 \(TY\): Tenor must be >= 0/);
-    expect(() =>
-      readInstruments([
-        ["Instrument", "Tenor", "PV01"],
-        ["TY", 7, 80],
-        ["ty", 10, 80],
-      ]),
-    ).toThrow(/appears twice/);
+  it("properties: limits, increments and the total band hold, and the reported ratios are the instruments' own (random targets and bands)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.2, max: 1.1, noNaN: true }),
+        fc.double({ min: 0.002, max: 0.05, noNaN: true }),
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        async (target, band, assetShare) => {
+          const A = L.map((x) => x * assetShare * 0.3);
+          const sol = await solveHedge({
+            keys,
+            liabilityKr01: L,
+            assetKr01: A,
+            instruments: ins,
+            targetRatio: target,
+            totalBand: band,
+            bucketBand: 0.05,
+          });
+          const h = recomputed(ins, sol.trades);
+          expect(Math.abs((sum(A) + sum(h)) / sum(L) - target)).toBeLessThanOrEqual(band + 1e-9);
+          keys.forEach((_, k) => expect(sol.ratioAfter[k]!).toBeCloseTo((A[k] + h[k]) / L[k], 9));
+          ins.forEach((x, j) => {
+            expect(sol.positions[j]).toBeGreaterThanOrEqual(-1e-9);
+            expect(Math.abs(sol.trades[j] / x.increment - Math.round(sol.trades[j] / x.increment))).toBeLessThan(1e-9);
+          });
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

@@ -20,8 +20,8 @@ describe("triangle weights (ARCHITECTURE.md)", () => {
     expect(triangleVector(keys, 30)).toEqual([0, 0, 0, 1]);
     expect(bucketPv01(keys, 7.5, 100)).toEqual([0, 0, 50, 50]);
   });
-  it("default key tenors 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50", () => {
-    expect(DEFAULT_KEY_TENORS).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50]);
+  it("default key tenors (USD) 1, 2, 3, 5, 7, 10, 15, 20, 25, 30: none beyond the longest USD hedge", () => {
+    expect(DEFAULT_KEY_TENORS).toEqual([1, 2, 3, 5, 7, 10, 15, 20, 25, 30]);
     expect(readKeyTenors(undefined, "keyTenors", DEFAULT_KEY_TENORS)).toEqual(DEFAULT_KEY_TENORS);
     expect(readKeyTenors([[true]], "keyTenors", undefined)).toEqual(DEFAULT_KEY_TENORS);
     expect(readKeyTenors([["Default"]], "keyTenors", undefined)).toEqual(DEFAULT_KEY_TENORS);

@@ -91,6 +91,17 @@ describe("CME Treasury futures conversion factors", () => {
     expect(cf(code as string, coupon, maturity, dec2015)).toBe(expected);
   });
 
+  // CME Group's published conversion factor for the 4 1/2s of 15-May-2038 into the December 2008 T-Bond contract
+  // (CME conversion factor tables, US Treasury bond futures, Dec-2008): 0.7943. 29 years 5 months remain, so the
+  // factor needs the rule of that month, before the 25-year cap of March 2011.
+  it("US December 2008: 4.5% of 15-May-2038 -> 0.7943 (no 25-year cap before March 2011)", () => {
+    expect(cf("US", 0.045, d(2038, 5, 15), d(2008, 12, 1))).toBe(0.7943);
+    expect(cf("US", 0.045, d(2038, 5, 15), d(2011, 2, 1))).toBeGreaterThan(0);
+    expect(() => cf("US", 0.045, d(2038, 5, 15), d(2011, 3, 1))).toThrow(/less than 25 years .*March 2011/);
+    expect(() => cf("UB", 0.045, d(2038, 5, 15), d(2009, 12, 1))).toThrow(/first listed for the March 2010 delivery month/);
+    expect(cf("UB", 0.045, d(2038, 5, 15), d(2010, 3, 1))).toBeGreaterThan(0);
+  });
+
   it("rounds months to a quarter for TY/TN/US/UB and keeps whole months for TU/Z3N/FV", () => {
     // 4 years 11 months from 1-Dec-2015: quarter contracts see z = 9 (v = 3), month contracts z = 11 (v = 5).
     const tn = conversionFactor(findContract("TN"), 0.02, d(2025, 11, 15), d(2015, 12, 1));

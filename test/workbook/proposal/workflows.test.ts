@@ -208,8 +208,8 @@ describe("LDI hedge", () => {
     const r = await ok("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows());
     const rows = r as unknown[][];
     const blank = rows.findIndex((row) => row.every((c) => c === ""));
-    const units = rows.slice(1, blank - 1).filter((row) => row[1] !== 0);
-    expect(p.trades.map((t) => [t.instrument, t.quantity])).toEqual(units.map((row) => [row[0], Math.abs(row[1] as number)]));
+    const units = rows.slice(1, blank - 1).filter((row) => row[2] !== 0);
+    expect(p.trades.map((t) => [t.instrument, t.quantity])).toEqual(units.map((row) => [row[0], Math.abs(row[2] as number)]));
     expect(p.trades.filter((t) => t.unit === "contracts").map((t) => t.instrument)).toEqual([
       "TU 2Y T-Note future",
       "FV 5Y T-Note future",
@@ -217,7 +217,8 @@ describe("LDI hedge", () => {
       "US T-Bond future",
       "UB Ultra Bond future",
     ]);
-    const keyRows = rows.slice(blank + 2, -1);
+    const second = rows.findIndex((row, i) => i > blank && row.every((c) => c === ""));
+    const keyRows = rows.slice(blank + 2, second - 1);
     expect(p.exposures!.lines.map((l) => [l.name, l.before, l.after])).toEqual(keyRows.map((row) => [`${row[0]}y`, row[4], row[5]]));
     for (const l of p.exposures!.lines) {
       expect(l.min).toBeCloseTo(0.75, 12);
