@@ -2,7 +2,9 @@
  * Liquidity of a derivatives book under stress (OVERLAY.LIQUIDITY, LADDER, RESILIENCE): the tables read into
  * the typed book, collateral and scenarios of src/engine/stress, and the report over them.
  *
- * Every position is fully revalued under each scenario (stress/revalue.ts: bonds, swaps and Treasury futures
+ * The positions are LIQUIDITY's own table or the book's Positions table (src/engine/book/positions.ts: Id, Asset
+ * class, Instrument, Kind, ...; its reader checks the rows, and the stress terms are read beside it: Coupon, Years,
+ * Yield, Conversion factor, FX factor, Spread factor). Every position is fully revalued under each scenario (stress/revalue.ts: bonds, swaps and Treasury futures
  * through their CTD from their cash flows, options with Black-Scholes-Merton, futures from their underlying;
  * several factors per position: its Factor, an FX factor, a Spread factor). A row that gives only a DV01 is
  * linear (loss = Quantity x DV01 x shock) and the report counts it as such. The collateral is revalued under the
@@ -15,6 +17,7 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, quote, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
+import { readPositions as readBookPositions } from "../book/positions";
 import { OptionKind, parseOptionKind } from "../options/optionType";
 import { Buffer, exhaustingMove } from "../stress/buffer";
 import { CollateralAsset, Eligibility, LADDER_DAYS } from "../stress/collateral";
@@ -37,7 +40,7 @@ const AMOUNT = { min: -1e12, max: 1e12 };
 const POSITIVE = { min: 0, minExclusive: true, max: 1e12 };
 const RATE = { min: -0.5, max: 2 };
 
-export const KINDS = ["future", "forward", "bond", "swap", "tfuture", "option", "linear"] as const;
+export const KINDS = ["future", "forward", "bond", "swap", "tfuture", "option", "trs", "linear"] as const;
 export type PositionKind = (typeof KINDS)[number];
 const KIND_SYNONYMS: Record<string, PositionKind> = {
   future: "future",
@@ -54,6 +57,8 @@ const KIND_SYNONYMS: Record<string, PositionKind> = {
   treasuryfuture: "tfuture",
   bondfuture: "tfuture",
   option: "option",
+  trs: "trs",
+  totalreturnswap: "trs",
   linear: "linear",
 };
 
@@ -257,25 +262,39 @@ function yearsOf(v: number | undefined, where: string, kind: string): number {
 }
 
 /** The kind of a row: as its Kind says (a future with a Conversion factor is a Treasury future through its CTD;
- * one with only a DV01 is linear), or, without a Kind, from the columns it fills. */
-function kindOf(r: PositionRow, where: string): PositionKind {
+ * a future or swap with a DV01 and no Years is linear), or, without a Kind, from the columns it fills. */
+function kindOf(r: PositionRow, where: string): { kind: PositionKind; declared: PositionKind } {
   let k: PositionKind | undefined;
   if (r.kind === undefined || r.kind === "") k = r.optionType ? "option" : "future";
   else k = KIND_SYNONYMS[normaliseName(r.kind)];
   if (!k) valueError(`${where}: Kind must be one of ${KINDS.join(", ")}, got ${quote(r.kind)}`);
-  if (k === "future" && r.cf !== undefined) return "tfuture";
-  if (k === "future" && r.dv01 !== undefined) return "linear";
-  return k;
+  if (k === "future" && r.cf !== undefined) return { kind: "tfuture", declared: k };
+  if ((k === "future" || k === "swap") && r.dv01 !== undefined && r.years === undefined) return { kind: "linear", declared: k };
+  return { kind: k, declared: k };
 }
 
+/** The book's Positions table (src/engine/book/positions.ts) has an Asset class column; LIQUIDITY's own does not. */
+function isBookTable(matrix: Matrix): boolean {
+  const names = new Set(["assetclass", "asset", "class", "sleeve"]);
+  return Array.isArray(matrix) && Array.isArray(matrix[0]) && matrix[0].some((h) => typeof h === "string" && names.has(normaliseName(h)));
+}
+
+/** In the book's table, Id names the row and Instrument is the contract code (not read here). */
+const BOOK_POSITION_COLUMNS: readonly ColumnSpec[] = POSITION_COLUMNS.map((c) =>
+  c.key === "contract" ? { ...c, header: "Id", synonyms: ["Position", "Position id", "Ref", "Reference", "Trade id"] } : c,
+);
+
 function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): LiquidityBook {
-  const t = parseTable<PositionRow>(matrix, { arg, columns: POSITION_COLUMNS, key: "contract" });
+  const book = isBookTable(matrix);
+  // The book's own reader checks its rows first (kinds, prices, option terms), so both tables say the same things.
+  if (book) readBookPositions(matrix, arg);
+  const t = parseTable<PositionRow>(matrix, { arg, columns: book ? BOOK_POSITION_COLUMNS : POSITION_COLUMNS, key: "contract" });
   const positions: StressPosition[] = [];
   const linear: string[] = [];
   const where: string[] = [];
   t.rows.forEach((r, i) => {
     const w = whereRow(t, i);
-    const kind = kindOf(r, w);
+    const { kind, declared } = kindOf(r, w);
     const fxIdx = r.fxFactor ? names.use(r.fxFactor, "fx", w, "FX factor") : -1;
     const spread = () => (r.spreadFactor ? names.use(r.spreadFactor, "spread", w, "Spread factor") : -1);
     let ins: Instrument;
@@ -290,6 +309,10 @@ function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): Liqu
         break;
       case "forward":
         ins = { kind, factor: names.use(r.factor, "fx", w, "Factor") };
+        break;
+      case "trs":
+        // A total return swap per 1 of notional: V = 1 + the underlying's return.
+        ins = { kind: "future", price: 1, multiplier: 1, factor: names.use(r.factor, "return", w, "Factor") };
         break;
       case "bond": {
         const coupon = need(r.coupon, w, "Coupon", kind);
@@ -350,7 +373,7 @@ function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): Liqu
         linear.push(r.contract);
         break;
     }
-    let channel: MarginChannel = kind === "swap" || kind === "forward" || kind === "bond" ? "csa" : "cash";
+    let channel: MarginChannel = ["swap", "forward", "bond", "trs"].includes(declared) ? "csa" : "cash";
     if (r.vm !== undefined && r.vm !== "") {
       const v = normaliseName(r.vm);
       if (v === "cash") channel = "cash";

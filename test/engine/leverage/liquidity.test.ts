@@ -117,3 +117,41 @@ describe("the sample's Risk tables, fully revalued", () => {
     );
   });
 });
+
+describe("the book's Positions table (src/engine/book/positions.ts) is read as it is", () => {
+  const BOOK = [
+    ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "FX", "DV01", "Margin", "Factor", "FX factor"],
+    ["ES1", "US equity", "ESH6", "future", 100, 5000, 50, 1, null, 12000, "Equity", null],
+    ["FESX1", "Europe equity", "VGH6", "future", 200, 5000, 10, 1.1, null, 3000, "Euro equity", "EUR"],
+    ["IRS30", "Bonds", "USD 30y IRS", "swap", 10e6, null, null, 1, 0.0018, 0, "Rates", null],
+    ["TRS1", "EM equity", "MXEF TRS", "trs", 5e6, null, null, 1, null, 0, "EM equity", null],
+  ];
+  const SC = [
+    ["Scenario", "Equity", "Euro equity", "EUR", "Rates", "EM equity"],
+    ["Crash", -0.2, -0.25, -0.1, -50, -0.3],
+  ];
+  const COLL = [
+    ["Asset", "Value"],
+    ["Cash", 50e6],
+  ];
+
+  test("futures, a euro future with its currency, a swap by its DV01 (linear) and a TRS, each by its own rule", () => {
+    const s = liquidityReport(readLiquidity(BOOK, COLL, SC)).scenarios[0];
+    const es = 100 * 5000 * 50 * 0.2; // 5,000,000
+    const fesx = 200 * 5000 * 10 * 0.25 * 1.1 * 0.9; // 2,475,000 euros' worth at the stressed rate
+    const irs = -10e6 * 0.0018 * 50; // a receiver gains when rates fall: -900,000
+    const trs = 5e6 * 0.3; // 1,500,000
+    expect(s.loss.cashVm).toBeCloseTo(es + fesx, 4);
+    expect(s.loss.csaVm).toBeCloseTo(irs + trs, 4);
+    // IM: 100 x 12,000 + 200 x 3,000 x 1.1 x 0.9 (euros at the stressed rate).
+    expect(s.loss.initialMargin).toBeCloseTo(1_200_000 + 594_000, 4);
+  });
+
+  test("the book's reader checks its rows first", () => {
+    expectEngineError(
+      () => readLiquidity([BOOK[0], ["ES1", "US equity", "ESH6", "future", 100, null, 50, 1, null, 0, "Equity", null]], COLL, SC),
+      "value",
+      /Price must be a positive number for a future/,
+    );
+  });
+});
