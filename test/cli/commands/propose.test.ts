@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs cells here, not Office.js ranges */
 /**
  * `overlay propose`: the task pane's workflows on the sample workbook, headless. The proposal sheet in the
  * output file must be the one the task pane writes: the same workflow and writer run on a MemoryWorkbook
