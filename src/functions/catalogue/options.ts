@@ -17,7 +17,9 @@ import { PnlGrid, pnlGrid } from "../../engine/options/pnlGrid";
 import { parseOptionKind } from "../../engine/options/optionType";
 import { payoffLike } from "../../engine/options/payoff";
 import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
-import { Leg, StrategyValue, YEARS_RULE, readLegs, valueStrategy } from "../../engine/options/strategy";
+import { DeskGreeks, deskGreeks } from "../../engine/options/deskUnits";
+import { Protection, protection } from "../../engine/options/protection";
+import { Leg, StrategyValue, YEARS_RULE, fairForward, readLegs, valueStrategy } from "../../engine/options/strategy";
 import { ZERO_COST_STRUCTURES, zeroCostStrike } from "../../engine/options/zeroCost";
 import { run, spill } from "../excel";
 import { entry } from "../def";
@@ -161,24 +163,36 @@ export function black76VolResult(type: any, price: any, forward: any, strike: an
  * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
  * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
  */
-/** The typed half of STRATEGY: the legs, the market and the value (premium and holding apart). */
-export function strategyResult(
-  legs: any[][],
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  measure?: any,
-): StrategyValue & { legs: Leg[]; market: { spot: number; years?: number; rate: number; yield: number } } {
+export interface StrategyResult extends StrategyValue {
+  legs: Leg[];
+  market: { spot: number; years?: number; rate: number; yield: number };
+  /** The fair futures price at the default expiry (future legs without a Strike enter at it). */
+  forward: number;
+  /** The total's Greeks in desk units. */
+  desk: DeskGreeks;
+  /** Floor, cap, maximum loss including the holding, breakeven (protection.ts). */
+  protection: Protection;
+}
+
+/** The typed half of STRATEGY: the legs, the market and the value (premium and holding apart), desk Greeks, protection. */
+export function strategyResult(legs: any[][], spot: any, years: any, rate: any, Yield: any, vol: any[][], measure?: any): StrategyResult {
   const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
   const s = argNumber(spot, "spot", PRICE_RULE);
   const t = argOptionalNumber(years, "years", YEARS_RULE);
   const r = argNumber(rate, "rate", RATE_RULE);
   const q = argNumber(Yield, "yield", { ...RATE_RULE, default: 0 });
   const v = readVolSpec(vol, "vol");
-  const value = valueStrategy(parsed, { spot: s, years: t, rate: r, yield: q, vol: v }, argOptionalChoice(measure));
-  return { ...value, legs: parsed, market: { spot: s, years: t, rate: r, yield: q } };
+  const mkt = { spot: s, years: t, rate: r, yield: q, vol: v };
+  const value = valueStrategy(parsed, mkt, argOptionalChoice(measure));
+  const forward = fairForward(mkt, t ?? parsed.find((l) => l.kind === "future")?.years ?? 0);
+  return {
+    ...value,
+    legs: parsed,
+    market: { spot: s, years: t, rate: r, yield: q },
+    forward,
+    desk: deskGreeks(value.total, s),
+    protection: protection(parsed, s, value.premium, forward),
+  };
 }
 
 export function strategy(legs: any[][], spot: any, years: any, rate: any, Yield: any, vol: any[][], measure?: any) {

@@ -13,6 +13,7 @@ export const INPUT_NAMES = [
   "Futures",
   "Tilts",
   "Legs",
+  "Smile",
   "Curve",
   "Liabilities",
   "Assets",
