@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { TICKET_HEADERS, neutralise, tradeTicketCsv } from "../../../src/workbook/proposal/csv";
+import { CONTROL_HEADER, TICKET_HEADERS, neutralise, overrideMark, tradeTicketCsv } from "../../../src/workbook/proposal/csv";
 import { Proposal, TradeLine } from "../../../src/workbook/proposal/model";
 
 /** RFC 4180 parser for the tests (quoted fields, doubled quotes, CRLF records). */
@@ -94,6 +94,32 @@ describe("CSV ticket", () => {
           expect(row[9]).toBe(neutralise(trades[k].note!));
           expect(Number(row[5])).toBe(Math.abs(xs[k].q));
         });
+      }),
+    );
+  });
+
+  test("property: under an override every line carries the same Control cell, and still no cell starts a formula", () => {
+    const text = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", ",", '"', "a", "1", " ") });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), text, text, (n, reason, by) => {
+        const p = proposal(
+          Array.from({ length: n }, (_, k) => ({
+            assetClass: "A",
+            instrument: `F${k}`,
+            side: "Buy" as const,
+            quantity: k + 1,
+            unit: "contracts" as const,
+          })),
+        );
+        p.checks = [{ name: "=Ranges", status: "fail", detail: "" }];
+        const rows = parseCsv(tradeTicketCsv(p, { id: "P", override: { reason, by } }));
+        expect(rows[0]).toEqual([...TICKET_HEADERS, CONTROL_HEADER]);
+        expect(rows).toHaveLength(n + 1);
+        for (const row of rows.slice(1)) {
+          expect(row[TICKET_HEADERS.length]).toBe(overrideMark(p, { reason, by }));
+          expect(row[TICKET_HEADERS.length]).toMatch(/^OVERRIDDEN by .*\(failed: =Ranges\)$/s);
+          for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        }
       }),
     );
   });
