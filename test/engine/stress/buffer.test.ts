@@ -52,6 +52,25 @@ describe("a linear book: the buffer is the closed form", () => {
     expect(b.outcome!.lastTier).toBe(2);
   });
 
+  test("for any linear book and cash, the root-found buffer is the closed form (Available - IM) / DV01", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 10000, noNaN: true }),
+        fc.double({ min: 1e5, max: 1e9, noNaN: true }),
+        (q, dv01, margin, value) => {
+          const b = prepareBook(SPACE, [{ ...pos[0], quantity: q, margin, instrument: { kind: "linear", dv01, rate: 0, years: 0 } }]);
+          const x = (value - q * margin) / (q * dv01);
+          const r = exhaustingMove(b, prepareCollateral(SPACE, [cash(value)]), "rate");
+          if (x < 0) expect(r.status).toBe("short already");
+          else if (x > 2000) expect(r.status).toBe("beyond");
+          else expect(r.shock!).toBeCloseTo(x, 5);
+        },
+      ),
+    );
+  });
+
   test("no return positions: the equity fall says so", () => {
     expect(exhaustingMove(prepareBook(factorSpace([{ name: "Rates", kind: "rate" }]), pos), coll, "return").status).toBe("no positions");
   });
