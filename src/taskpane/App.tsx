@@ -19,7 +19,6 @@ import { WorkflowId, WorkflowOptions } from "../workbook/proposal/model";
 import { WorkbookPort } from "../workbook/WorkbookPort";
 import { WorkbookContext } from "./hooks/WorkbookContext";
 import { HostContext } from "./hooks/HostContext";
-import { canDownload } from "./hooks/download";
 import { useTables } from "./hooks/useTables";
 import { PANE_CSS } from "./styles";
 import { VERSION } from "../version";
@@ -33,7 +32,7 @@ export interface AppProps {
   now?: () => Date;
   /** Option values each workflow starts with (the playground's sample values). */
   presets?: Partial<Record<WorkflowId, WorkflowOptions>>;
-  /** Whether a file download can start here; by default, whether this browser supports one (false on Mac Excel). */
+  /** False where a file download cannot start (Excel on Mac); the browser's own support is checked at export. */
   downloads?: boolean;
 }
 
@@ -51,7 +50,7 @@ export function App({ port, host, now, presets, downloads }: AppProps) {
         </header>
         {port ? (
           <WorkbookContext.Provider value={port}>
-            <HostContext.Provider value={{ downloads: downloads ?? canDownload() }}>
+            <HostContext.Provider value={{ downloads: downloads ?? true }}>
               <Workflows now={now} presets={presets} />
             </HostContext.Provider>
           </WorkbookContext.Provider>

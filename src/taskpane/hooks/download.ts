@@ -15,7 +15,7 @@ export function canDownload(platform?: string): boolean {
 }
 
 export function offerDownload(text: string, fileName: string, allowed: boolean, type = "text/csv;charset=utf-8"): DownloadResult {
-  if (!allowed) return "unavailable";
+  if (!allowed || !canDownload()) return "unavailable";
   try {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement("a");

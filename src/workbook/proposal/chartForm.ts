@@ -115,15 +115,15 @@ function niceStep(x: number): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
-/** Decimal rounding that keeps 0.1 + 0.2 from showing as 0.30000000000000004. */
+/** Rounding that keeps 0.1 + 0.2 from showing as 0.30000000000000004, and a tick at zero exactly 0. */
 function clean(x: number, step: number): number {
-  const digits = Math.max(0, Math.ceil(-Math.log10(step)) + 1);
-  return Number(x.toFixed(Math.min(15, digits)));
+  if (Math.abs(x) < Math.abs(step) * 1e-9) return 0;
+  return Number(x.toPrecision(12)) + 0;
 }
 
 /**
- * A value axis covering every value (and zero, when `withZero`) with at most `maxTicks` round ticks; the
- * ends are ticks. Values that are not finite are ignored; with none, [0, 1].
+ * A value axis covering every value (and zero, when `withZero`) with at most `maxTicks` round ticks (at
+ * least 3); the ends are ticks. Values that are not finite are ignored; with none, [0, 1].
  */
 export function niceAxis(values: readonly number[], maxTicks = 6, withZero = true): Axis {
   const v = values.filter((x) => Number.isFinite(x));
@@ -133,20 +133,23 @@ export function niceAxis(values: readonly number[], maxTicks = 6, withZero = tru
     lo = Math.min(lo, 0);
     hi = Math.max(hi, 0);
   }
-  if (hi - lo < 1e-12) {
-    const pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.5 : 1;
+  const size = Math.max(Math.abs(hi), Math.abs(lo));
+  if (hi - lo <= 1e-12 * size || hi - lo < 1e-200) {
+    // One value (or none apart): an axis around it; around 0 to 1 for zero or values too small to scale.
+    const pad = size > 1e-200 ? size * 0.5 : 1;
     hi += pad;
     if (!withZero || lo < 0) lo -= pad;
   }
-  const intervals = Math.max(1, Math.floor(maxTicks) - 1);
+  // At least two intervals: values on both sides of zero may need them whatever the step.
+  const intervals = Math.max(2, Math.floor(maxTicks) - 1);
   let step = niceStep((hi - lo) / intervals);
-  let min = Math.floor(lo / step + 1e-9) * step;
-  let max = Math.ceil(hi / step - 1e-9) * step;
+  let min = Math.floor(lo / step + 1e-10) * step;
+  let max = Math.ceil(hi / step - 1e-10) * step;
   // Rounding both ends out can need one interval more than allowed: take the next round step.
   while (Math.round((max - min) / step) > intervals) {
     step = niceStep(step * 1.01);
-    min = Math.floor(lo / step + 1e-9) * step;
-    max = Math.ceil(hi / step - 1e-9) * step;
+    min = Math.floor(lo / step + 1e-10) * step;
+    max = Math.ceil(hi / step - 1e-10) * step;
   }
   const n = Math.round((max - min) / step);
   const ticks = Array.from({ length: n + 1 }, (_, i) => clean(min + i * step, step));
