@@ -42,7 +42,7 @@ window.Excel = { run() { return Promise.reject(new Error("no workbook in the bun
 
 class DistLoader extends ResourceLoader {
   refused: string[] = [];
-  fetch(url: string, options: FetchOptions) {
+  override fetch(url: string, options: FetchOptions) {
     if (url.includes("appsforoffice.microsoft.com")) return Promise.resolve(Buffer.from(OFFICE_STUB)) as never;
     if (url.startsWith(ORIGIN)) {
       const file = resolve(DIST, decodeURIComponent(url.slice(ORIGIN.length).split(/[?#]/)[0]));
