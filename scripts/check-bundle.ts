@@ -54,7 +54,8 @@ class DistLoader extends ResourceLoader {
 }
 
 function shapeOf(v: unknown): string {
-  if (Array.isArray(v)) return Array.isArray(v[0]) && v.every((r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length) ? "matrix" : "ragged";
+  if (Array.isArray(v))
+    return Array.isArray(v[0]) && v.every((r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length) ? "matrix" : "ragged";
   if (typeof v === "number") return Number.isFinite(v) ? "scalar" : "non-finite";
   if (typeof v === "string" || typeof v === "boolean") return "scalar";
   return typeof v;
@@ -66,7 +67,9 @@ async function main(): Promise<number> {
   const html = readFileSync(resolve(DIST, "taskpane.html"), "utf8");
   const errors: string[] = [];
   const virtualConsole = new VirtualConsole();
-  virtualConsole.on("jsdomError", (e) => errors.push(`${e.message}${(e as { detail?: unknown }).detail ? `: ${String((e as { detail?: unknown }).detail)}` : ""}`));
+  virtualConsole.on("jsdomError", (e) =>
+    errors.push(`${e.message}${(e as { detail?: unknown }).detail ? `: ${String((e as { detail?: unknown }).detail)}` : ""}`),
+  );
   virtualConsole.on("error", (...a) => errors.push(`console.error: ${a.map(String).join(" ")}`));
   const loader = new DistLoader();
   const dom = new JSDOM(html, {
@@ -85,7 +88,11 @@ async function main(): Promise<number> {
           return { ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) };
         }
         const bytes = readFileSync(file);
-        return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+        return {
+          ok: true,
+          status: 200,
+          arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        };
       };
       // What Excel's webview has and jsdom lacks (Fluent UI measures its layout with it).
       (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -94,7 +101,9 @@ async function main(): Promise<number> {
         disconnect() {}
       };
       window.addEventListener("error", (e) => errors.push(`uncaught: ${(e as ErrorEvent).message}`));
-      window.addEventListener("unhandledrejection", (e) => errors.push(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`));
+      window.addEventListener("unhandledrejection", (e) =>
+        errors.push(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`),
+      );
     },
   });
   const w = dom.window as unknown as { __associated: Map<string, (...a: unknown[]) => unknown>; document: Document };
@@ -108,7 +117,10 @@ async function main(): Promise<number> {
   if (missing.length) problems.push(`not associated: ${missing.join(", ")}`);
   if (extra.length) problems.push(`associated but not in functions.json: ${extra.join(", ")}`);
 
-  const calls: [string, unknown[]][] = [...Object.entries(VALID_CALLS), ...EXTRA_CALLS.map(([id, a]) => [`${id} (optimal rounding)`, a] as [string, unknown[]])];
+  const calls: [string, unknown[]][] = [
+    ...Object.entries(VALID_CALLS),
+    ...EXTRA_CALLS.map(([id, a]) => [`${id} (optimal rounding)`, a] as [string, unknown[]]),
+  ];
   for (const [label, args] of calls) {
     const id = label.split(" ")[0];
     const f = meta.find((m) => m.id === id);
@@ -118,7 +130,9 @@ async function main(): Promise<number> {
       continue;
     }
     // As Excel passes them: a range argument is a matrix, a scalar argument a value.
-    const passed = f.parameters.map((p, i) => (i < args.length ? (p.dimensionality === "matrix" && !Array.isArray(args[i]) ? [[args[i]]] : args[i]) : undefined));
+    const passed = f.parameters.map((p, i) =>
+      i < args.length ? (p.dimensionality === "matrix" && !Array.isArray(args[i]) ? [[args[i]]] : args[i]) : undefined,
+    );
     let got: unknown;
     try {
       got = await fn(...passed);
@@ -143,7 +157,9 @@ async function main(): Promise<number> {
     console.error(`\nBundle check FAILED:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     return 1;
   }
-  console.log(`\nBundle check passed: all ${meta.length} functions associated, ${calls.length} calls returned their declared shapes, the pane mounted.`);
+  console.log(
+    `\nBundle check passed: all ${meta.length} functions associated, ${calls.length} calls returned their declared shapes, the pane mounted.`,
+  );
   return 0;
 }
 

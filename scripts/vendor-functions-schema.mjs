@@ -15,7 +15,8 @@ const stack = ["extensionFunction"];
 const refs = (o, out) => {
   if (Array.isArray(o)) o.forEach((v) => refs(v, out));
   else if (o && typeof o === "object")
-    for (const [k, v] of Object.entries(o)) k === "$ref" && String(v).startsWith("#/definitions/") ? out.push(v.split("/").pop()) : refs(v, out);
+    for (const [k, v] of Object.entries(o))
+      k === "$ref" && String(v).startsWith("#/definitions/") ? out.push(v.split("/").pop()) : refs(v, out);
   return out;
 };
 while (stack.length) {
