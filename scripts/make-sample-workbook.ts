@@ -173,13 +173,20 @@ const TARGETS: Row[] = [
   ["Quality", 0.15],
 ];
 
+/**
+ * Hedge instruments, each valued from its own cash flows (issue 15): Treasury futures through an illustrative
+ * cheapest-to-deliver (coupon, maturity in years from the valuation date, delivery 31-Mar-2026, CME conversion
+ * factor into the March 2026 contract: the TY row's factor is an OVERLAY.CONVFACTOR formula), and USD SOFR
+ * receiver swaps at every key tenor (par, annual Act/360, $1m notional steps).
+ */
 const INSTRUMENTS_FIXED: Row[] = [
-  // Instrument, Tenor, PV01, Integer (the TY and swap rows' PV01 are formulas, filled in below)
-  ["TY Mar26 (10-year note future)", 7, null, true],
-  ["US Mar26 (T-bond future)", 15, 150, true],
-  ["UB Mar26 (Ultra T-bond future)", 25, 255, true],
-  ["10-year receiver swap (per 1 notional)", 10, null, false],
-  ["30-year receiver swap (per 1 notional)", 30, null, false],
+  // Instrument, Kind, Tenor, Coupon, Index, Contract, Delivery, Factor
+  ["TU Mar26 (2-year note future)", "future", 1.9548, 0.035, "", "TU", 0.2464, 0.959],
+  ["FV Mar26 (5-year note future)", "future", 4.9993, 0.04, "", "FV", 0.2464, 0.9183],
+  ["TY Mar26 (10-year note future)", "future", 6.8747, 0.0425, "", "TY", 0.2464, null],
+  ["US Mar26 (T-bond future)", "future", 15.3703, 0.04375, "", "US", 0.2464, 0.8407],
+  ["UB Mar26 (Ultra T-bond future)", "future", 29.1253, 0.04625, "", "UB", 0.2464, 0.8126],
+  ...[1, 2, 3, 5, 7, 10, 15, 20, 25, 30].map((t): Row => [`${t}-year SOFR receiver swap`, "swap", t, null, "SOFR", "", null, null]),
 ];
 
 /** Covariance of the asset classes' returns, from a three-factor model (equity, rates, commodities) so it is positive definite. */
@@ -377,7 +384,12 @@ const BLOCKS: Block[] = [
     formula: (L) => `${X("CONTRACTS")}(-${L.cell("strategy", 3, 4)}*Spot,EsFuture,50)`,
   },
   // LDI
-  { id: "pv", sheet: "LDI", title: "Present value of the liabilities", formula: () => `${X("PRESENTVALUE")}(Liabilities[#All],Curve[#All])` },
+  {
+    id: "pv",
+    sheet: "LDI",
+    title: "Present value of the liabilities",
+    formula: () => `${X("PRESENTVALUE")}(Liabilities[#All],Curve[#All])`,
+  },
   { id: "pv01", sheet: "LDI", title: "PV01 of the liabilities", formula: () => `${X("PV01")}(Liabilities[#All],Curve[#All])` },
   { id: "assetPv01", sheet: "LDI", title: "PV01 of the long-duration bonds", formula: () => `${X("PV01")}(Assets[#All],Curve[#All])` },
   {
@@ -396,11 +408,16 @@ const BLOCKS: Block[] = [
   {
     id: "hedgeTrades",
     sheet: "LDI",
-    title: "Trades to an 80% hedge ratio",
-    note: "Treasury futures in whole contracts and receiver swaps; the TY and swap PV01s in Instruments are OVERLAY formulas too.",
+    title: "Trades to an 80% hedge ratio (total within 1 point, key rates within 5)",
+    note: "Treasury futures in whole contracts and SOFR receiver swaps in $1m steps, each from its own cash flows; the TY factor in Instruments is an OVERLAY formula too.",
     formula: () => `${X("HEDGETRADES")}(Liabilities[#All],Curve[#All],0.8,Instruments[#All],Assets[#All])`,
   },
-  { id: "swapRate", sheet: "LDI", title: "30-year par swap rate (from the curve)", formula: () => `${X("SWAP")}("rate",Curve[#All],30)` },
+  {
+    id: "swapRate",
+    sheet: "LDI",
+    title: "30-year SOFR par swap rate (annual, Act/360, from the curve)",
+    formula: () => `${X("SWAP")}("rate",Curve[#All],30)`,
+  },
   {
     id: "swapPv01_30",
     sheet: "LDI",
@@ -441,7 +458,7 @@ const BLOCKS: Block[] = [
     id: "tyDv01",
     sheet: "LDI",
     title: "DV01 of one TY contract",
-    formula: (L) => `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`,
+    formula: (L) => `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")},"TY")`,
   },
   // Risk
   {
@@ -496,7 +513,7 @@ const BLOCKS: Block[] = [
 ];
 
 /** Where each sheet's results start (0-based column), to the right of its input tables. */
-const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 14, Risk: 13, Completion: 8 };
+const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 18, Risk: 13, Completion: 8 };
 
 function place(sizes: Map<string, Size>): Layout {
   const L = new Layout(sizes);
@@ -637,8 +654,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     used.set(id, [...(used.get(id) ?? []), `${p.sheet}!${cellAddress(p.row + 1, p.col + 1)} (${b.title})`]);
   }
   used.set("OVERLAY.ZEROCOST", [...(used.get("OVERLAY.ZEROCOST") ?? []), "Options!B19 (the call strike in Legs)"]);
-  used.set("OVERLAY.FUTURESDV01", [...(used.get("OVERLAY.FUTURESDV01") ?? []), "LDI!L5 (TY's PV01 in Instruments)"]);
-  used.set("OVERLAY.SWAP", [...(used.get("OVERLAY.SWAP") ?? []), "LDI!L8:L9 (the swaps' PV01 in Instruments)"]);
+  used.set("OVERLAY.CONVFACTOR", [...(used.get("OVERLAY.CONVFACTOR") ?? []), "LDI!Q7 (TY's factor in Instruments)"]);
   [...used.keys()].sort().forEach((k, i) => {
     readme.getCell(fnRow + 1 + i, 1).value = k;
     readme.getCell(fnRow + 1 + i, 2).value = used.get(k)!.join("; ");
@@ -730,17 +746,15 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     ldi,
     "Instruments",
     [3, 9],
-    ["Instrument", "Tenor", "PV01", "Integer"],
+    ["Instrument", "Kind", "Tenor", "Coupon", "Index", "Contract", "Delivery", "Factor"],
     instruments,
-    [undefined, "0", "#,##0.000000", undefined],
+    [undefined, undefined, "0.00", "0.000%", undefined, undefined, "0.0000", "0.0000"],
     {
-      "0,2": { formula: `${X("FUTURESDV01")}(${L.cell("ctdDv01")},${L.cell("ctdCf")})`, result: 0 },
-      "3,2": { formula: `${X("SWAP")}("pv01",Curve[#All],10)`, result: 0 },
-      "4,2": { formula: `${X("SWAP")}("pv01",Curve[#All],30)`, result: 0 },
+      "2,7": { formula: `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)`, result: 0 },
     },
   );
-  ldi.getCell("J11").value = "TY cheapest-to-deliver (illustrative)";
-  ldi.getCell("J11").font = BOLD;
+  ldi.getCell("J22").value = "TY cheapest-to-deliver (illustrative)";
+  ldi.getCell("J22").font = BOLD;
   const ctd: [string, string, number | Date, string][] = [
     ["Coupon", "CtdCoupon", 0.0425, "0.000%"],
     ["Maturity", "CtdMaturity", new Date(Date.UTC(2032, 10, 15)), "yyyy-mm-dd"],
@@ -748,13 +762,13 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     ["Delivery month", "DeliveryMonth", new Date(Date.UTC(2026, 2, 1)), "yyyy-mm"],
   ];
   ctd.forEach(([label, name, v, fmt], i) => {
-    ldi.getCell(12 + i, 10).value = label;
-    const c = ldi.getCell(12 + i, 11);
+    ldi.getCell(23 + i, 10).value = label;
+    const c = ldi.getCell(23 + i, 11);
     c.value = v;
     c.numFmt = fmt;
-    wb.definedNames.add(`LDI!$K$${12 + i}`, name);
+    wb.definedNames.add(`LDI!$K$${23 + i}`, name);
   });
-  [8, 9, 2, 8, 14, 2, 8, 14, 2, 38, 12, 14, 9, 2].forEach((w, i) => (ldi.getColumn(i + 1).width = w));
+  [8, 9, 2, 8, 14, 2, 8, 14, 2, 32, 8, 8, 9, 8, 9, 9, 9, 2].forEach((w, i) => (ldi.getColumn(i + 1).width = w));
 
   // Risk
   const risk = wb.addWorksheet("Risk");
