@@ -336,7 +336,7 @@ export function pnlgrid(
     const s = argNumber(spot, "spot", PRICE_RULE);
     return spill(
       ["Spot shock", "Spot", ...g.volShifts.map((dv) => `Vol ${dv >= 0 ? "+" : ""}${Number((dv * 100).toFixed(6))} pt`)],
-      g.spotShocks.map((ds, i) => [ds, s * (1 + ds), ...g.pnl[i]]),
+      g.spotShocks.map((ds, i) => [ds, Number((s * (1 + ds)).toPrecision(15)), ...g.pnl[i]]),
     );
   });
 }

@@ -146,3 +146,37 @@ describe("with the workbook's smile", () => {
     expect(check(p, /Listed strikes/)).toMatchObject({ status: "warn", detail: "Not listed: Put 5,312 (nearest 5,310)." });
   });
 });
+
+describe("the sample workbook's collar (Options sheet: a 90% put funded by a call, the smile)", () => {
+  const SMILE = [
+    ["Strike", "Vol"],
+    [4700, 0.265],
+    [5000, 0.235],
+    [5300, 0.208],
+    [5600, 0.19],
+    [5900, 0.175],
+    [6200, 0.16],
+    [6500, 0.15],
+    [7100, 0.145],
+  ];
+  const opts = { spot: 5900, years: 0.5, rate: 0.042, yield: 0.013, vol: 0.175 };
+  test("the zero-cost call is 6,448 on the smile (6,803 on flat vol), listed at 6,450; the unlisted 6,448.397 is a warning", async () => {
+    const k = (await ok("ZEROCOST", "collar", 5900, 0.5, 0.042, 0.013, SMILE, 5310)) as number;
+    const flat = (await ok("ZEROCOST", "collar", 5900, 0.5, 0.042, 0.013, 0.175, 5310)) as number;
+    expect(Math.round(k)).toBe(6448);
+    expect(Math.round(flat)).toBe(6803);
+    const legs = [
+      ["Type", "Strike", "Quantity"],
+      ["put", 5310, 84700],
+      ["call", Math.round(k * 1000) / 1000, -84700],
+    ];
+    const p = await propose({ Legs: legs, Smile: SMILE }, opts);
+    expect(figure(p, "Protection", /^Zero-cost call strike/)).toBe(6450);
+    expect(check(p, /Listed strikes/).status).toBe("warn");
+    expect(check(p, /Protection in a 20% fall/).status).toBe("pass");
+    expect(p.trades.map((t) => [t.instrument, t.side, t.quantity])).toEqual([
+      ["Put 5,310", "Buy", 847],
+      ["Call 6,448.397", "Sell", 847],
+    ]);
+  });
+});
