@@ -6,6 +6,7 @@
  */
 import { installHighsHost } from "./highsHost";
 import "./catalogue/portfolio";
+import "./catalogue/book";
 import "./catalogue/tilts";
 import "./catalogue/futures";
 import "./catalogue/liquidity";

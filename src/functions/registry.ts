@@ -16,6 +16,7 @@ export { entry } from "./def";
 // Every host that calls the functions goes through this module: tell the solver loader where its wasm is.
 installHighsHost();
 
+import { BOOK_FUNCTIONS } from "./catalogue/book";
 import { COMPLETION_FUNCTIONS } from "./catalogue/completion";
 import { FUTURES_FUNCTIONS } from "./catalogue/futures";
 import { LIQUIDITY_FUNCTIONS } from "./catalogue/liquidity";
@@ -26,6 +27,7 @@ import { TILTS_FUNCTIONS } from "./catalogue/tilts";
 
 export const REGISTRY: readonly FunctionDef[] = [
   ...PORTFOLIO_FUNCTIONS,
+  ...BOOK_FUNCTIONS,
   ...TILTS_FUNCTIONS,
   ...FUTURES_FUNCTIONS,
   ...LIQUIDITY_FUNCTIONS,

@@ -19,14 +19,30 @@ describe("OVERLAY.CONTRACTS", () => {
   test("bad input names the argument", async () => {
     expectError(await call("CONTRACTS", 1e6, "n/a", 250), "#VALUE!", /^price must be a number, got 'n\/a'$/);
     expectError(await call("CONTRACTS", 1e6, 5000, 0), "#NUM!", /^multiplier must be > 0, got 0$/);
-    expectError(await call("CONTRACTS", 1e6, 5000, 50, 1, 1, "sideways"), "#VALUE!", /^rounding must be one of "nearest", "down", "up", "none", got 'sideways'$/);
+    expectError(
+      await call("CONTRACTS", 1e6, 5000, 50, 1, 1, "sideways"),
+      "#VALUE!",
+      /^rounding must be one of "nearest", "down", "up", "none", got 'sideways'$/,
+    );
   });
 });
 
 describe("OVERLAY.EXPOSURE", () => {
   test("spills a header row, one row per class and a Total row", async () => {
     const r = await ok("EXPOSURE", PLAN_B);
-    expect((r as unknown[][])[0]).toEqual(["Asset class", "Physical", "Synthetic", "Effective", "Physical weight", "Effective weight", "Target", "Min", "Max", "Deviation", "Status"]);
+    expect((r as unknown[][])[0]).toEqual([
+      "Asset class",
+      "Physical",
+      "Synthetic",
+      "Effective",
+      "Physical weight",
+      "Effective weight",
+      "Target",
+      "Min",
+      "Max",
+      "Deviation",
+      "Status",
+    ]);
     const rows = rowsOf(r);
     expect(rows.map((x) => x["Asset class"])).toEqual(["Equity", "Bonds", "Private equity", "Cash", "Total"]);
     expect(rows[2]).toMatchObject({ Physical: 150 * M, "Effective weight": 0.15, Status: "over" });
@@ -51,14 +67,43 @@ describe("OVERLAY.EQUITISE and OVERLAY.REBALANCE", () => {
 
   test("REBALANCE spills the documented columns; the Total row shows trades summing to zero", async () => {
     const r = await ok("REBALANCE", PLAN_A, FUTURES_A, "edge");
-    expect((r as unknown[][])[0]).toEqual(["Asset class", "Weight", "Target", "Min", "Max", "Status", "Goal", "Trade", "Contract", "Contracts", "Notional", "Post weight"]);
+    expect((r as unknown[][])[0]).toEqual([
+      "Asset class",
+      "Weight",
+      "Target",
+      "Min",
+      "Max",
+      "Status",
+      "Goal",
+      "Trade",
+      "Contract",
+      "Contracts",
+      "Notional",
+      "Post weight",
+      "Post status",
+    ]);
     const rows = rowsOf(r);
-    expect(rows[0]).toMatchObject({ "Asset class": "Equity", Status: "over", Contract: "ES", Contracts: -40, Notional: -10 * M });
+    expect(rows[0]).toMatchObject({
+      "Asset class": "Equity",
+      Status: "over",
+      Contract: "ES",
+      Contracts: -40,
+      Notional: -10 * M,
+      "Post status": "within",
+    });
     expect(Math.abs(rows[rows.length - 1].Trade as number)).toBeLessThan(1e-6);
   });
 
   test("REBALANCE rejects unknown rules and triggers with the choices", async () => {
-    expectError(await call("REBALANCE", PLAN_A, FUTURES_A, "middle"), "#VALUE!", /^rule must be one of "target", "edge", "halfway", got 'middle'$/);
-    expectError(await call("REBALANCE", PLAN_A, FUTURES_A, "edge", "weekly"), "#VALUE!", /^trigger must be one of "bands", "always", got 'weekly'$/);
+    expectError(
+      await call("REBALANCE", PLAN_A, FUTURES_A, "middle"),
+      "#VALUE!",
+      /^rule must be one of "target", "edge", "halfway", got 'middle'$/,
+    );
+    expectError(
+      await call("REBALANCE", PLAN_A, FUTURES_A, "edge", "weekly"),
+      "#VALUE!",
+      /^trigger must be one of "bands", "always", got 'weekly'$/,
+    );
   });
 });

@@ -134,6 +134,8 @@ describe("OVERLAY.LEVERAGE", () => {
       "Max",
       "Status",
       "Trade to range",
+      "Funding leg",
+      "Unfunded exposure",
     ]);
     const v = Object.fromEntries(r.slice(1).map((x) => [x[0], x[1]]));
     expect(v).toMatchObject({

@@ -2,7 +2,7 @@
  * One valid call per registered function, the starting point of the fuzz test's mutations.
  * A function added to the registry without an entry here fails `fuzz.test.ts`, so new functions are fuzzed too.
  */
-import { FUTURES_A, FUTURES_B, PLAN_A, PLAN_B } from "../helpers/plans";
+import { FUTURES_A, FUTURES_B, PLAN_A, PLAN_B, PLAN_BOOK, POSITIONS_BOOK } from "../helpers/plans";
 import { RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const LEGS = [
@@ -58,9 +58,10 @@ export const VALID_CALLS: Record<string, unknown[]> = {
     [[-0.02, 0, 0.05]],
   ],
   CONTRACTS: [25_000_000, 5000, 250, 1.1, 1, "nearest"],
-  EXPOSURE: [PLAN_B],
-  EQUITISE: [PLAN_B, FUTURES_B, 60_000_000, 15_000_000, "underweight"],
-  REBALANCE: [PLAN_A, FUTURES_A, "edge", "always", "nearest"],
+  EXPOSURE: [PLAN_BOOK, POSITIONS_BOOK, 46000],
+  BOOK: [PLAN_BOOK, POSITIONS_BOOK, 46000, "classes"],
+  EQUITISE: [PLAN_BOOK, FUTURES_B, 60_000_000, 15_000_000, "underweight", "nearest", POSITIONS_BOOK, 20_000_000],
+  REBALANCE: [PLAN_BOOK, FUTURES_B, "edge", "always", "nearest", POSITIONS_BOOK],
   FACTOREXPOSURE: [HOLDINGS, LOADINGS],
   COMPLETION: [HOLDINGS, LOADINGS, TARGETS, 0.1, 0.05, 0.01, 0.2],
   TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],
@@ -81,17 +82,7 @@ export const VALID_CALLS: Record<string, unknown[]> = {
     0.043,
   ],
   ROLLCOST: ["ESH6", 5900, 55, 0.043, 18],
-  LEVERAGE: [
-    [
-      ["Asset class", "Market value", "Target", "Min", "Max", "Overlay"],
-      ["Equity", 500, 0.6, 0.5, 0.7, 100],
-      ["Bonds", 300, 0.3, 0.2, 0.4, -20],
-      ["Cash", 200, 0.1, 0, 0.2, -80],
-    ],
-    0.9,
-    1.2,
-    1,
-  ],
+  LEVERAGE: [PLAN_BOOK, 0.9, 1.2, 1, POSITIONS_BOOK, 46000],
   LIQUIDITY: [
     [
       ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],

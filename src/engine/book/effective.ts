@@ -12,9 +12,11 @@
  * "unfunded" is funded exposure with no Cash row to finance it; a funding leg larger than the Cash row's
  * market value is a cash shortfall (the book finances more than the plan holds in cash), also named.
  */
+import { Matrix } from "../core/cells";
 import { valueError } from "../core/errors";
 import { AssetClass, Plan, effective, withFunding } from "../portfolio/portfolio";
-import { Book } from "./derive";
+import { Book, BookOptions, deriveBook } from "./derive";
+import { Position, readPositions } from "./positions";
 
 /** The plan with the book's synthetic exposure per class and the funding leg recomputed. */
 export function planWithBook(plan: Plan, book: Book, arg = "positions"): Plan {
@@ -71,4 +73,17 @@ export function reconcile(plan: Plan): Reconciliation {
     netLeverage: net / plan.nav,
     difference: eff - plan.nav * (1 + declaredLeverage),
   };
+}
+
+/** Portfolio + an optional Positions table -> the effective plan and its book (undefined without positions). */
+export function planAndBook(
+  plan: Plan,
+  positions: Matrix | undefined,
+  opts: BookOptions = {},
+  arg = "positions",
+): { plan: Plan; book?: Book; positions: Position[] } {
+  if (positions === undefined) return { plan, positions: [] };
+  const rows = readPositions(positions, arg);
+  const book = deriveBook(rows, plan, opts, arg);
+  return { plan: planWithBook(plan, book, arg), book, positions: rows };
 }

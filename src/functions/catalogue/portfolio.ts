@@ -7,12 +7,14 @@ import { ROUNDING_MODES, roundContracts } from "../../engine/core/rounding";
 import { sumSnapped } from "../../engine/core/sum";
 import { EQUITISE_MODES, equitise as equitiseEngine } from "../../engine/futures/equitise";
 import { contractsFor, readFutures } from "../../engine/futures/futures";
-import { exposureReport } from "../../engine/portfolio/exposure";
-import { readPortfolio } from "../../engine/portfolio/portfolio";
+import { Reconciliation, reconcile } from "../../engine/book/effective";
+import { EquitiseResult } from "../../engine/futures/equitise";
+import { ExposureReport, exposureReport } from "../../engine/portfolio/exposure";
 import { equitiseOptimal, rebalanceOptimal } from "../../engine/rebalance/optimalRounding";
-import { REBALANCE_RULES, REBALANCE_TRIGGERS, rebalance as rebalanceEngine } from "../../engine/rebalance/rebalance";
+import { REBALANCE_RULES, REBALANCE_TRIGGERS, RebalanceResult, rebalance as rebalanceEngine } from "../../engine/rebalance/rebalance";
 import { run, spill } from "../excel";
 import { entry } from "../def";
+import { readPlanArgs } from "./book";
 
 /**
  * Futures contracts for an exposure: exposure x beta / (price x multiplier x fx), rounded.
@@ -26,27 +28,41 @@ import { entry } from "../def";
  * @returns {any} Number of contracts (negative = sell).
  */
 export function contracts(exposure: any, price: any, multiplier: any, beta?: any, fx?: any, rounding?: any) {
-  return run(() => {
-    const e = argNumber(exposure, "exposure", { min: -1e15, max: 1e15 });
-    const p = argNumber(price, "price", { min: 0, minExclusive: true, max: 1e15 });
-    const m = argNumber(multiplier, "multiplier", { min: 0, minExclusive: true, max: 1e15 });
-    const b = argNumber(beta, "beta", { default: 1, min: 0, minExclusive: true, max: 100 });
-    const f = argNumber(fx, "fx", { default: 1, min: 0, minExclusive: true, max: 1e15 });
-    const mode = argChoice(rounding, "rounding", ROUNDING_MODES, "nearest");
-    return roundContracts(contractsFor(e, { price: p, multiplier: m, beta: b, fx: f }), mode);
-  });
+  return run(() => contractsResult(exposure, price, multiplier, beta, fx, rounding));
+}
+
+/** The typed half of CONTRACTS: the number of contracts. */
+export function contractsResult(exposure: any, price: any, multiplier: any, beta?: any, fx?: any, rounding?: any): number {
+  const e = argNumber(exposure, "exposure", { min: -1e15, max: 1e15 });
+  const p = argNumber(price, "price", { min: 0, minExclusive: true, max: 1e15 });
+  const m = argNumber(multiplier, "multiplier", { min: 0, minExclusive: true, max: 1e15 });
+  const b = argNumber(beta, "beta", { default: 1, min: 0, minExclusive: true, max: 100 });
+  const f = argNumber(fx, "fx", { default: 1, min: 0, minExclusive: true, max: 1e15 });
+  const mode = argChoice(rounding, "rounding", ROUNDING_MODES, "nearest");
+  return roundContracts(contractsFor(e, { price: p, multiplier: m, beta: b, fx: f }), mode);
+}
+
+/** The typed half of EXPOSURE: the report over the effective plan (Portfolio + Positions), and its reconciliation. */
+export function exposureResult(
+  portfolio: any[][],
+  positions?: any[][],
+  valuationDate?: any,
+): ExposureReport & { nav: number; reconciliation: Reconciliation } {
+  const { plan } = readPlanArgs(portfolio, positions, valuationDate);
+  return { ...exposureReport(plan), nav: plan.nav, reconciliation: reconcile(plan) };
 }
 
 /**
- * Exposure report: physical, synthetic and effective exposure per asset class, weights over NAV, and each class against its target and range, with a Total row.
+ * Exposure report: physical, synthetic and effective exposure per asset class, weights over NAV, and each class against its target and range, with a Total row. Synthetic exposure is financed from cash (the Cash row's Synthetic is the funding leg) unless declared levered, so the Total's effective exposure is NAV x (1 + declared leverage).
  * @customfunction EXPOSURE
- * @param {any[][]} portfolio Portfolio table with headers: Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay. Weights as decimals.
+ * @param {any[][]} portfolio Portfolio table with headers: Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration. Weights as decimals.
+ * @param {any[][]} [positions] Positions table (the book): the synthetic exposure per class is derived from it (see OVERLAY.BOOK).
+ * @param {any} [valuationDate] Excel date serial, for options given by Expiry.
  * @returns {any[][]} Table: Asset class, Physical, Synthetic, Effective, Physical weight, Effective weight, Target, Min, Max, Deviation, Status.
  */
-export function exposure(portfolio: any[][]) {
+export function exposure(portfolio: any[][], positions?: any[][], valuationDate?: any) {
   return run(() => {
-    const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
-    const r = exposureReport(plan);
+    const r = exposureResult(portfolio, positions, valuationDate);
     return spill(
       [
         "Asset class",
@@ -93,34 +109,61 @@ export function exposure(portfolio: any[][]) {
   });
 }
 
+/** The typed half of EQUITISE: the engine's result (a Promise with rounding "optimal") and the plan's NAV. */
+export function equitiseResult(
+  portfolio: any[][],
+  futures: any[][],
+  cash?: any,
+  buffer?: any,
+  mode?: any,
+  rounding?: any,
+  positions?: any[][],
+  cashNeeds?: any,
+): (EquitiseResult & { nav: number }) | Promise<EquitiseResult & { nav: number }> {
+  const { plan } = readPlanArgs(portfolio, positions);
+  const fut = readFutures(argMatrix(futures, "futures"), plan);
+  const opts = {
+    cash: argOptionalNumber(cash, "cash", { min: -1e15, max: 1e15 }),
+    buffer: argOptionalNumber(buffer, "buffer", { min: -1e15, max: 1e15 }),
+    cashNeeds: argOptionalNumber(cashNeeds, "cashNeeds", { min: 0, max: 1e15 }),
+    mode: argChoice(mode, "mode", EQUITISE_MODES, "target"),
+  };
+  if (argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest") === "optimal") {
+    return equitiseOptimal(plan, fut, opts).then((r) => ({ ...r, nav: plan.nav }));
+  }
+  return { ...equitiseEngine(plan, fut, opts), nav: plan.nav };
+}
+
 /**
- * Cash equitisation: futures that invest the cash above a buffer, pro rata to targets or filling underweights first. Illiquid classes are equitised through their proxy's futures.
+ * Cash equitisation: futures that invest the cash above a buffer, pro rata to targets or filling underweights first, never buying a class above its max (nor selling below its min): what no range can take stays in cash. Illiquid classes are equitised through their proxy's futures. Cash that finances existing futures (the funding leg) is not invested again.
  * @customfunction EQUITISE
- * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay). A row named Cash is the plan's cash.
- * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin.
- * @param {any} [cash] Cash to equitise, base currency. Default: the Cash row's effective exposure.
- * @param {any} [buffer] Cash to keep uninvested, base currency. Default: Cash target x NAV.
+ * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration). A row named Cash is the plan's cash.
+ * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
+ * @param {any} [cash] Cash to equitise, base currency. Default: the Cash row's effective exposure (its market value less the funding leg).
+ * @param {any} [buffer] Cash to keep uninvested, base currency. Default: cashNeeds, else Cash target x NAV.
  * @param {any} [mode] "target" (default: pro rata to the targets of the non-cash classes) or "underweight" (fill underweights first).
  * @param {any} [rounding] "nearest" (default: each class to its nearest whole contract) or "optimal" (whole contracts minimising the summed absolute residuals of the classes plus the absolute residual left in cash; HiGHS MILP, 2 s time limit, never worse than nearest).
+ * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
+ * @param {any} [cashNeeds] Known cash needs (benefit payments, capital calls) over the horizon, base currency: the buffer when none is given.
  * @returns {any[][]} Table: Asset class, Exposure, Contract, Contracts, Notional, Residual, with a Total row.
  */
-export function equitise(portfolio: any[][], futures: any[][], cash?: any, buffer?: any, mode?: any, rounding?: any) {
+export function equitise(
+  portfolio: any[][],
+  futures: any[][],
+  cash?: any,
+  buffer?: any,
+  mode?: any,
+  rounding?: any,
+  positions?: any[][],
+  cashNeeds?: any,
+) {
   return run(() => {
-    const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
-    const fut = readFutures(argMatrix(futures, "futures"), plan);
-    const opts = {
-      cash: argOptionalNumber(cash, "cash", { min: -1e15, max: 1e15 }),
-      buffer: argOptionalNumber(buffer, "buffer", { min: -1e15, max: 1e15 }),
-      mode: argChoice(mode, "mode", EQUITISE_MODES, "target"),
-    };
-    if (argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest") === "optimal") {
-      return equitiseOptimal(plan, fut, opts).then(equitiseSpill);
-    }
-    return equitiseSpill(equitiseEngine(plan, fut, opts));
+    const r = equitiseResult(portfolio, futures, cash, buffer, mode, rounding, positions, cashNeeds);
+    return r instanceof Promise ? r.then(equitiseSpill) : equitiseSpill(r);
   });
 }
 
-function equitiseSpill(r: ReturnType<typeof equitiseEngine>) {
+function equitiseSpill(r: EquitiseResult) {
   return spill(
     ["Asset class", "Exposure", "Contract", "Contracts", "Notional", "Residual"],
     [
@@ -133,37 +176,65 @@ function equitiseSpill(r: ReturnType<typeof equitiseEngine>) {
 /** Rounding of whole contracts in REBALANCE and EQUITISE. */
 const CONTRACT_ROUNDING = ["nearest", "optimal"] as const;
 
+/** The typed half of REBALANCE: the engine's result (a Promise with rounding "optimal") and the plan's NAV. */
+export function rebalanceResult(
+  portfolio: any[][],
+  futures: any[][],
+  rule?: any,
+  trigger?: any,
+  rounding?: any,
+  positions?: any[][],
+): (RebalanceResult & { nav: number }) | Promise<RebalanceResult & { nav: number }> {
+  const { plan } = readPlanArgs(portfolio, positions);
+  const fut = readFutures(argMatrix(futures, "futures"), plan);
+  const round = argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest");
+  const opts = {
+    rule: argChoice(rule, "rule", REBALANCE_RULES, "target"),
+    trigger: argChoice(trigger, "trigger", REBALANCE_TRIGGERS, "bands"),
+  };
+  if (round === "optimal") return rebalanceOptimal(plan, fut, opts).then((r) => ({ ...r, nav: plan.nav }));
+  return { ...rebalanceEngine(plan, fut, opts), nav: plan.nav };
+}
+
 /**
- * Rebalancing trades back to the SAA with futures. Trades sum to zero; illiquid classes are offset through their proxy's futures; Cash is the funding leg.
+ * Rebalancing trades back to the SAA with futures. Trades sum to zero; every class inside its range stays inside after whole contracts, a class outside moves towards it (or a note says which range cannot be met); illiquid classes are offset through their proxy's futures as far as the proxy's range allows; Cash is the funding leg.
  * @customfunction REBALANCE
- * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay).
- * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin.
+ * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration).
+ * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
  * @param {any} [rule] "target" (default: back to target), "edge" (to the nearest range bound) or "halfway" (halfway from the bound to the target).
  * @param {any} [trigger] "bands" (default: trade only when a class is outside its range) or "always" (calendar rebalancing).
  * @param {any} [rounding] "nearest" (default: whole contracts per class) or "optimal" (whole contracts minimising the summed absolute distance of all post-trade weights, Cash included, to their goals; HiGHS MILP, 2 s time limit, never worse than nearest).
- * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, with a Total row.
+ * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
+ * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status, with a Total row.
  */
-export function rebalance(portfolio: any[][], futures: any[][], rule?: any, trigger?: any, rounding?: any) {
+export function rebalance(portfolio: any[][], futures: any[][], rule?: any, trigger?: any, rounding?: any, positions?: any[][]) {
   return run(() => {
-    const plan = readPortfolio(argMatrix(portfolio, "portfolio"));
-    const fut = readFutures(argMatrix(futures, "futures"), plan);
-    const round = argChoice(rounding, "rounding", CONTRACT_ROUNDING, "nearest");
-    const opts = {
-      rule: argChoice(rule, "rule", REBALANCE_RULES, "target"),
-      trigger: argChoice(trigger, "trigger", REBALANCE_TRIGGERS, "bands"),
-    };
-    if (round === "optimal") return rebalanceOptimal(plan, fut, opts).then((r) => rebalanceSpill(r.lines));
-    const r = rebalanceEngine(plan, fut, opts);
-    return rebalanceSpill(r.lines);
+    const r = rebalanceResult(portfolio, futures, rule, trigger, rounding, positions);
+    return r instanceof Promise ? r.then((x) => rebalanceSpill(x.lines, x.notes)) : rebalanceSpill(r.lines, r.notes);
   });
 }
 
 type Line = ReturnType<typeof rebalanceEngine>["lines"][number];
 
-export function rebalanceSpill(lines: Line[]) {
+/** The rebalance table; notes (ranges moved or that cannot be met) follow the Total row, one a row. */
+export function rebalanceSpill(lines: Line[], notes: readonly string[] = []) {
   const sum = (f: (l: Line) => number) => lines.reduce((s, l) => s + f(l), 0);
   return spill(
-    ["Asset class", "Weight", "Target", "Min", "Max", "Status", "Goal", "Trade", "Contract", "Contracts", "Notional", "Post weight"],
+    [
+      "Asset class",
+      "Weight",
+      "Target",
+      "Min",
+      "Max",
+      "Status",
+      "Goal",
+      "Trade",
+      "Contract",
+      "Contracts",
+      "Notional",
+      "Post weight",
+      "Post status",
+    ],
     [
       ...lines.map((l) => [
         l.assetClass,
@@ -178,6 +249,7 @@ export function rebalanceSpill(lines: Line[]) {
         l.contracts ?? "",
         l.notional ?? "",
         l.postWeight,
+        l.postStatus,
       ]),
       [
         "Total",
@@ -192,14 +264,16 @@ export function rebalanceSpill(lines: Line[]) {
         "",
         sum((l) => l.notional ?? 0),
         sum((l) => l.postWeight),
+        "",
       ],
+      ...notes.map((n) => ["Note", n, "", "", "", "", "", "", "", "", "", "", ""]),
     ],
   );
 }
 
 export const PORTFOLIO_FUNCTIONS = [
-  entry("CONTRACTS", contracts, "exposure, price, multiplier, [beta], [fx], [rounding]"),
-  entry("EXPOSURE", exposure, "portfolio#"),
-  entry("EQUITISE", equitise, "portfolio#, futures#, [cash], [buffer], [mode], [rounding]"),
-  entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding]"),
+  entry("CONTRACTS", contracts, "exposure, price, multiplier, [beta], [fx], [rounding]", contractsResult),
+  entry("EXPOSURE", exposure, "portfolio#, [positions#], [valuationDate]", exposureResult),
+  entry("EQUITISE", equitise, "portfolio#, futures#, [cash], [buffer], [mode], [rounding], [positions#], [cashNeeds]", equitiseResult),
+  entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding], [positions#]", rebalanceResult),
 ];
