@@ -21,6 +21,7 @@ import { MemoryWorkbook } from "../../../src/workbook/MemoryWorkbook";
 import { ReadOnlySheetError } from "../../../src/workbook/WorkbookPort";
 import { WORKFLOWS, Workflow, WorkflowOptions, defaultSources, findWorkflow, runWorkflow } from "../../../src/workbook/proposal";
 import { writeProposal } from "../../../src/workbook/proposal/writer";
+import { appendAudit } from "../../../src/workbook/proposal/audit";
 import { capture, sha256, tempDir } from "../helpers";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -75,6 +76,12 @@ async function paneProposal(input: Buffer, workflow: Workflow, options: Workflow
   for (const s of await port.listSheets()) mem.putSheet(s);
   const proposal = await runWorkflow(mem, workflow, defaultSources(workflow, await mem.listTables()), options);
   const written = await writeProposal(mem, proposal, { now: AT, version: "dev" });
+  // The audit log entry the command writes below the proposal (the pane appends the same through audit.ts).
+  await appendAudit(
+    mem,
+    { proposal, time: AT, sheet: written.sheet, ticket: "not asked" },
+    { sheet: written.sheet, row: written.rows + 1 },
+  );
   return { mem, proposal, written };
 }
 
@@ -100,7 +107,7 @@ describe("the proposal sheet is the task pane's", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(r.bytes as unknown as ExcelJS.Buffer);
       const tables = wb.getWorksheet(r.layout.sheet)!.getTables() as unknown as { table: { name: string; tableRef: string } }[];
-      expect(tables.map((t) => t.table.name)).toEqual(["OverlayTrades"]);
+      expect(tables.map((t) => t.table.name).sort()).toEqual(["OverlayAudit_1", "OverlayTrades"]);
     }
     const zip = await JSZip.loadAsync(r.bytes);
     expect(zip.file("xl/charts/chart1.xml") !== null).toBe(proposal.chart !== undefined);
@@ -167,7 +174,8 @@ describe("the command", () => {
 
   test("a failed check gives status 1; the proposal is still written", async () => {
     const out = join(dir, "p.xlsx");
-    const { result } = await capture(() => main(["propose", SAMPLE, "--workflow", "hedge", "-o", out]));
+    // Rebalancing the sample to the edge of its ranges leaves Private equity above its range (not tradable).
+    const { result } = await capture(() => main(["propose", SAMPLE, "--workflow", "rebalance", "--rule", "edge", "-o", out]));
     expect(result).toBe(1);
     expect(existsSync(out)).toBe(true);
   });
@@ -515,6 +523,7 @@ describe("the client's package is kept", () => {
       "xl/drawings/_rels/drawing2.xml.rels",
       "xl/drawings/drawing2.xml",
       "xl/tables/table16.xml",
+      "xl/tables/table17.xml", // the audit log entry's table
       "xl/worksheets/_rels/sheet8.xml.rels",
       "xl/worksheets/sheet8.xml",
     ]);
@@ -644,7 +653,7 @@ describe("the client's package is kept", () => {
     const input = join(dir, "client.xlsm");
     writeFileSync(input, await clientWorkbook());
     const { result, out, err } = await capture(() =>
-      main(["propose", input, "--workflow", "rebalance", "--rule", "edge", "--at", "2026-01-05T09:30"]),
+      main(["propose", input, "--workflow", "rebalance", "--rule", "target", "--at", "2026-01-05T09:30"]),
     );
     expect(err).toBe("");
     expect(result).toBe(0);
@@ -668,7 +677,7 @@ describe("the client's package is kept", () => {
     // The command says so on stderr (an .xlsx is written; an .xlsm is not, its macros would be lost).
     const xlsx = join(dir, "strict.xlsx");
     writeFileSync(xlsx, input);
-    const a = await capture(() => main(["propose", xlsx, "--workflow", "rebalance", "--rule", "edge"]));
+    const a = await capture(() => main(["propose", xlsx, "--workflow", "rebalance", "--rule", "target"]));
     expect(a.result).toBe(0);
     expect(a.err).toMatch(
       /^warning: .*strict\.xlsx: the proposal sheet could not be added to a copy of the package \(the workbook part is not transitional SpreadsheetML\); the workbook was re-written by exceljs/,
