@@ -15,7 +15,7 @@
  *   - what is not a ZIP archive, an encrypted or unknown compression method, ZIP64, a part whose contents do
  *     not match its declared size or that lies outside the file.
  *
- * Counting: a cell is an element <c ...> of a worksheet part, a formula an element <f ...>, a shared string
+ * Counting: a cell is an element <c ...> (or <x:c ...>, prefixed) of a worksheet part, a formula an element <f ...>, a shared string
  * an element <si ...> of the shared strings part (ECMA-376 Part 1, 18.3.1.4 c, 18.3.1.40 f, 18.4.8 si).
  */
 import { inflateRawSync, constants as zlibConstants } from "node:zlib";
@@ -93,6 +93,14 @@ function limitText(limits: PackageLimits, key: keyof PackageLimits, what: string
   return `${what} (limit; ${LIMIT_FLAGS[key]} to raise it)`;
 }
 
+/** The longest match of tagPattern: "<", a namespace prefix of up to 10 characters and ":", the name, one more. */
+const TAIL = 16;
+
+/** An element's start tag, with or without a namespace prefix (<c r="A1">, <x:c r="A1">, <c/>). */
+export function tagPattern(name: string): RegExp {
+  return new RegExp(`<(?:[A-Za-z_][\\w.-]{0,9}:)?${name}[\\s>/]`, "g");
+}
+
 /** Counts elements <tag followed by a space, > or / in latin1 text, carrying a tail across chunks. */
 export class TagCounter {
   count = 0;
@@ -103,8 +111,9 @@ export class TagCounter {
     this.re.lastIndex = 0;
     let n = 0;
     while (this.re.exec(text)) n++;
-    // A tag split across two chunks is counted in the next one: keep the last 4 characters unless they completed a match.
-    const cut = Math.max(0, text.length - 4);
+    // A tag split across two chunks is counted in the next one: the last TAIL characters are carried over,
+    // and the matches wholly inside them are counted with the next chunk instead.
+    const cut = Math.max(0, text.length - TAIL);
     const end = text.slice(cut);
     const inEnd = end.match(this.re)?.length ?? 0;
     this.count += n - inEnd;
@@ -193,8 +202,8 @@ function counterFor(name: string): {
   strings?: TagCounter;
 } {
   if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name))
-    return { kind: "cells", cells: new TagCounter(/<c[\s>/]/g), formulas: new TagCounter(/<f[\s>/]/g) };
-  if (/^xl\/sharedStrings\.xml$/i.test(name)) return { kind: "strings", strings: new TagCounter(/<si[\s>/]/g) };
+    return { kind: "cells", cells: new TagCounter(tagPattern("c")), formulas: new TagCounter(tagPattern("f")) };
+  if (/^xl\/sharedStrings\.xml$/i.test(name)) return { kind: "strings", strings: new TagCounter(tagPattern("si")) };
   return { kind: undefined };
 }
 

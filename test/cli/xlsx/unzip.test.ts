@@ -4,7 +4,15 @@
  */
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { DEFAULT_LIMITS, PackageError, PackageLimits, TagCounter, checkFileSize, checkPackage } from "../../../src/cli/xlsx/unzip";
+import {
+  DEFAULT_LIMITS,
+  PackageError,
+  PackageLimits,
+  TagCounter,
+  checkFileSize,
+  checkPackage,
+  tagPattern,
+} from "../../../src/cli/xlsx/unzip";
 import { loadBook } from "../../../src/cli/xlsx/load";
 import { paddedSheet, sharedStringsXml, sheetXml, workbookZip, zipOf } from "./zipFixtures";
 
@@ -134,24 +142,45 @@ describe("what is not a package Overlay reads, in words", () => {
 });
 
 describe("counting elements across chunk boundaries", () => {
-  test("property: the streamed count of <c ...> equals the count over the whole text", () => {
-    const piece = fc.constantFrom('<c r="A1">', "<c>", "<c/>", "<col>", "<cols ", "<", "c", " ", ">", "x", "<f>", "</c>");
+  test("property: the streamed count of <c ...> (prefixed or not) equals the count over the whole text", () => {
+    const piece = fc.constantFrom(
+      '<c r="A1">',
+      "<c>",
+      "<c/>",
+      "<x:c ",
+      "<abcdefghij:c>",
+      "<col>",
+      "<cols ",
+      "<",
+      "c",
+      ":",
+      " ",
+      ">",
+      "x",
+      "<f>",
+      "</c>",
+    );
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 60 }),
-        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 23 }), { minLength: 1, maxLength: 20 }),
         (ps, cuts) => {
           const text = ps.join("");
-          const counter = new TagCounter(/<c[\s>/]/g);
+          const counter = new TagCounter(tagPattern("c"));
           let at = 0;
           for (let k = 0; at < text.length; k++) {
             const n = cuts[k % cuts.length];
             counter.push(Buffer.from(text.slice(at, at + n), "latin1"));
             at += n;
           }
-          expect(counter.finish()).toBe((text.match(/<c[\s>/]/g) ?? []).length);
+          expect(counter.finish()).toBe((text.match(tagPattern("c")) ?? []).length);
         },
       ),
     );
+  });
+
+  test("prefixed SpreadsheetML (<x:c>, <x:f>) is counted too", () => {
+    const xml = sheetXml(30, 2, true).replace(/<(\/?)(c|f|row|sheetData|worksheet)\b/g, "<$1x:$2");
+    expect(checkPackage(zipOf([{ name: "xl/worksheets/sheet1.xml", data: xml }]))).toMatchObject({ cells: 60, formulas: 30 });
   });
 });
