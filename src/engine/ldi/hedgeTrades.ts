@@ -14,8 +14,9 @@
  *
  * A mixed-integer LP (absolute values split into positive and negative parts) solved by HiGHS
  * (optimise/model.ts): the LP relaxation, then the MILP with each whole-unit column between the floor and the
- * ceiling of the relaxed optimum, from a rounded start, to within 1% of the relaxation's bound (the full MILP
- * only when that box holds no solution). The relaxation's objective is reported as the bound. The L1 gaps keep the problem linear, so whole contracts and notional increments are
+ * ceiling of the relaxed optimum, from a rounded start, to within 1% or 0.01 (one ratio point summed over the
+ * keys) of the relaxation's bound (the full MILP only when that box holds no solution). The relaxation's
+ * objective is reported as the bound. The L1 gaps keep the problem linear, so whole contracts and notional increments are
  * exact rather than rounded afterwards; the small turnover term picks the smallest trades among equal fits.
  * Reported ratios are recomputed from the trades and the instruments' vectors, never read from the solver's
  * auxiliary variables.
@@ -64,8 +65,12 @@ export interface HedgeSolution {
 const BAND_WEIGHT = 100;
 const TURNOVER_WEIGHT = 1e-3;
 const RATIO_FLOOR = 0.01;
-/** Relative gap to the LP relaxation's bound at which a whole-unit solution is accepted. */
+/**
+ * Gaps to the LP relaxation's bound at which a whole-unit solution is accepted: 1% of the bound, or 0.01 in
+ * absolute terms (one ratio point summed over all the keys), whichever is larger.
+ */
 const MIP_GAP = 1e-2;
+const MIP_ABS_GAP = 1e-2;
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0);
@@ -157,9 +162,9 @@ export async function solveHedge(p: HedgeProblem): Promise<HedgeSolution> {
   }
   const highs = await loadHighs();
   // The LP relaxation first; then a rounding of it (rounded, pushed into the total band, then one-increment
-  // moves while they lower the objective), kept when within 1% of the relaxation's bound; otherwise the MILP with
-  // each whole-unit column boxed to the floor and ceiling of the relaxed optimum, from that start, to within 1% of
-  // the bound; the full MILP only if the box holds no solution.
+  // moves while they lower the objective), kept when within the gaps of the relaxation's bound; otherwise the MILP
+  // with each whole-unit column boxed to the floor and ceiling of the relaxed optimum, from that start, to within
+  // the gaps; the full MILP only if the box holds no solution.
   const relaxed = solveModel(highs, { numCols: n, cost, lower, upper, rows });
   let sol = relaxed;
   let bound = relaxed.objective;
@@ -169,13 +174,14 @@ export async function solveHedge(p: HedgeProblem): Promise<HedgeSolution> {
     const boxUpper = upper.map((u, j) => (integer[j] ? Math.min(u, Math.ceil(x0[j] - 1e-9)) : u));
     const start = roundedStart(x0, integer, boxLower, boxUpper, rows, cost, J, K);
     const startObjective = start ? start.reduce((s, v, j) => s + cost[j] * v, 0) : Infinity;
-    if (startObjective <= relaxed.objective + MIP_GAP * Math.abs(relaxed.objective) + 1e-12) {
-      // Within 1% of the relaxation's bound already: HiGHS would stop there too.
+    if (startObjective <= relaxed.objective + Math.max(MIP_GAP * Math.abs(relaxed.objective), MIP_ABS_GAP)) {
+      // Within the gaps of the relaxation's bound already: HiGHS would stop there too.
       sol = { status: "optimal", code: relaxed.code, x: start, objective: startObjective };
     } else {
       const box = { numCols: n, cost, lower: boxLower, upper: boxUpper, rows, integer };
-      sol = solveModel(highs, box, { timeLimitSeconds: 20, mipRelGap: MIP_GAP, ...(start ? { start } : {}) });
-      if (!sol.x) sol = solveModel(highs, { ...box, lower, upper }, { timeLimitSeconds: 20, mipRelGap: MIP_GAP });
+      const gaps = { timeLimitSeconds: 20, mipRelGap: MIP_GAP, mipAbsGap: MIP_ABS_GAP };
+      sol = solveModel(highs, box, { ...gaps, ...(start ? { start } : {}) });
+      if (!sol.x) sol = solveModel(highs, { ...box, lower, upper }, gaps);
     }
     bound = relaxed.objective;
   }
@@ -200,7 +206,8 @@ export async function solveHedge(p: HedgeProblem): Promise<HedgeSolution> {
 
 /**
  * A feasible whole-unit start near the LP optimum x0, or undefined: integer columns rounded to nearest, moved
- * into the total row's band, then one-increment moves while they lower the objective; the auxiliary columns
+ * into the total row's band, then one-increment moves, and pairs of opposite moves, while they lower the
+ * objective; the auxiliary columns
  * (gaps, band excess, turnover) set to their values at that point. Rows are laid out as in solveHedge: per key
  * a gap row and a band row, then the total row, then two turnover rows per instrument.
  */
@@ -248,18 +255,34 @@ function roundedStart(
   }
   if (!inBand(totalOf(x))) return undefined;
   let f = objective(x);
+  const ints = x.map((_, j) => j).filter((j) => integer[j]);
+  const fits = (j: number, step: number) => x[j] + step >= lo[j] && x[j] + step <= hi[j];
+  /** Applies the moves; keeps them if the total stays in its band and the objective falls. */
+  const attempt = (moves: [number, number][]): boolean => {
+    if (!moves.every(([j, st]) => fits(j, st))) return false;
+    for (const [j, st] of moves) x[j] += st;
+    const fx = inBand(totalOf(x)) ? objective(x) : Infinity;
+    if (fx < f - 1e-12) {
+      f = fx;
+      return true;
+    }
+    for (const [j, st] of moves) x[j] -= st;
+    return false;
+  };
   for (let pass = 0; pass < 1000; pass++) {
     let improved = false;
-    for (let j = 0; j < J; j++) {
-      if (!integer[j]) continue;
-      for (const step of [1, -1]) {
-        if (x[j] + step < lo[j] || x[j] + step > hi[j]) continue;
-        x[j] += step;
-        const fx = inBand(totalOf(x)) ? objective(x) : Infinity;
-        if (fx < f - 1e-12) {
-          f = fx;
-          improved = true;
-        } else x[j] -= step;
+    // One-increment moves, then pairs (one up, one down: the total barely moves, so pairs get past its band).
+    for (const j of ints) for (const st of [1, -1]) improved = attempt([[j, st]]) || improved;
+    if (!improved) {
+      for (const i of ints) {
+        for (const j of ints) {
+          if (i !== j)
+            improved =
+              attempt([
+                [i, 1],
+                [j, -1],
+              ]) || improved;
+        }
       }
     }
     if (!improved) break;

@@ -37,6 +37,8 @@ export interface SolveOptions {
   start?: number[];
   /** Relative MIP gap at which HiGHS stops (its default is 1e-4). */
   mipRelGap?: number;
+  /** Absolute MIP gap at which HiGHS stops (its default is 1e-6). */
+  mipAbsGap?: number;
   /** HiGHS's user_bound_scale: bounds (and so the columns) scaled by 2^boundScale inside the solver. */
   boundScale?: number;
 }
@@ -99,6 +101,7 @@ export function solveModel(highs: Highs, m: OptModel, opts: SolveOptions = {}): 
     const options: Record<string, number | boolean | string> = { output_flag: false };
     if (opts.timeLimitSeconds !== undefined) options.time_limit = opts.timeLimitSeconds;
     if (opts.mipRelGap !== undefined) options.mip_rel_gap = opts.mipRelGap;
+    if (opts.mipAbsGap !== undefined) options.mip_abs_gap = opts.mipAbsGap;
     if (opts.boundScale) options.user_bound_scale = opts.boundScale;
     model.options.set(options);
     if (opts.start) model.setSolution({ colValue: opts.start });
