@@ -28,12 +28,19 @@ function describe(r: BulletRow, f: BulletForm, fmt: Text): string {
   if (r.tick !== undefined && f.tickName) parts.push(`${f.tickName} ${fmt(r.tick)}`);
   if (r.min !== undefined && r.max !== undefined) parts.push(`range ${fmt(r.min)} to ${fmt(r.max)}`);
   if (f.threshold) parts.push(`${f.threshold.name} ${fmt(f.threshold.value)}`);
-  return `${r.category}: ${parts.join(", ")}${outside(r) ? " (outside its range)" : ""}`;
+  return `${r.category}: ${parts.join(", ")}${outside(r, f) ? ` (${outsideWords(f)})` : ""}`;
 }
 
-function outside(r: BulletRow): boolean {
+/** The first bar outside its row's range, or below a minimum threshold (a coverage under its floor). */
+function outside(r: BulletRow, f?: BulletForm): boolean {
   const v = r.bars[0];
-  return v !== undefined && r.min !== undefined && r.max !== undefined && (v < r.min - 1e-9 || v > r.max + 1e-9);
+  if (v === undefined) return false;
+  if (r.min !== undefined && r.max !== undefined) return v < r.min - 1e-9 || v > r.max + 1e-9;
+  return f?.threshold !== undefined && /^min/i.test(f.threshold.name) && v < f.threshold.value - 1e-9;
+}
+
+function outsideWords(f: BulletForm): string {
+  return f.threshold && f.rows.every((r) => r.min === undefined) ? `below the ${f.threshold.name.toLowerCase()}` : "outside its range";
 }
 
 function Row({ r, f, g, top, lines, fmt }: { r: BulletRow; f: BulletForm; g: Geometry; top: number; lines: string[]; fmt: Text }) {
@@ -53,7 +60,7 @@ function Row({ r, f, g, top, lines, fmt }: { r: BulletRow; f: BulletForm; g: Geo
         ))}
       </text>
       {r.bars.length > 0 && (
-        <text x={g.x1} y={top + FONT_PX} fontSize={FONT_PX} fontWeight={600} textAnchor="end" fill={outside(r) ? C.outside : C.text}>
+        <text x={g.x1} y={top + FONT_PX} fontSize={FONT_PX} fontWeight={600} textAnchor="end" fill={outside(r, f) ? C.outside : C.text}>
           {fmt(r.bars[0])}
         </text>
       )}
@@ -70,7 +77,7 @@ function Row({ r, f, g, top, lines, fmt }: { r: BulletRow; f: BulletForm; g: Geo
             y={mid - barH / 2 + k * h}
             width={Math.max(1, Math.abs(g.x(v) - zero))}
             height={h}
-            fill={k === 0 ? (outside(r) ? C.outside : C.after) : C.palette[k % C.palette.length]}
+            fill={k === 0 ? (outside(r, f) ? C.outside : C.after) : C.palette[k % C.palette.length]}
           />
         );
       })}
@@ -137,7 +144,9 @@ export function BulletChart({ chart, width, measure }: { chart: ChartModel; widt
 
   const items: LegendItem[] = [
     ...form.barNames.map((n, k) => ({ name: n, shape: "bar" as const, color: k === 0 ? C.after : C.palette[k % C.palette.length] })),
-    ...(form.rows.some(outside) ? [{ name: `${form.barNames[0]}, outside its range`, shape: "bar" as const, color: C.outside }] : []),
+    ...(form.rows.some((r) => outside(r, form))
+      ? [{ name: `${form.barNames[0]}, ${outsideWords(form)}`, shape: "bar" as const, color: C.outside }]
+      : []),
     ...(form.markerName ? [{ name: form.markerName, shape: "diamond" as const, color: C.before }] : []),
     ...(form.tickName ? [{ name: form.tickName, shape: "tick" as const, color: C.target }] : []),
     ...(form.bandName ? [{ name: form.bandName, shape: "band" as const, color: C.band }] : []),

@@ -23,7 +23,7 @@ export function XYChart({ chart, width, measure }: { chart: ChartModel; width: n
     5,
     true,
   );
-  const xAxis = niceAxis(xs, width < 360 ? 4 : 6, false);
+  const xAxis = niceAxis(xs, width < 360 ? 5 : 7, false);
   const fy = (v: number) => formatTick(v, chart.format, yAxis.step);
   const fx = (v: number) => formatTick(v, "number", xAxis.step);
   const left = Math.ceil(Math.max(...yAxis.ticks.map((t) => measure(fy(t)))) + 6);

@@ -1,7 +1,7 @@
 /** Groups of figures beside the trades (Greeks in desk units, protection levels): label, value, unit. */
 import { Subtitle2 } from "@fluentui/react-components";
 import { Proposal } from "../../workbook/proposal/model";
-import { formatValue } from "./format";
+import { formatFigure } from "./format";
 
 export function FiguresList({ groups }: { groups: NonNullable<Proposal["figures"]> }) {
   return (
@@ -14,7 +14,7 @@ export function FiguresList({ groups }: { groups: NonNullable<Proposal["figures"
               <div key={r.label} style={{ display: "contents" }}>
                 <dt>{r.label}</dt>
                 <dd data-testid="figure-value">
-                  {formatValue(r.value, r.format)}
+                  {formatFigure(r.value, r.format)}
                   {r.unit && <span className="ov-sub">{r.unit}</span>}
                 </dd>
               </div>

@@ -53,3 +53,11 @@ export function decimalsOf(step: number): number {
   }
   return 6;
 }
+
+/** A figure beside the trades: as formatValue, with plain numbers to four significant digits at most past the point. */
+export function formatFigure(x: number, f: ValueFormat): string {
+  if (f !== "number" || !Number.isFinite(x)) return formatValue(x, f);
+  const a = Math.abs(x);
+  const digits = a >= 100 ? 0 : a >= 1 ? 2 : 4;
+  return x.toLocaleString("en-US", { maximumFractionDigits: digits });
+}

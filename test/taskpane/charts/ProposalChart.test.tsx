@@ -120,6 +120,12 @@ describe("bullet chart", () => {
     expect([...t.keys()]).toEqual(["0", "1", "2", "3"]); // at most 5 ticks below 360 px
     expect(num(lines[0], "x1")).toBeCloseTo(t.get("1")!, 6);
     expect([...svg.querySelectorAll("[data-category]")].map((l) => l.getAttribute("data-category"))).toEqual(chart.categories);
+    // The scenario under the minimum (0.8 < 1) is the one drawn and said as failing.
+    const rows = [...svg.querySelectorAll("[data-row]")];
+    expect(rows.map((r) => r.querySelector('[data-series="Coverage"]')!.getAttribute("fill"))).toEqual(["#c50f1f", "#0f6cbd", "#0f6cbd"]);
+    expect(rows[0].querySelector("title")!.textContent).toBe(
+      "2022: equity -25%, rates +250bp: Coverage 0.800, Minimum 1.000 (below the minimum)",
+    );
   });
 });
 
