@@ -137,6 +137,8 @@ class Node {
   met = false;
   /** Skipped formulas whose cached values this one's value rests on. */
   restsOn = new Set<Node>();
+  /** What the formula's references point at, resolved once (for the cone). */
+  targets?: ({ kind: "area"; sheet: SheetModel; area: Area } | { kind: "spill"; sheet: SheetModel; row: number; col: number })[];
   readonly address: string;
 
   constructor(
@@ -177,6 +179,8 @@ export class Recalc {
   private grown: Node[] = [];
   /** Ranges read this round, after their formulas settled (cleared when a result grows). */
   private cache = new Map<string, Result | ExcelError>();
+  /** Areas whose formulas are all computed this round, with the skipped formulas their values rest on. */
+  private settled = new Map<string, Set<Node>>();
   private readonly today: number;
   private readonly maxCells: number;
 
@@ -240,6 +244,7 @@ export class Recalc {
       } else {
         const place = { sheet, row, col };
         const external = refsOf(expr).find((r) => {
+          if (!/[[\]]|:[^!]*!/.test(r)) return false; // only [1]Sheet!A1, Sheet1:Sheet3!A1 and the like
           const t = resolveReference(this.book, r, place);
           return t.kind === "error" && /not supported/.test(t.error.message);
         });
@@ -254,7 +259,19 @@ export class Recalc {
 
   /** The areas a formula reads, from its references (names followed, spill references to their recorded area). */
   private precedents(n: Node): { sheet: SheetModel; area: Area }[] {
-    const out: { sheet: SheetModel; area: Area }[] = [];
+    if (!n.targets) n.targets = this.targets(n);
+    return n.targets.map((t) => {
+      if (t.kind === "area") return t;
+      const anchor = this.anchors.get(t.sheet)?.get(cellKey(t.row, t.col));
+      return { sheet: t.sheet, area: anchor ? anchor.footprint : areaOf(t.row, t.col) };
+    });
+  }
+
+  /** What a formula's references point at (names followed), resolved once. */
+  private targets(
+    n: Node,
+  ): ({ kind: "area"; sheet: SheetModel; area: Area } | { kind: "spill"; sheet: SheetModel; row: number; col: number })[] {
+    const out: ({ kind: "area"; sheet: SheetModel; area: Area } | { kind: "spill"; sheet: SheetModel; row: number; col: number })[] = [];
     const expr = n.expr ?? tryParse(n.record.formula!);
     if (!expr) return out;
     const place = { sheet: n.sheet, row: n.row, col: n.col };
@@ -262,11 +279,8 @@ export class Recalc {
     while (todo.length) {
       const { text, depth } = todo.pop()!;
       const t = resolveReference(this.book, text, place);
-      if (t.kind === "area") out.push({ sheet: t.sheet, area: t.area });
-      else if (t.kind === "spill") {
-        const anchor = this.anchors.get(t.sheet)?.get(cellKey(t.row, t.col));
-        out.push({ sheet: t.sheet, area: anchor ? anchor.footprint : areaOf(t.row, t.col) });
-      } else if (t.kind === "name" && depth < 16) for (const r of refsOf(t.expr)) todo.push({ text: r, depth: depth + 1 });
+      if (t.kind === "area" || t.kind === "spill") out.push(t);
+      else if (t.kind === "name" && depth < 16) for (const r of refsOf(t.expr)) todo.push({ text: r, depth: depth + 1 });
     }
     return out;
   }
@@ -276,24 +290,37 @@ export class Recalc {
     const idx = new Map<SheetModel, SpatialIndex<Node>>();
     for (const s of this.book.sheets) idx.set(s, new SpatialIndex<Node>());
     for (const n of this.nodes) idx.get(n.sheet)!.add(n, n.footprint);
-    const dependents = new Map<Node, Node[]>();
+    // Each distinct area read, once: the formulas reading it, and the formulas whose results lie in it.
+    // (A column of 2,000 SUMIFS over the same range is one area, not 2,000 x 2,000 edges.)
+    const areas = new Map<string, { readers: Node[]; done: boolean }>();
+    const readAreas = new Map<Node, { readers: Node[]; done: boolean }[]>();
     for (const f of this.nodes) {
       for (const p of this.precedents(f)) {
-        for (const b of idx.get(p.sheet)!.query(p.area, (x) => x !== f && intersects(x.footprint, p.area))) {
-          let list = dependents.get(b);
-          if (!list) dependents.set(b, (list = []));
-          list.push(f);
+        const key = `${p.sheet.index}:${p.area.top}:${p.area.left}:${p.area.bottom}:${p.area.right}`;
+        let a = areas.get(key);
+        if (!a) {
+          areas.set(key, (a = { readers: [], done: false }));
+          for (const b of idx.get(p.sheet)!.query(p.area, (x) => intersects(x.footprint, p.area))) {
+            let list = readAreas.get(b);
+            if (!list) readAreas.set(b, (list = []));
+            list.push(a);
+          }
         }
+        a.readers.push(f);
       }
     }
     const seen = new Set<Node>();
     const queue = this.nodes.filter((n) => n.overlay);
     for (const n of queue) seen.add(n);
     for (let k = 0; k < queue.length; k++) {
-      for (const d of dependents.get(queue[k]) ?? []) {
-        if (seen.has(d)) continue;
-        seen.add(d);
-        queue.push(d);
+      for (const a of readAreas.get(queue[k]) ?? []) {
+        if (a.done) continue;
+        a.done = true;
+        for (const d of a.readers) {
+          if (seen.has(d)) continue;
+          seen.add(d);
+          queue.push(d);
+        }
       }
     }
     return this.nodes.filter((n) => seen.has(n));
@@ -362,6 +389,7 @@ export class Recalc {
     this.spillOwner = new Map();
     this.spilledCells = 0;
     this.cache = new Map();
+    this.settled = new Map();
     this.seq = 0;
     this.grown = [];
     for (const sheet of this.book.sheets) {
@@ -441,14 +469,21 @@ export class Recalc {
 
   /** Makes sure the formulas whose results may lie in the area are computed; a formula in progress there closes a cycle. */
   private async settle(reader: Node, sheet: SheetModel, area: Area): Promise<void> {
+    const key = `${sheet.index}:${area.top}:${area.left}:${area.bottom}:${area.right}`;
+    const known = this.settled.get(key);
+    if (known) {
+      for (const s of known) reader.restsOn.add(s);
+      return;
+    }
+    const rests = new Set<Node>();
     for (const b of this.index.get(sheet)!.query(area, (x) => intersects(x.footprint, area))) {
       if (b.state === 2) {
-        for (const s of b.restsOn) reader.restsOn.add(s);
+        for (const s of b.restsOn) rests.add(s);
         continue;
       }
       if (!b.evaluable) {
         b.met = true;
-        reader.restsOn.add(b);
+        rests.add(b);
         continue;
       }
       if (b.state === 1) {
@@ -465,8 +500,10 @@ export class Recalc {
         );
       }
       await this.evaluateNode(b);
-      for (const s of b.restsOn) reader.restsOn.add(s);
+      for (const s of b.restsOn) rests.add(s);
     }
+    for (const s of rests) reader.restsOn.add(s);
+    if (area.bottom - area.top + area.right - area.left > 0) this.settled.set(key, rests);
   }
 
   /** Implicit intersection: the cell of the area in the formula's row (one column) or column (one row), or both. */
@@ -602,6 +639,7 @@ export class Recalc {
       this.index.get(n.sheet)!.add(n, spill);
       this.grown.push(n);
       this.cache.clear();
+      this.settled.clear();
     }
   }
 

@@ -147,7 +147,9 @@ export function criterion(c: Scalar | undefined): (x: Scalar) => boolean {
   const lower = text.toLowerCase();
   if (op === "=" || op === "<>") {
     const wild = /[*?]/.test(text) ? wildcard(text) : undefined;
-    const eq = (x: Scalar) => typeof x === "string" && (wild ? wild.test(x) : x.toLowerCase() === lower.replace(/~([*?~])/g, "$1"));
+    const plain = lower.replace(/~([*?~])/g, "$1");
+    const eq = (x: Scalar) =>
+      typeof x === "string" && (wild ? wild.test(x) : x.length === plain.length && (x === plain || x.toLowerCase() === plain));
     return op === "=" ? eq : (x) => !eq(x);
   }
   return compareWith(op, (x) =>
@@ -618,6 +620,10 @@ function scalarCall(fn: string, spec: Spec, args: Arg[], F: FormulaJs, ctx: FnCo
   return out;
 }
 
+/** The library, loaded on the first ordinary function (so `overlay eval` of OVERLAY functions never loads it); the handle is kept. */
+let library: Promise<FormulaJs> | undefined;
+const formulajs = (): Promise<FormulaJs> => (library ??= import("@formulajs/formulajs").then((m) => m as unknown as FormulaJs));
+
 /** Calls one of Excel's ordinary functions (canonical name); never throws. */
 export async function callOrdinary(name: string, args: Arg[], ctx: FnContext): Promise<FnValue> {
   const spec = FUNCTIONS[name];
@@ -629,7 +635,7 @@ export async function callOrdinary(name: string, args: Arg[], ctx: FnContext): P
   if (spec.max !== undefined && args.length > spec.max)
     return new ExcelError("#VALUE!", `${name} takes at most ${spec.max} argument${spec.max === 1 ? "" : "s"}, got ${args.length}`);
   try {
-    const F = (await import("@formulajs/formulajs")) as unknown as FormulaJs;
+    const F = await formulajs();
     if (spec.scalar) return scalarCall(name, spec, args, F, ctx);
     return fromLibrary(spec.call ? spec.call(name, args, F, ctx) : F[spec.lib!](...args.map((a) => a.value)), name);
   } catch (e) {
