@@ -43,6 +43,8 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   STRATEGY: [LEGS, 100, 0.5, 0.05, 0.02, SMILE, "theta"],
   PAYOFF: [LEGS, [["Spot"], [50], [100], [150]], 100],
   ZEROCOST: ["putspreadcollar", 100, 1, 0.04, 0.015, SMILE, 95, 80],
+  WRITING: ["call", 0.25, 5900, 1 / 12, 0.042, 0.013, 0.175, 3, 5, 46073],
+  COLLARLADDER: [5900, 0.042, 0.013, 0.175, 5310, 84700, 4, 0.25, 5],
   PNLGRID: [
     [
       ["Type", "Strike", "Quantity"],

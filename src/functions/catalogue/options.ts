@@ -14,6 +14,7 @@ import { bsm } from "../../engine/options/blackScholes";
 import { BLACK76_MEASURES, Greeks, MEASURES, MEASURE_TITLES, Measure, measureOf } from "../../engine/options/greeks";
 import { black76ImpliedVol, impliedVol as impliedVolEngine } from "../../engine/options/impliedVol";
 import { PnlGrid, pnlGrid } from "../../engine/options/pnlGrid";
+import { CollarTranche, WritingRoll, collarLadder, writingProgramme } from "../../engine/options/programme";
 import { parseOptionKind } from "../../engine/options/optionType";
 import { payoffLike } from "../../engine/options/payoff";
 import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
@@ -151,18 +152,6 @@ export function black76VolResult(type: any, price: any, forward: any, strike: an
   });
 }
 
-/**
- * Values a multi-leg option strategy with Black-Scholes-Merton: one row per leg and a Total row. Each leg row is the position (Quantity x the per-unit value), so the columns add up to the Total. Underlying legs (a holding) are worth the spot, delta 1; future legs are futures, worth 0 when entered at today's fair price spot x e^((rate - yield) x years) (or fair price minus their Strike, the price they were traded at), delta e^((rate - yield) x years). The Total price is the net premium of the options plus the holding's value.
- * @customfunction STRATEGY
- * @param {any[][]} legs Legs table with headers: Type (call, put, underlying or future), Strike (a future's traded price; empty = fair), Quantity (units of the underlying, negative = short); optional Vol and Years per leg.
- * @param {any} spot Price of the underlying (> 0).
- * @param {any} years Time to expiry in years for legs without Years.
- * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
- * @param {any[][]} vol Volatility for legs without Vol: a number, or a Strike | Vol smile table (linear in strike, flat outside).
- * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
- * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
- */
 export interface StrategyResult extends StrategyValue {
   legs: Leg[];
   market: { spot: number; years?: number; rate: number; yield: number };
@@ -195,6 +184,18 @@ export function strategyResult(legs: any[][], spot: any, years: any, rate: any, 
   };
 }
 
+/**
+ * Values a multi-leg option strategy with Black-Scholes-Merton: one row per leg and a Total row. Each leg row is the position (Quantity x the per-unit value), so the columns add up to the Total. Underlying legs (a holding) are worth the spot, delta 1; future legs are futures, worth 0 when entered at today's fair price spot x e^((rate - yield) x years) (or fair price minus their Strike, the price they were traded at), delta e^((rate - yield) x years). The Total price is the net premium of the options plus the holding's value.
+ * @customfunction STRATEGY
+ * @param {any[][]} legs Legs table with headers: Type (call, put, underlying or future), Strike (a future's traded price; empty = fair), Quantity (units of the underlying, negative = short); optional Vol and Years per leg.
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} years Time to expiry in years for legs without Years.
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility for legs without Vol: a number, or a Strike | Vol smile table (linear in strike, flat outside).
+ * @param {any} [measure] One column only: "price", "delta", "gamma", "vega", "theta", "rho" or "dividendrho". Default: Price, Delta, Gamma, Vega, Theta.
+ * @returns {any[][]} Table: Type, Strike, Quantity, Price, Delta, Gamma, Vega, Theta (or the one measure), with a Total row.
+ */
 export function strategy(legs: any[][], spot: any, years: any, rate: any, Yield: any, vol: any[][], measure?: any) {
   return run(() => {
     const one = argOptionalChoice(measure);
@@ -341,6 +342,138 @@ export function pnlgrid(
   });
 }
 
+function programmeMarket(spot: unknown, rate: unknown, yld: unknown, vol: unknown) {
+  const v = readVolSpec(vol, "vol");
+  if (v === undefined) argNumber(undefined, "vol");
+  return {
+    spot: argNumber(spot, "spot", PRICE_RULE),
+    rate: argNumber(rate, "rate", RATE_RULE),
+    yield: argNumber(yld, "yield", { ...RATE_RULE, default: 0 }),
+    vol: v!,
+  };
+}
+
+const STEP_RULE = { default: 5, min: 0, minExclusive: true, max: 1e6 };
+
+/** The typed half of WRITING. */
+export function writingResult(
+  type: any,
+  delta: any,
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  rolls?: any,
+  strikeStep?: any,
+  start?: any,
+): WritingRoll[] {
+  const kind = parseOptionKind(scalarOf(type, "type"), "type");
+  const d = argNumber(delta, "delta", { min: 0, minExclusive: true, max: 1 });
+  const m = programmeMarket(spot, rate, Yield, vol);
+  const t = argNumber(years, "years", YEARS_RULE);
+  const n = argNumber(rolls, "rolls", { default: 12, min: 1, max: 1200, integer: true });
+  const step = argNumber(strikeStep, "strikeStep", STEP_RULE);
+  const s = argOptionalNumber(start, "start", { min: 1, max: 2900000 });
+  return writingProgramme(kind, d, m, t, n, step, s === undefined ? undefined : Math.trunc(s));
+}
+
+/**
+ * Systematic put or call writing: at each roll an option of tenor years is written at the strike whose delta is the target (read on the smile), rounded to the listed grid, projected on today's market. With a start date the expiries are the 3rd Fridays every round(years x 12) months on the US exchange calendar.
+ * @customfunction WRITING
+ * @param {any} type "call" (overwriting a holding) or "put" (cash-secured put writing).
+ * @param {any} delta Target delta in absolute value (0.25 = a 25-delta option).
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} years Tenor of each option in years (1/12 = monthly).
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility: a number or a Strike | Vol smile.
+ * @param {any} [rolls] Number of rolls. Default 12.
+ * @param {any} [strikeStep] Listed strike grid. Default 5.
+ * @param {any} [start] Excel date serial of the first sale: roll dates on the calendar. Default: none.
+ * @returns {any[][]} Table: Roll, Written, Expiry, Strike, Delta, Premium, Income yield, Annualised yield.
+ */
+export function writing(
+  type: any,
+  delta: any,
+  spot: any,
+  years: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  rolls?: any,
+  strikeStep?: any,
+  start?: any,
+) {
+  return run(() => {
+    const r = writingResult(type, delta, spot, years, rate, Yield, vol, rolls, strikeStep, start);
+    return spill(
+      ["Roll", "Written", "Expiry", "Strike", "Delta", "Premium", "Income yield", "Annualised yield"],
+      r.map((x) => [x.roll, x.written ?? "", x.expiry ?? "", x.strike, x.delta, x.premium, x.incomeYield, x.annualisedYield]),
+    );
+  });
+}
+
+/** The typed half of COLLARLADDER. */
+export function collarLadderResult(
+  spot: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  putStrike: any,
+  quantity: any,
+  tranches?: any,
+  spacingYears?: any,
+  strikeStep?: any,
+): CollarTranche[] {
+  const m = programmeMarket(spot, rate, Yield, vol);
+  return collarLadder(
+    m,
+    argNumber(putStrike, "putStrike", STRIKE_RULE),
+    argNumber(quantity, "quantity", { min: 0, minExclusive: true, max: 1e15 }),
+    argNumber(tranches, "tranches", { default: 4, min: 1, max: 120, integer: true }),
+    argNumber(spacingYears, "spacingYears", { default: 0.25, min: 0, minExclusive: true, max: 10 }),
+    argNumber(strikeStep, "strikeStep", STEP_RULE),
+  );
+}
+
+/**
+ * Laddered zero-cost collars: the holding split into equal tranches with staggered expiries (tranche k expires k x spacingYears out), each a long put at putStrike and the zero-cost call for its tenor (on the smile), rounded to the listed grid, with the premium the rounding leaves.
+ * @customfunction COLLARLADDER
+ * @param {any} spot Price of the underlying (> 0).
+ * @param {any} rate Continuously compounded risk-free rate, decimal.
+ * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
+ * @param {any[][]} vol Volatility: a number or a Strike | Vol smile.
+ * @param {any} putStrike Strike of every tranche's long put.
+ * @param {any} quantity Units of the underlying to protect, split equally.
+ * @param {any} [tranches] Number of tranches. Default 4.
+ * @param {any} [spacingYears] Years between expiries. Default 0.25 (quarterly).
+ * @param {any} [strikeStep] Listed strike grid. Default 5.
+ * @returns {any[][]} Table: Tranche, Years, Quantity, Put strike, Zero-cost call, Call strike, Net premium, with a Total row.
+ */
+export function collarladder(
+  spot: any,
+  rate: any,
+  Yield: any,
+  vol: any[][],
+  putStrike: any,
+  quantity: any,
+  tranches?: any,
+  spacingYears?: any,
+  strikeStep?: any,
+) {
+  return run(() => {
+    const r = collarLadderResult(spot, rate, Yield, vol, putStrike, quantity, tranches, spacingYears, strikeStep);
+    return spill(
+      ["Tranche", "Years", "Quantity", "Put strike", "Zero-cost call", "Call strike", "Net premium"],
+      [
+        ...r.map((x) => [x.tranche, x.years, x.quantity, x.putStrike, x.zeroCostCall, x.callStrike, x.premium]),
+        ["Total", "", r.reduce((s, x) => s + x.quantity, 0), "", "", "", r.reduce((s, x) => s + x.premium, 0)],
+      ],
+    );
+  });
+}
+
 export const OPTIONS_FUNCTIONS = [
   entry("OPTION", option, "type, spot, strike, years, rate, yield, vol, [measure]", optionResult),
   entry("BLACK76", black76, "type, forward, strike, years, rate, vol, [measure]", black76Result),
@@ -350,4 +483,11 @@ export const OPTIONS_FUNCTIONS = [
   entry("PAYOFF", payoff, "legs#, spots#, [premium], [forward]", payoffResult),
   entry("ZEROCOST", zerocost, "structure, spot, years, rate, yield, vol#, strike1, [strike2]", zeroCostResult),
   entry("PNLGRID", pnlgrid, "legs#, spot, years, rate, yield, vol#, [spotShocks#], [volShifts#]", pnlGridResult),
+  entry("WRITING", writing, "type, delta, spot, years, rate, yield, vol#, [rolls], [strikeStep], [start]", writingResult),
+  entry(
+    "COLLARLADDER",
+    collarladder,
+    "spot, rate, yield, vol#, putStrike, quantity, [tranches], [spacingYears], [strikeStep]",
+    collarLadderResult,
+  ),
 ];
