@@ -265,8 +265,10 @@ const EXPECTED = {
   },
   hedge: async () =>
     records(beforeBlank(await fn("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows())))
-      .filter((r) => r.Instrument !== "Total" && r.Units !== 0)
-      .map((r) => [side(r.Units), r.Instrument, Math.abs(r.Units)]),
+      // The trade column is "Trade" (with its unit beside it); older builds called it "Units".
+      .map((r) => ({ ...r, q: r.Trade ?? r.Units }))
+      .filter((r) => r.Instrument !== "Total" && typeof r.q === "number" && r.q !== 0)
+      .map((r) => [side(r.q), r.Instrument, Math.abs(r.q)]),
   leverage: async () => {
     const m = Object.fromEntries(records(await fn("LEVERAGE", S.PORTFOLIO, 0, 1)).map((r) => [r.Metric, r.Value]));
     return m["Trade to range"] === 0 ? [] : [[side(m["Trade to range"]), "Synthetic exposure (futures)", Math.abs(m["Trade to range"])]];
