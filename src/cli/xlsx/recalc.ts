@@ -538,7 +538,7 @@ export class Recalc {
     if (rows * cols > this.maxCells) {
       return new ExcelError(
         "#NUM!",
-        `${qualified(sheet.name, a)} has ${rows * cols} cells in use, more than a reference may expand to (${this.maxCells}; --max-cells to raise it)`,
+        `${qualified(sheet.name, a)} has ${rows * cols} cells in use, more than a reference may expand to (${this.maxCells}; --max-ref-cells to raise it)`,
       );
     }
     await this.settle(reader, sheet, a);
@@ -619,7 +619,7 @@ export class Recalc {
       const size = value.length * value[0].length;
       const blocker =
         size > this.maxCells || this.spilledCells + size > MAX_SPILLED_CELLS
-          ? `that is more cells than overlay run spills (${Math.min(this.maxCells, MAX_SPILLED_CELLS)}; --max-cells to raise it)`
+          ? `that is more cells than overlay run spills (${Math.min(this.maxCells, MAX_SPILLED_CELLS)}; --max-ref-cells to raise it)`
           : this.blocker(n, target);
       if (blocker)
         value = new ExcelError("#SPILL!", `The result (${value.length} x ${value[0].length}) needs ${areaAddress(target)}, but ${blocker}`);
