@@ -7,6 +7,7 @@
 import { installHighsHost } from "./highsHost";
 import "./catalogue/portfolio";
 import "./catalogue/book";
+import "./catalogue/policy";
 import "./catalogue/tilts";
 import "./catalogue/futures";
 import "./catalogue/liquidity";

@@ -21,6 +21,7 @@ import { COMPLETION_FUNCTIONS } from "./catalogue/completion";
 import { FUTURES_FUNCTIONS } from "./catalogue/futures";
 import { LIQUIDITY_FUNCTIONS } from "./catalogue/liquidity";
 import { OPTIONS_FUNCTIONS } from "./catalogue/options";
+import { POLICY_FUNCTIONS } from "./catalogue/policy";
 import { PORTFOLIO_FUNCTIONS } from "./catalogue/portfolio";
 import { RATES_FUNCTIONS } from "./catalogue/rates";
 import { TILTS_FUNCTIONS } from "./catalogue/tilts";
@@ -28,6 +29,7 @@ import { TILTS_FUNCTIONS } from "./catalogue/tilts";
 export const REGISTRY: readonly FunctionDef[] = [
   ...PORTFOLIO_FUNCTIONS,
   ...BOOK_FUNCTIONS,
+  ...POLICY_FUNCTIONS,
   ...TILTS_FUNCTIONS,
   ...FUTURES_FUNCTIONS,
   ...LIQUIDITY_FUNCTIONS,

@@ -29,6 +29,8 @@ export const REBALANCE_TRIGGERS: readonly RebalanceTrigger[] = ["bands", "always
 export interface RebalanceOptions {
   rule: RebalanceRule;
   trigger: RebalanceTrigger;
+  /** Classes that go to their target whatever the rule and trigger (the daily proposal's tilted classes). */
+  force?: readonly boolean[];
 }
 
 export interface RebalanceLine {
@@ -77,13 +79,17 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
   const status = plan.classes.map((c, i) => rangeStatus(w[i], c));
   const hasFuture = plan.classes.map((c, i) => c.liquid && !c.isCash && fut[i] !== undefined);
   const tradable = plan.classes.map((c, i) => c.liquid && (c.isCash || hasFuture[i]));
-  const triggered = opts.trigger === "always" || status.some((s) => s !== "within");
+  const rangeTriggered = opts.trigger === "always" || status.some((s) => s !== "within");
+  const forced = plan.classes.map((c, i) => !!opts.force?.[i] && Math.abs(w[i] - c.target) > 1e-12);
+  const triggered = rangeTriggered || forced.some((f) => f);
   const trades = new Array<number>(n).fill(0);
   const notes: string[] = [];
   if (!triggered) return { triggered, trades, hasFuture, notes };
 
   const goalOf = (i: number): number | undefined => {
     const c = plan.classes[i];
+    if (opts.force?.[i]) return c.target;
+    if (!rangeTriggered) return undefined;
     if (opts.rule === "target") return c.target;
     if (status[i] === "within") return undefined;
     const bound = status[i] === "over" ? c.max : c.min;
