@@ -1,6 +1,6 @@
 /**
- * Zero curves: a `Tenor | Rate` table of zero rates (tenor in years, rate as a decimal), linear in the zero
- * rate between tenors and flat outside them (ARCHITECTURE.md). Discount factors by compounding:
+ * Zero curves: zero rates at tenors (years, decimals), linear in the zero rate between tenors and flat outside
+ * them (ARCHITECTURE.md); curveTable.ts reads them from a table of zero rates or of par quotes. Discount factors by compounding:
  *
  *   annual      DF(t) = (1 + r)^-t
  *   semiannual  DF(t) = (1 + r/2)^(-2t)
@@ -8,9 +8,7 @@
  *
  * A parallel shift s (PV01 uses s = -1bp) moves every zero rate by s before discounting.
  */
-import { Matrix } from "../core/cells";
 import { numError, valueError } from "../core/errors";
-import { ColumnSpec, parseTable, whereRow } from "../core/table";
 
 export const COMPOUNDINGS = ["annual", "semiannual", "continuous"] as const;
 export type Compounding = (typeof COMPOUNDINGS)[number];
@@ -28,17 +26,6 @@ export interface ZeroCurve {
   compounding: Compounding;
 }
 
-export const CURVE_COLUMNS: readonly ColumnSpec[] = [
-  { key: "tenor", header: "Tenor", synonyms: ["Years", "Maturity", "Term", "Time", "T"], type: "number", rule: { min: 0, max: MAX_YEARS } },
-  {
-    key: "rate",
-    header: "Rate",
-    synonyms: ["Zero rate", "Zero", "Yield", "Spot rate", "Spot"],
-    type: "number",
-    rule: { min: MIN_RATE, max: MAX_RATE },
-  },
-];
-
 /** A curve from plain numbers (tenors strictly increasing, >= 0). */
 export function makeCurve(tenors: number[], rates: number[], compounding: Compounding = "annual", arg = "curve"): ZeroCurve {
   if (tenors.length === 0) valueError(`${arg} has no tenors`);
@@ -53,24 +40,6 @@ export function makeCurve(tenors: number[], rates: number[], compounding: Compou
     }
   }
   return { tenors: tenors.slice(), rates: rates.slice(), compounding };
-}
-
-/** Reads a `Tenor | Rate` table: tenors in years (>= 0, strictly increasing), zero rates as decimals. */
-export function readCurve(matrix: Matrix, compounding: Compounding = "annual", arg = "curve"): ZeroCurve {
-  const t = parseTable<{ tenor: number; rate: number }>(matrix, { arg, columns: CURVE_COLUMNS });
-  for (let i = 1; i < t.rows.length; i++) {
-    if (!(t.rows[i].tenor > t.rows[i - 1].tenor)) {
-      valueError(
-        `${whereRow(t, i)}: tenors must be strictly increasing, but ${t.rows[i].tenor} follows ${t.rows[i - 1].tenor} (${whereRow(t, i - 1)})`,
-      );
-    }
-  }
-  return makeCurve(
-    t.rows.map((r) => r.tenor),
-    t.rows.map((r) => r.rate),
-    compounding,
-    arg,
-  );
 }
 
 /** Index i of the segment [tenors[i], tenors[i+1]] containing t (binary search); -1 below, n-1 above. */

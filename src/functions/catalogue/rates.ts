@@ -11,7 +11,8 @@ import { HedgeInstrument, readHedgeInstruments } from "../../engine/ldi/instrume
 import { BOND_MEASURES, bondMeasure } from "../../engine/rates/bond";
 import { CashFlows, presentValue, pv01 as pv01Of, readCashFlows } from "../../engine/rates/cashflows";
 import { toFrequency } from "../../engine/rates/couponDates";
-import { COMPOUNDINGS, Compounding, ONE_BP, readCurve, shiftCurve } from "../../engine/rates/curve";
+import { COMPOUNDINGS, Compounding, ONE_BP, shiftCurve } from "../../engine/rates/curve";
+import { readCurve } from "../../engine/rates/curveTable";
 import { toBasis } from "../../engine/rates/dayCount";
 import { wholeSerial } from "../../engine/rates/excelDate";
 import { DEFAULT_KEY_TENORS, keyRate01s, readKeyTenors } from "../../engine/rates/keyRates";

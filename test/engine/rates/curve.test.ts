@@ -1,4 +1,5 @@
-import { discount, discountAt, makeCurve, readCurve, shiftCurve, zeroRate } from "../../../src/engine/rates/curve";
+import { discount, discountAt, makeCurve, shiftCurve, zeroRate } from "../../../src/engine/rates/curve";
+import { readCurve } from "../../../src/engine/rates/curveTable";
 import { OverlayError } from "../../../src/engine/core/errors";
 
 describe("zero curves", () => {
