@@ -244,7 +244,7 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
   const o = s.ordinary;
   if (o.evaluated)
     lines.push(
-      `  ${o.evaluated} ordinary formula${o.evaluated === 1 ? "" : "s"} of their cone recalculated (${o.changed} changed value${o.errors ? `, ${o.errors} new error${o.errors === 1 ? "" : "s"}` : ""})`,
+      `  ${o.evaluated} ordinary formula${o.evaluated === 1 ? "" : "s"} of their cone recalculated (${o.changed} with a new value${o.errors ? `, ${o.errors} new error${o.errors === 1 ? "" : "s"}` : ""})`,
     );
   if (s.writer === "exceljs" && s.output)
     lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");

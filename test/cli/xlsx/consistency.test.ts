@@ -196,6 +196,9 @@ describe("a client model fed new values: overlay run gives what a full recalcula
     const { formatSummary } = await import("../../../src/cli/commands/run");
     const text = formatSummary(summary, false).join("\n");
     expect(text).toMatch(
+      /^ {2}1 OVERLAY formula: 1 evaluated, 0 errors, 2 skipped; 2 cells written\n {2}1 ordinary formula of their cone recalculated \(1 with a new value\)$/m,
+    );
+    expect(text).toMatch(
       /Not evaluated \(cached value kept\):\n +S!B1 +uses OFFSET, which overlay run does not evaluate\n +computed from its cached value: S!C1, S!D1/,
     );
   });
