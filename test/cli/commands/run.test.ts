@@ -530,3 +530,23 @@ describe("the output is the input package with the results written in", () => {
     expect(valueOf(wb.getWorksheet("S")!.getCell("B1"))).toBe(6);
   });
 });
+
+describe("--date and --max-ref-cells", () => {
+  test("TODAY() is the --date given; a bad date or limit is a usage error in words", async () => {
+    const input = await makeBook(join(dir, "dated.xlsx"), (wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.getCell("A1").value = f("TODAY()", 1);
+      ws.getCell("B1").value = f(ID("EDATE(A1,3)-A1"));
+    });
+    const { result } = await capture(() => main(["run", input, "--date", "2026-01-30", "-o", join(dir, "out.xlsx")]));
+    expect(result).toBe(0);
+    const ws = (await readBook(join(dir, "out.xlsx"))).getWorksheet("S")!;
+    // 30 January 2026 is serial 46052; EDATE three months on is 30 April 2026, 90 days later (1 + 28 + 31 + 30).
+    expect([valueOf(ws.getCell("A1")), valueOf(ws.getCell("B1"))]).toEqual([46052, 90]);
+    const bad = await capture(() => main(["run", input, "--date", "2026-02-30"]));
+    expect(bad.result).toBe(2);
+    expect(bad.err).toMatch(/--date must be a date as YYYY-MM-DD, got '2026-02-30'/);
+    const limit = await capture(() => main(["run", input, "--max-ref-cells=0"]));
+    expect(limit.err).toMatch(/--max-ref-cells must be a whole number of cells, got '0'/);
+  });
+});
