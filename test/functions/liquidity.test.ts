@@ -122,3 +122,49 @@ describe("OVERLAY.RESILIENCE", () => {
     expectError(await call("RESILIENCE", POS, COLL, 0.8, 1, 1e9, 200), "#NUM!", /marketBp/);
   });
 });
+
+describe("the README's fully revalued example", () => {
+  const P = [
+    ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
+    ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
+    ["ES Mar26", "future", 150, 5900, 50, 22000, "Equity", "", "", "", ""],
+  ];
+  const C = [
+    ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Coupon", "Years", "Yield"],
+    ["Cash", 10e6, 0, 1, "all", 0, 0, "", "", "", ""],
+    ["Treasury notes", 30e6, 0.02, 2, "CSA, IM", 1, 10e6, "Rates", 0.04, 5, 0.04],
+    ["Credit", 25e6, 0.1, 3, "none", 5, 0, "Rates", 0.045, 8, 0.05],
+  ];
+  const S = [
+    ["Scenario", "Equity", "Rates", "IM multiplier", "Haircut multiplier"],
+    ["2022", -0.25, 250, 1.5, 1.5],
+  ];
+  /** The CTD's dirty price per 100 from the annuity closed form: coupons every half year back from 25.62 years. */
+  const ctd = (y: number) => {
+    const n = 52;
+    const t1 = 25.62 - 51 / 2;
+    const v = 1 / (1 + y / 2);
+    return Math.pow(v, 2 * t1) * (2.375 * ((1 - Math.pow(v, n)) / (1 - v)) + 100 * Math.pow(v, n - 1));
+  };
+
+  test("VM = UB through its CTD (closed form) + ES's 25%; the figures the README shows", async () => {
+    const rows = rowsOf(await ok("LIQUIDITY", P, C, S));
+    const ub = (850 * (ctd(0.048) - ctd(0.073)) * 1000) / 0.8384;
+    expect(rows[0]["Variation margin"] as number).toBeCloseTo(ub + 150 * 5900 * 50 * 0.25, 4);
+    expect(Math.round(rows[0]["Variation margin"] as number)).toBe(40_095_441);
+    expect(Math.round(rows[0]["Linear VM"] as number)).toBe(48_014_434);
+    expect(rows[0].Status).toBe("short");
+    expect(rows[1].Shock as number).toBeCloseTo(412.6975, 3);
+    const ladder = rowsOf(await ok("LADDER", P, C, S));
+    expect(ladder.map((x) => Math.round(x.Shortfall as number))).toEqual([30_095_441, 19_209_087, 19_209_087, 1_153_410]);
+    const res = (await ok("RESILIENCE", P, C, 0.8, 1.1, 5e8, 250, 100)) as unknown[][];
+    const metric = (name: string) => res.find((row) => row[0] === name)?.[1] as number;
+    expect(metric("Maximum scale of the rate hedge")).toBeCloseTo(1.1314, 4);
+    expect(metric("Top-up trigger (bp rise)")).toBeCloseTo(62.6975, 3);
+    expect(metric("Deleverage trigger (bp rise)")).toBeCloseTo(162.6975, 3);
+    expect(res.slice(-2)).toEqual([
+      ["Maximum hedge", "UB Mar26", 850, 111, 961],
+      ["Deleverage", "UB Mar26", 850, -204, 646],
+    ]);
+  });
+});
