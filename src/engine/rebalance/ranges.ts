@@ -4,8 +4,9 @@
  * absorbs what the rounding leaves, can be pushed out too. This step moves contracts, one at a time, until every
  * class is inside its allowed interval, or says which range cannot be met and why.
  *
- * Allowed interval of class i (weights): [min(Min_i, w_i, g_i), max(Max_i, w_i, g_i)], w_i the pre-trade
- * weight, g_i its goal: a class inside its range stays inside, a class outside never moves further out.
+ * Allowed interval of class i (weights): its range [Min_i, Max_i] when its goal g_i is inside it (and whole
+ * contracts can land there), else [min(Min_i, w_i, g_i), max(Max_i, w_i, g_i)], w_i the pre-trade weight: a
+ * class inside its range stays inside, a class sent back inside gets inside, and none moves further out.
  * With v_i = the weight of one contract (exposureOf(1, f) / NAV > 0), a futures leg's post weight is
  * w_i + n_i v_i, so its whole-contract counts inside the interval are
  *   n_i in [ceil((lo_i - w_i) / v_i), floor((hi_i - w_i) / v_i)]      (1e-12 of slack, as rangeStatus)
@@ -43,16 +44,26 @@ export function keepRanges(plan: Plan, fut: ClassFutures, trades: readonly numbe
   const nLo: number[] = [];
   const nHi: number[] = [];
   plan.classes.forEach((c, i) => {
-    const [a, b] = allowedInterval(c.min, c.max, w[i], w[i] + trades[i]);
-    lo.push(a);
-    hi.push(b);
+    const goal = w[i] + trades[i];
+    const goalInside = goal >= c.min - SLACK && goal <= c.max + SLACK;
+    let [a, b] = allowedInterval(c.min, c.max, w[i], goal);
     if (n[i] === null || !(v[i] > 0)) {
+      if (goalInside) [a, b] = [c.min, c.max];
+      lo.push(a);
+      hi.push(b);
       nLo.push(0);
       nHi.push(0);
       return;
     }
-    const first = Math.ceil((a - SLACK - w[i]) / v[i] - 1e-9);
-    const last = Math.floor((b + SLACK - w[i]) / v[i] + 1e-9);
+    const count = (x: number, y: number) => [Math.ceil((x - SLACK - w[i]) / v[i] - 1e-9), Math.floor((y + SLACK - w[i]) / v[i] + 1e-9)];
+    let [first, last] = count(a, b);
+    // A goal inside the range: end inside the range itself, where whole contracts can.
+    if (goalInside) {
+      const [f2, l2] = count(c.min, c.max);
+      if (f2 <= l2) [a, b, first, last] = [c.min, c.max, f2, l2];
+    }
+    lo.push(a);
+    hi.push(b);
     nLo.push(first);
     nHi.push(last);
     const was = n[i]!;
