@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, findFunction } from "../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { ASSETS, CURVE, INSTRUMENTS, LIABILITIES, RATES_VALID_CALLS } from "./ratesValidCalls";
+import { ASSETS, BASKET, CURVE, INSTRUMENTS, LIABILITIES, RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const SETTLE = 39493; // 15-Feb-2008
 const MATURE = 43054; // 15-Nov-2017
@@ -78,6 +78,65 @@ describe("OVERLAY.CONVFACTOR and OVERLAY.FUTURESDV01", () => {
     expectError(await call("FUTURESDV01", 7.5, 0.9, -1), "#NUM!", /contract must be > 0/);
     expectError(await call("FUTURESDV01", 7.5, 0.9, ""), "#VALUE!", /contract is required: a CME code/);
     expectError(await call("FUTURESDV01", 7.5, 0.9, "TYZ5"), "#VALUE!", /contract must be one of TU/);
+  });
+});
+
+describe("OVERLAY.CTD", () => {
+  it("spills the basket with factors, basis, implied repo and forward DV01; one CTD; the default delivery is the last weekday", async () => {
+    const rows = rowsOf(await ok("CTD", "TY", 46082, BASKET, 112, 46022, 0.04));
+    expect(Object.keys(rows[0])).toEqual([
+      "Coupon",
+      "Maturity",
+      "Price",
+      "Factor",
+      "Gross basis",
+      "Carry",
+      "Net basis",
+      "Implied repo",
+      "Forward DV01",
+      "Futures DV01",
+      "CTD",
+    ]);
+    expect(rows.filter((r) => r.CTD === true).length).toBe(1);
+    expect(rows[2].CTD).toBe("not deliverable");
+    // 31-Mar-2026 (46112) is a Tuesday: the default delivery date.
+    expect(await ok("CTD", "TY", 46082, BASKET, 112, 46022, 0.04, 46112)).toEqual(await ok("CTD", "TY", 46082, BASKET, 112, 46022, 0.04));
+    expect(rows[0].Factor).toBe(await ok("CONVFACTOR", "TY", 0.0425, 48533, 46082));
+  });
+  it("bad input", async () => {
+    expectError(
+      await call(
+        "CTD",
+        "TY",
+        46082,
+        [
+          ["Coupon", "Maturity"],
+          [0.04, 48533],
+        ],
+        112,
+        46022,
+        0.04,
+      ),
+      "#VALUE!",
+      /basket: missing column 'Price'/,
+    );
+    expectError(await call("CTD", "TY", 46082, BASKET, 112, 46200, 0.04), "#NUM!", /delivery .* must be after settlement/);
+    expectError(
+      await call(
+        "CTD",
+        "TY",
+        46082,
+        [
+          ["Coupon", "Maturity", "Price"],
+          [0.04, 48167, 100],
+        ],
+        112,
+        46022,
+        0.04,
+      ),
+      "#NUM!",
+      /no note or bond in it is deliverable/,
+    );
   });
 });
 

@@ -29,10 +29,19 @@ export const INSTRUMENTS = [
   ["30y swap", "swap", 30, "", "", "", ""],
 ];
 
+/** A TY March 2026 basket: coupon, maturity (Excel dates), clean price. */
+export const BASKET = [
+  ["Coupon", "Maturity", "Price"],
+  [0.0425, 48533, 101.5],
+  [0.04125, 48625, 100.25],
+  [0.04, 48167, 100],
+];
+
 export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   BOND: ["price", 39493, 43054, 0.0575, 0.065, 100, 2, 0],
   CONVFACTOR: ["TY", 0.065, 40224, 37316],
   FUTURESDV01: [7.5, 0.9, "TY"],
+  CTD: ["TY", 46082, BASKET, 112, 46022, 0.04, 46112],
   PRESENTVALUE: [LIABILITIES, CURVE, "annual"],
   PV01: [LIABILITIES, CURVE, "semiannual"],
   KRD: [LIABILITIES, CURVE, [[1, 2, 5, 10, 20, 30]], "continuous"],

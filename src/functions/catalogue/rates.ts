@@ -1,10 +1,11 @@
 /**
- * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, PRESENTVALUE, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
+ * Rates and LDI: OVERLAY.BOND, CONVFACTOR, FUTURESDV01, CTD, PRESENTVALUE, PV01, KRD, SWAP, HEDGERATIO, HEDGETRADES.
  * Thin: parse the arguments, call the engine, lay out the spill. Each function has a typed half (`...Result`)
  * that returns the engine's result; the Excel function is its layout.
  */
 import { argChoice, argMatrix, argNumber, argOptionalNumber, argString, cellToNumber, isEmpty, scalarOf } from "../../engine/core/cells";
 import { numError, valueError } from "../../engine/core/errors";
+import { ColumnSpec, parseTable } from "../../engine/core/table";
 import { KeyRateHedge, hedgeRatio as ratioOf, keyRateHedgeRatios, readPv01OrCashFlows } from "../../engine/ldi/hedgeRatio";
 import { HedgeSolution, solveHedge } from "../../engine/ldi/hedgeTrades";
 import { HedgeInstrument, readHedgeInstruments } from "../../engine/ldi/instruments";
@@ -14,7 +15,8 @@ import { toFrequency } from "../../engine/rates/couponDates";
 import { COMPOUNDINGS, Compounding, ONE_BP, shiftCurve } from "../../engine/rates/curve";
 import { readCurve } from "../../engine/rates/curveTable";
 import { toBasis } from "../../engine/rates/dayCount";
-import { wholeSerial } from "../../engine/rates/excelDate";
+import { daysInMonth, fromSerial, toSerial, wholeSerial } from "../../engine/rates/excelDate";
+import { BasketBond, BasketRow, deliverableBasket } from "../../engine/rates/deliverableBasket";
 import { DEFAULT_KEY_TENORS, keyRate01s, readKeyTenors } from "../../engine/rates/keyRates";
 import { MAX_SWAP_YEARS, SWAP_MEASURES, swapMeasure } from "../../engine/rates/swap";
 import { findConvention, toDayCount } from "../../engine/rates/swapConventions";
@@ -125,6 +127,86 @@ export function futuresdv01Result(ctdDV01: any, conversionFactor: any, contract:
  */
 export function futuresdv01(ctdDV01: any, conversionFactor: any, contract: any) {
   return run(() => futuresdv01Result(ctdDV01, conversionFactor, contract));
+}
+
+export const BASKET_COLUMNS: readonly ColumnSpec[] = [
+  { key: "coupon", header: "Coupon", synonyms: ["Rate", "Cpn"], type: "number", rule: { min: 0, max: 0.25 } },
+  { key: "maturity", header: "Maturity", synonyms: ["Maturity date"], type: "number", rule: { min: 1, max: 2958465 } },
+  { key: "price", header: "Price", synonyms: ["Clean price", "Clean"], type: "number", rule: { min: 0, minExclusive: true, max: 1000 } },
+];
+
+/** The last weekday of the month of `serial` (the last business day, without a holiday calendar). */
+function lastWeekdayOfMonth(serial: number): number {
+  const ymd = fromSerial(serial);
+  let d = toSerial({ y: ymd.y, m: ymd.m, d: daysInMonth(ymd.y, ymd.m) });
+  // Excel serial 1 (1-Jan-1900) is a Sunday in Excel's 1900 system; from serial 61 on, serial % 7 = 0 is Saturday, 1 Sunday.
+  while (d % 7 === 0 || d % 7 === 1) d--;
+  return d;
+}
+
+/** Typed half of OVERLAY.CTD. */
+export function ctdResult(
+  contract: any,
+  deliveryMonth: any,
+  basket: any[][],
+  futuresPrice: any,
+  settlement: any,
+  repoRate: any,
+  deliveryDate?: any,
+): BasketRow[] {
+  const c = findContract(argString(contract, "contract"));
+  const dm = wholeSerial(argNumber(deliveryMonth, "deliveryMonth"), "deliveryMonth");
+  const t = parseTable<BasketBond>(argMatrix(basket, "basket"), { arg: "basket", columns: BASKET_COLUMNS });
+  const bonds = t.rows.map((r) => ({ ...r, maturity: wholeSerial(r.maturity, "basket Maturity") }));
+  const f = argNumber(futuresPrice, "futuresPrice", { min: 0, minExclusive: true, max: 1000 });
+  const s = wholeSerial(argNumber(settlement, "settlement"), "settlement");
+  const r = argNumber(repoRate, "repoRate", { min: -0.1, max: 0.5 });
+  const dd = argOptionalNumber(deliveryDate, "deliveryDate");
+  const d = dd === undefined ? lastWeekdayOfMonth(dm) : wholeSerial(dd, "deliveryDate");
+  return deliverableBasket({ contract: c, deliveryMonth: dm, settlement: s, delivery: d, futuresPrice: f, repoRate: r }, bonds);
+}
+
+/**
+ * A Treasury future's deliverable basket and cheapest-to-deliver: per note or bond its CME conversion factor, gross basis (price - futures x factor), carry (coupon income less repo financing to delivery), net basis, implied repo rate (Act/360), forward DV01 at delivery and the future's DV01 through it (contract size from the contract); the CTD is the deliverable bond with the highest implied repo. Bonds not deliverable for that month say why.
+ * @customfunction CTD
+ * @param {any} contract TU, Z3N, FV, TY, TN, US or UB (aliases ZT, ZF, ZN, ZB, UXY, WN).
+ * @param {any} deliveryMonth Any date in the delivery month, an Excel date serial.
+ * @param {any[][]} basket Table: Coupon (decimal), Maturity (Excel date), Price (clean, per 100).
+ * @param {any} futuresPrice Futures price, per 100 (decimal points: 110-16 = 110.5).
+ * @param {any} settlement Settlement date of the cash bonds, an Excel date serial.
+ * @param {any} repoRate Term repo rate to delivery, a decimal (money market, Act/360).
+ * @param {any} [deliveryDate] Delivery date, an Excel date serial. Default the last weekday of the delivery month.
+ * @returns {any[][]} Table: Coupon, Maturity, Price, Factor, Gross basis, Carry, Net basis, Implied repo, Forward DV01, Futures DV01, CTD.
+ */
+export function ctd(
+  contract: any,
+  deliveryMonth: any,
+  basket: any[][],
+  futuresPrice: any,
+  settlement: any,
+  repoRate: any,
+  deliveryDate?: any,
+) {
+  return run(() => {
+    const rows = ctdResult(contract, deliveryMonth, basket, futuresPrice, settlement, repoRate, deliveryDate);
+    const v = (x: number | undefined) => blank(x);
+    return spill(
+      ["Coupon", "Maturity", "Price", "Factor", "Gross basis", "Carry", "Net basis", "Implied repo", "Forward DV01", "Futures DV01", "CTD"],
+      rows.map((r) => [
+        r.coupon,
+        r.maturity,
+        r.price,
+        v(r.factor),
+        v(r.grossBasis),
+        v(r.carry),
+        v(r.netBasis),
+        v(r.impliedRepo),
+        v(r.forwardDv01),
+        v(r.futuresDv01),
+        r.deliverable ? r.ctd : "not deliverable",
+      ]),
+    );
+  });
 }
 
 /** Typed half of OVERLAY.PRESENTVALUE. */
@@ -442,6 +524,7 @@ export const RATES_FUNCTIONS = [
   entry("BOND", bond, "measure, settlement, maturity, rate, yld, [redemption], [frequency], [basis]", bondResult),
   entry("CONVFACTOR", convfactor, "contract, coupon, maturity, deliveryMonth", convfactorResult),
   entry("FUTURESDV01", futuresdv01, "ctdDV01, conversionFactor, contract", futuresdv01Result),
+  entry("CTD", ctd, "contract, deliveryMonth, basket#, futuresPrice, settlement, repoRate, [deliveryDate]", ctdResult),
   entry("PRESENTVALUE", presentvalue, "cashflows#, curve#, [compounding]", presentvalueResult),
   entry("PV01", pv01, "cashflows#, curve#, [compounding]", pv01Result),
   entry("KRD", krd, "cashflows#, curve#, [keyTenors#], [compounding]", krdResult),
