@@ -334,12 +334,36 @@ interface Spec {
   max?: number;
 }
 
+/** Values a library call takes at once: it spreads its arguments, which overflows the stack on a million. */
+const CHUNK = 10_000;
+
+/** SUM, MIN, MAX or PRODUCT of plain numbers through the library, a chunk at a time (each is associative). */
+function reduce(F: FormulaJs, lib: string, xs: number[]): unknown {
+  if (xs.length <= CHUNK) return F[lib](xs);
+  const parts: unknown[] = [];
+  for (let k = 0; k < xs.length; k += CHUNK) {
+    const p = F[lib](xs.slice(k, k + CHUNK));
+    if (typeof p !== "number") return p;
+    parts.push(p);
+  }
+  return reduce(F, lib, parts as number[]);
+}
+
+/** AVERAGE as the library's SUM over the count (the library's AVERAGE spreads its arguments too). */
+function average(F: FormulaJs, xs: number[]): unknown {
+  if (xs.length <= CHUNK) return F.AVERAGE(xs);
+  const sum = reduce(F, "SUM", xs);
+  return typeof sum === "number" ? sum / xs.length : sum;
+}
+
+const fold = (F: FormulaJs, lib: string, xs: number[]): unknown => (lib === "AVERAGE" ? average(F, xs) : reduce(F, lib, xs));
+
 const aggregate =
   (lib: string, empty?: number) =>
   (fn: string, args: Arg[], F: FormulaJs): unknown => {
     const xs = numbersOf(args, fn);
     if (xs.length === 0 && empty !== undefined) return empty;
-    return F[lib](xs);
+    return fold(F, lib, xs);
   };
 
 const ifs =
@@ -352,7 +376,7 @@ const ifs =
     const xs = onlyNumbers(picked);
     if (xs.length === 0 && empty !== undefined) return empty;
     if (xs.length === 0) return fail("#DIV/0!", `${fn}: no cell meets the criteria`);
-    return F[lib](xs);
+    return fold(F, lib, xs);
   };
 
 /** SUMIF(range, criterion, [sum_range]) and its kin, in the IFS form. */
@@ -369,7 +393,7 @@ const ifOne =
     const xs = onlyNumbers(selectIfs(fn, sized, [[range, single(args[1]?.value, fn, 1)]]));
     if (xs.length === 0 && empty !== undefined) return empty;
     if (xs.length === 0) return fail("#DIV/0!", `${fn}: no cell meets the criteria`);
-    return F[lib](xs);
+    return fold(F, lib, xs);
   };
 
 const R = "all" as const;
@@ -379,7 +403,7 @@ export const FUNCTIONS: Record<string, Spec> = {
   AVERAGE: {
     call: (fn, args, F) => {
       const xs = numbersOf(args, fn);
-      return xs.length ? F.AVERAGE(xs) : fail("#DIV/0!", `${fn}: no numbers to average`);
+      return xs.length ? average(F, xs) : fail("#DIV/0!", `${fn}: no numbers to average`);
     },
     ranges: R,
     min: 1,
@@ -413,9 +437,10 @@ export const FUNCTIONS: Record<string, Spec> = {
     min: 2,
     max: 2,
   },
-  AND: { call: (fn, args, F) => F.AND(...logicalsOf(args, fn)), ranges: R, min: 1 },
-  OR: { call: (fn, args, F) => F.OR(...logicalsOf(args, fn)), ranges: R, min: 1 },
-  XOR: { call: (fn, args, F) => F.XOR(...logicalsOf(args, fn)), ranges: R, min: 1 },
+  // Excel's AND, OR and XOR over the logical values Excel counts (the library's spread its arguments).
+  AND: { call: (fn, args) => logicalsOf(args, fn).every((x) => x), ranges: R, min: 1 },
+  OR: { call: (fn, args) => logicalsOf(args, fn).some((x) => x), ranges: R, min: 1 },
+  XOR: { call: (fn, args) => logicalsOf(args, fn).filter((x) => x).length % 2 === 1, ranges: R, min: 1 },
   NOT: { scalar: ["a"], call: (fn, args) => !logicalsOf(args, fn)[0], min: 1, max: 1 },
   INDEX: { call: (fn, args) => index(fn, args), ranges: [0], min: 2, max: 3 },
   MATCH: {
@@ -640,6 +665,10 @@ export async function callOrdinary(name: string, args: Arg[], ctx: FnContext): P
     return fromLibrary(spec.call ? spec.call(name, args, F, ctx) : F[spec.lib!](...args.map((a) => a.value)), name);
   } catch (e) {
     if (e instanceof FnError) return new ExcelError(e.code, e.message);
-    return new ExcelError("#VALUE!", `${name} could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
+    // A failure inside the library: said in our words, never its message.
+    return new ExcelError(
+      "#VALUE!",
+      `${name} could not be evaluated on these values${e instanceof RangeError ? " (too many of them at once)" : ""}`,
+    );
   }
 }

@@ -206,6 +206,14 @@ describe("logic, rounding, dates", () => {
     expect(await ev("=SUMPRODUCT({1,2},{1,2,3})")).toMatchObject({ code: "#VALUE!" });
     expect(await ev("=SUMPRODUCT({1,2;3,4},{5,6;7,8})")).toBe(70);
   });
+  test("a million values (a used column of a full sheet): SUM, AVERAGE, MAX, SUMIFS, AND in chunks, no stack overflow", async () => {
+    const big = { "A1:A1000000": Array.from({ length: 1_000_000 }, (_, i) => [i % 2 ? 1 : 3]) };
+    expect(await ev("=SUM(A1:A1000000)", big)).toBe(2_000_000);
+    expect(await ev("=AVERAGE(A1:A1000000)", big)).toBe(2);
+    expect(await ev("=MAX(A1:A1000000)", big)).toBe(3);
+    expect(await ev('=SUMIFS(A1:A1000000,A1:A1000000,">2")', big)).toBe(1_500_000);
+    expect(await ev("=AND(A1:A1000000)", big)).toBe(true);
+  });
   test("wrong numbers of arguments and unknown functions are worded errors", async () => {
     expect(await ev("=ROUND(1)")).toEqual({ code: "#VALUE!", message: "ROUND needs at least 2 arguments, got 1" });
     expect(await ev('=INDIRECT("A1")')).toEqual({ code: "#NAME?", message: "INDIRECT is not a function the overlay command evaluates" });
