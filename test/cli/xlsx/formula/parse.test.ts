@@ -160,3 +160,74 @@ describe("limits: no recursion a formula can drive (issue 20); each refusal says
     expect(((await evaluate(e, { resolve })) as number[][]).length).toBe(1000);
   });
 });
+
+describe("junk formulas (fast-check): never an exception, never a JavaScript message", () => {
+  const TOKENS = [
+    "(",
+    ")",
+    ",",
+    "+",
+    "-",
+    "*",
+    "/",
+    "^",
+    "&",
+    "=",
+    "<>",
+    "%",
+    "1",
+    "0",
+    "2.5",
+    '"a"',
+    '""',
+    "TRUE",
+    "{1,2;3,4}",
+    "A1",
+    "A1:B2",
+    "A:A",
+    "#N/A",
+    "SUM(",
+    "ROUND(",
+    "INDEX(",
+    "IF(",
+    "IFERROR(",
+    "XLOOKUP(",
+    "SUMIFS(",
+    "VLOOKUP(",
+    "MATCH(",
+    "DATE(",
+    "AND(",
+    "OVERLAY.CONTRACTS(",
+    "OFFSET(",
+  ];
+  const BAD = /Cannot read properties|Maximum call stack|undefined|NaN|Infinity|at .*\.ts:\d+/;
+  test("random token strings parse to a worded syntax error or evaluate to a value or an Excel error", async () => {
+    const fc = await import("fast-check");
+    const resolve = (ref: string) =>
+      ref === "A1"
+        ? 3
+        : ref === "A:A"
+          ? [[1], [2], ["x"]]
+          : [
+              [1, "a"],
+              [true, ""],
+            ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 30 }), async (tokens) => {
+        const text = "=" + tokens.join("");
+        let e;
+        try {
+          e = parseFormula(text, { operators: true });
+        } catch (err) {
+          expect((err as Error).name).toBe("FormulaSyntaxError");
+          expect((err as Error).message).not.toMatch(BAD);
+          return;
+        }
+        const v = await evaluate(e, { resolve, today: 46052 });
+        if (v instanceof ExcelError) expect(v.message).not.toMatch(BAD);
+        else for (const x of Array.isArray(v) ? v.flat() : [v]) if (typeof x === "number") expect(Number.isFinite(x)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
