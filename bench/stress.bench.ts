@@ -1,6 +1,6 @@
 /**
  * Stress benchmarks (issue 16): 1,000 positions x 100 scenarios fully revalued (target < 100 ms), a mixed book of
- * equity and FX futures, bonds, receiver swaps, Treasury futures through their CTD and options, under
+ * equity and FX futures, bonds, receiver swaps, Treasury futures through their CTD and options (with a vol shock), under
  * scenarios with rates by key tenor (2y, 10y, 30y: every cash flow discounted at its own shifted yield) and
  * under parallel scenarios (one power per instrument); beside the linear figure (DV01 x shock, delta x return)
  * and, for the bonds, Excel's PRICE (rates/bond.ts) at each shocked yield.
@@ -44,6 +44,7 @@ function makeBook(keyed: boolean): {
     { name: "Equity", kind: "return" },
     { name: "Credit", kind: "spread" },
     { name: "EUR", kind: "fx" },
+    { name: "Vol", kind: "vol" },
   ]);
   const r = rng(16);
   const positions: StressPosition[] = [];
@@ -85,6 +86,7 @@ function makeBook(keyed: boolean): {
           vol: 0.2,
           multiplier: 50,
           factor: 1,
+          volFactor: 4,
         },
         "cash",
       );
@@ -97,6 +99,7 @@ function makeBook(keyed: boolean): {
     shocks[slots] = -0.4 + 0.5 * r();
     shocks[slots + 1] = 300 * r();
     shocks[slots + 2] = -0.15 + 0.3 * r();
+    shocks[slots + 3] = 0.2 * r();
     return { name: `S${j}`, shocks, imMultiplier: 1.5, haircutMultiplier: 1 };
   });
   return { book: prepareBook(space, positions), scenarios, bonds };

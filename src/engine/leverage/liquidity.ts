@@ -96,6 +96,7 @@ export const POSITION_COLUMNS: readonly ColumnSpec[] = [
   { key: "fx", header: "FX", synonyms: ["FX rate"], type: "number", optional: true, default: 1, rule: POSITIVE },
   { key: "fxFactor", header: "FX factor", synonyms: ["Currency", "Currency factor"], type: "text", optional: true },
   { key: "spreadFactor", header: "Spread factor", synonyms: ["Spread", "Credit factor"], type: "text", optional: true },
+  { key: "volFactor", header: "Vol factor", synonyms: ["Volatility factor", "Vol shock"], type: "text", optional: true },
   { key: "coupon", header: "Coupon", synonyms: ["Fixed rate", "Swap rate", "CTD coupon"], type: "number", optional: true, rule: RATE },
   { key: "years", header: "Years", synonyms: ["Maturity (years)", "Tenor", "T", "Years to maturity"], type: "number", optional: true },
   { key: "yld", header: "Yield", synonyms: ["YTM", "CTD yield", "Dividend yield"], type: "number", optional: true, rule: RATE },
@@ -166,6 +167,7 @@ interface PositionRow {
   fx: number;
   fxFactor?: string;
   spreadFactor?: string;
+  volFactor?: string;
   coupon?: number;
   years?: number;
   yld?: number;
@@ -226,7 +228,13 @@ class FactorNames {
 }
 
 function kindWords(k: FactorKind): string {
-  return { return: "return factor (equity)", rate: "rate factor (bp)", spread: "spread factor (bp)", fx: "currency factor" }[k];
+  return {
+    return: "return factor (equity)",
+    rate: "rate factor (bp)",
+    spread: "spread factor (bp)",
+    fx: "currency factor",
+    vol: "vol factor (vol points)",
+  }[k];
 }
 
 export interface LiquidityBook {
@@ -364,6 +372,7 @@ function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): Liqu
           vol: need(r.vol, w, "Vol", kind),
           multiplier: r.multiplier,
           factor: names.use(r.factor, "return", w, "Factor"),
+          volFactor: r.volFactor ? names.use(r.volFactor, "vol", w, "Vol factor") : -1,
         };
         break;
       }
@@ -483,7 +492,7 @@ function readScenarioRows(matrix: Matrix, names: FactorNames, arg: string): { sp
     if (exact < 0 && keyed.length === 0) {
       valueError(
         `${arg}: no column for factor '${f.name}' (${f.where}); add a '${f.name}' column with the shock of each scenario ` +
-          `(${f.kind === "rate" || f.kind === "spread" ? "in bp" : "as a return, -0.3 = a 30% fall"})` +
+          `(${f.kind === "rate" || f.kind === "spread" ? "in bp" : f.kind === "vol" ? "in vol points, 0.1 = +10 points" : "as a return, -0.3 = a 30% fall"})` +
           (f.kind === "rate" ? `, or key-tenor columns '${f.name} 2y', '${f.name} 10y', ...` : "") +
           (t.extraHeaders.length ? `; shock columns found: ${t.extraHeaders.map((h) => `'${h}'`).join(", ")}` : ""),
       );
@@ -511,6 +520,8 @@ function readScenarioRows(matrix: Matrix, names: FactorNames, arg: string): { sp
           numError(`${w}: ${header} must be a move in bp between -5000 and 5000, got ${x}`);
         if ((f.kind === "return" || f.kind === "fx") && !(x >= -1 && x <= 100))
           numError(`${w}: ${header} must be a return >= -1 (-100%) and <= 100, got ${x}`);
+        if (f.kind === "vol" && !(x >= -5 && x <= 5))
+          numError(`${w}: ${header} must be a move in vol points between -5 and 5 (0.1 = +10 points), got ${x}`);
         shocks[f.offset + q] = x;
       });
     });

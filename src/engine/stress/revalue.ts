@@ -10,6 +10,7 @@
  *           period forward rates, so the key shocks add up to the parallel one
  *   spread  a credit spread, shocked in bp, added to the yield of the instruments that name it
  *   fx      the base-currency value of a foreign currency, shocked by a return (-0.1 = it falls 10%)
+ *   vol     an implied volatility, shocked in vol points (0.15 = +15 points), floored at 0.01
  *
  * Instruments, value V per unit in the contract currency:
  *   future   V = Price x Multiplier x (1 + r)                                       (futures on an index)
@@ -40,7 +41,7 @@ import { Frequency, coupDays, coupDaysBs, couponPeriod } from "../rates/couponDa
 import { Basis } from "../rates/dayCount";
 import { triangleWeights } from "../rates/keyRates";
 
-export type FactorKind = "return" | "rate" | "spread" | "fx";
+export type FactorKind = "return" | "rate" | "spread" | "fx" | "vol";
 
 export interface Factor {
   name: string;
@@ -102,6 +103,8 @@ export type Instrument =
       vol: number;
       multiplier: number;
       factor: number;
+      /** The vol factor, or -1. */
+      volFactor: number;
     }
   | { kind: "linear"; dv01: number; rate: number; years: number };
 
@@ -222,12 +225,16 @@ export function unitValue(ins: Instrument, space: FactorSpace, s: ArrayLike<numb
     case "option": {
       const S = ins.price * (1 + s[F[ins.factor].offset]);
       if (!(S > 0)) return ins.sign > 0 ? 0 : ins.strike * Math.exp(-ins.riskFree * ins.years) * ins.multiplier;
-      return bsmPriceKernel(ins.sign, S, ins.strike, ins.years, ins.riskFree, ins.dividendYield, ins.vol) * ins.multiplier;
+      const vol = ins.volFactor >= 0 ? Math.max(MIN_VOL, ins.vol + s[F[ins.volFactor].offset]) : ins.vol;
+      return bsmPriceKernel(ins.sign, S, ins.strike, ins.years, ins.riskFree, ins.dividendYield, vol) * ins.multiplier;
     }
     case "linear":
       return -ins.dv01 * rateShift(F[ins.rate], s, ins.years);
   }
 }
+
+/** The floor of a shocked implied volatility. */
+export const MIN_VOL = 0.01;
 
 /** Today's market: every shock 0. */
 export function zeroShocks(space: FactorSpace): Float64Array {
@@ -253,8 +260,9 @@ function slotsOf(ins: Instrument, space: FactorSpace): number[] {
   switch (ins.kind) {
     case "future":
     case "forward":
-    case "option":
       return span(ins.factor);
+    case "option":
+      return [...span(ins.factor), ...(ins.volFactor >= 0 ? span(ins.volFactor) : [])];
     case "bond":
     case "swap":
       return [...span(ins.rate), ...(ins.spread >= 0 ? span(ins.spread) : [])];

@@ -155,3 +155,42 @@ describe("the book's Positions table (src/engine/book/positions.ts) is read as i
     );
   });
 });
+
+describe("options read with their model and a vol factor", () => {
+  const POS = [
+    ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Factor", "Option type", "Strike", "Vol", "Years", "Rate", "Vol factor"],
+    ["SPX put", "option", 100, 5000, 100, "Equity", "put", 4500, 0.18, 0.5, 0.04, "VIX"],
+  ];
+  const COLL = [
+    ["Asset", "Value"],
+    ["Cash", 1e6],
+  ];
+
+  test("a long put gains in a crash, more when implied vol jumps, and is worth at least its intrinsic value after it", () => {
+    const sc = (vix: number) => [
+      ["Scenario", "Equity", "VIX"],
+      ["Crash", -0.3, vix],
+    ];
+    const flat = liquidityReport(readLiquidity(POS, COLL, sc(0))).scenarios[0].loss.total;
+    const spike = liquidityReport(readLiquidity(POS, COLL, sc(0.2))).scenarios[0].loss.total;
+    expect(flat).toBeLessThan(0);
+    expect(spike).toBeLessThan(flat);
+    // After the crash the put is worth at least its discounted intrinsic value, 100 x 100 x (4,500 e^(-0.02) - 3,500),
+    // and its gain is that value less what it cost: the report's own base value per unit (today's price).
+    const inp = readLiquidity(POS, COLL, sc(0));
+    const cost = inp.book.base[0] * 100;
+    expect(-flat + cost).toBeGreaterThanOrEqual(100 * 100 * (4500 * Math.exp(-0.02) - 3500));
+  });
+
+  test("a vol move outside -5..5 points is refused, naming the scenario and the column", () => {
+    expectEngineError(
+      () =>
+        readLiquidity(POS, COLL, [
+          ["Scenario", "Equity", "VIX"],
+          ["Crash", -0.3, 20],
+        ]),
+      "num",
+      /^Scenarios row 1 \(Crash\): VIX must be a move in vol points between -5 and 5/,
+    );
+  });
+});

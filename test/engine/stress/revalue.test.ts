@@ -26,6 +26,18 @@ import {
 } from "../../../src/engine/stress/revalue";
 
 const RATES = factorSpace([{ name: "Rates", kind: "rate" }]);
+
+/** Abramowitz and Stegun 7.1.26 is too coarse for 1e-6; the series and continued fraction of erf instead. */
+function erf(x: number): number {
+  // Taylor series: erf x = 2/sqrt(pi) sum (-1)^n x^(2n+1) / (n! (2n+1)), converges fast for |x| < 3.
+  let sum = 0;
+  let term = x;
+  for (let n = 0; n < 60; n++) {
+    sum += term / (2 * n + 1);
+    term *= (-x * x) / (n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
 const shock = (...x: number[]) => Float64Array.from(x);
 
 describe("bonds", () => {
@@ -149,19 +161,32 @@ describe("options", () => {
     vol: 0.2,
     multiplier: 1,
     factor: 0,
+    volFactor: 1,
   });
-  const EQ = factorSpace([{ name: "Equity", kind: "return" }]);
+  const EQ = factorSpace([
+    { name: "Equity", kind: "return" },
+    { name: "Vol", kind: "vol" },
+  ]);
 
   test("Hull's Example 15.6: call 4.76, put 0.81", () => {
-    expect(unitValue(opt(1), EQ, shock(0))).toBeCloseTo(4.76, 2);
-    expect(unitValue(opt(-1), EQ, shock(0))).toBeCloseTo(0.81, 2);
+    expect(unitValue(opt(1), EQ, shock(0, 0))).toBeCloseTo(4.76, 2);
+    expect(unitValue(opt(-1), EQ, shock(0, 0))).toBeCloseTo(0.81, 2);
+  });
+
+  test("a vol shock reprices with the shocked vol: +10 points is Black-Scholes at 30% (closed form here)", () => {
+    const N = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    const d1 = (Math.log(42 / 40) + (0.1 + 0.045) * 0.5) / (0.3 * Math.sqrt(0.5));
+    const d2 = d1 - 0.3 * Math.sqrt(0.5);
+    expect(unitValue(opt(1), EQ, shock(0, 0.1))).toBeCloseTo(42 * N(d1) - 40 * Math.exp(-0.05) * N(d2), 6);
+    // A fall of vol below the floor prices at the 1% floor, never at a negative vol.
+    expect(Number.isFinite(unitValue(opt(1), EQ, shock(0, -0.5)))).toBe(true);
   });
 
   test("put-call parity holds at every shocked level: C - P = S (1 + r) - K e^(-rT)", () => {
     fc.assert(
       fc.property(fc.double({ min: -0.9, max: 2, noNaN: true }), (r) => {
-        const c = unitValue(opt(1), EQ, shock(r));
-        const p = unitValue(opt(-1), EQ, shock(r));
+        const c = unitValue(opt(1), EQ, shock(r, 0.05));
+        const p = unitValue(opt(-1), EQ, shock(r, 0.05));
         expect(c - p).toBeCloseTo(42 * (1 + r) - 40 * Math.exp(-0.05), 9);
       }),
     );
