@@ -295,6 +295,7 @@ export class Recalc {
     const areas = new Map<string, { readers: Node[]; done: boolean }>();
     const readAreas = new Map<Node, { readers: Node[]; done: boolean }[]>();
     for (const f of this.nodes) {
+      if (f.overlay) continue; // a root already: what it reads does not matter here
       for (const p of this.precedents(f)) {
         const key = `${p.sheet.index}:${p.area.top}:${p.area.left}:${p.area.bottom}:${p.area.right}`;
         let a = areas.get(key);
