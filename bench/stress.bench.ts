@@ -20,6 +20,7 @@ import {
   prepareBook,
   swapFlows,
 } from "../src/engine/stress/revalue";
+import { callFunction, findFunction } from "../src/functions/registry";
 import type { BenchGroup } from "./harness";
 
 /** A deterministic generator (mulberry32), so every run revalues the same book. */
@@ -138,7 +139,37 @@ function excelBonds(): number {
   return total;
 }
 
+/** The sample's Risk tables (scripts/make-sample-workbook.ts). */
+const M = 1e6;
+const RISK = {
+  positions: [
+    ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
+    ["ES Mar26", "future", 150, 5900, 50, 22000, "Equity", null, null, null, null],
+    ["MFS Mar26", "future", 120, 2450, 50, 8500, "Equity", null, null, null, null],
+    ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
+    ["TY Mar26", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069],
+  ],
+  collateral: [
+    ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Spread factor", "Coupon", "Years", "Yield"],
+    ["Cash at the FCM", 10 * M, 0, 1, "all", 0, 0, null, null, null, null, null],
+    ["Treasury bills", 15 * M, 0.005, 1, "CSA, IM", 1, 0, "Rates", null, 0.04, 0.25, 0.04],
+    ["Treasury notes", 30 * M, 0.02, 2, "CSA, IM", 1, 12.5 * M, "Rates", null, 0.04, 5, 0.04],
+    ["Agency MBS", 15 * M, 0.05, 3, "IM", 3, 0, "Rates", "Credit", 0.05, 7, 0.052],
+    ["Investment-grade credit", 25 * M, 0.1, 3, "none", 5, 0, "Rates", "Credit", 0.045, 8, 0.05],
+  ],
+  scenarios: [
+    ["Scenario", "Equity", "Rates", "Credit", "IM multiplier", "Haircut multiplier"],
+    ["Equity -20%, rates -50bp", -0.2, -50, 50, 1.5, 1.25],
+    ["Rates +100bp", -0.05, 100, 0, 1.25, 1],
+    ["2022: equity -25%, rates +250bp", -0.25, 250, 100, 1.5, 1.5],
+    ["March 2020: equity -34%, rates -150bp", -0.34, -150, 250, 2, 2],
+    ["Taper tantrum 2013: rates +100bp", -0.05, 100, 25, 1.2, 1],
+  ],
+};
+
 export function groups(): BenchGroup[] {
+  const liquidity = findFunction("LIQUIDITY")!;
+  const resilience = findFunction("RESILIENCE")!;
   return [
     {
       title: "Full revaluation: 1,000 positions x 100 scenarios (100,000 revaluations)",
@@ -176,6 +207,21 @@ export function groups(): BenchGroup[] {
           `linear vs full: the sum of |linear - full| over positions and scenarios is ${((gap / gross) * 100).toFixed(1)}% of the sum of |full| losses`,
         ];
       },
+    },
+    {
+      title: "The sample's Risk sheet through the catalogue (tables in, spill out)",
+      cases: [
+        {
+          name: "OVERLAY.LIQUIDITY: 5 scenarios and 2 root-found buffers",
+          target: "< 50 ms a call",
+          meets: (ms) => ms < 50,
+          fn: () => callFunction(liquidity, [RISK.positions, RISK.collateral, RISK.scenarios]),
+        },
+        {
+          name: "OVERLAY.RESILIENCE: buffer, maximum hedge, triggers and trades",
+          fn: () => callFunction(resilience, [RISK.positions, RISK.collateral, 0.8, 1, 2.5e9, 250, 100]),
+        },
+      ],
     },
   ];
 }
