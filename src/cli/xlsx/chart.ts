@@ -16,7 +16,7 @@
 import JSZip from "jszip";
 import { ChartSpec, Matrix, SeriesMark } from "../../workbook/WorkbookPort";
 import { cellAddress, quoteSheet } from "../../workbook/address";
-import { attr } from "./load";
+import { attr, xmlEscape as esc } from "./xml";
 
 export interface ChartPart {
   sheet: string;
@@ -33,10 +33,6 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function absRef(sheet: string, r1: number, c1: number, r2: number, c2: number): string {
   const a = (r: number, c: number) => cellAddress(r + 1, c + 1).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");

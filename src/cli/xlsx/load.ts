@@ -13,6 +13,8 @@ import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
 import { Area, parseArea } from "../../workbook/address";
 import { BookModel, CellValue, SheetModel } from "./model";
+import { attr, xmlUnescape } from "./xml";
+
 import { DEFAULT_LIMITS, PackageLimits, checkPackage, readerFailure } from "./unzip";
 
 export interface LoadedBook {
@@ -33,23 +35,6 @@ const OFFSET_1904 = 1462;
 export function dateToSerial(d: Date, date1904: boolean): number {
   const serial = d.getTime() / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
   return Math.round(serial * 1e10) / 1e10; // undo the millisecond rounding of exceljs
-}
-
-export function xmlUnescape(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const k = e.toLowerCase();
-    if (k === "amp") return "&";
-    if (k === "lt") return "<";
-    if (k === "gt") return ">";
-    if (k === "quot") return '"';
-    if (k === "apos") return "'";
-    return String.fromCodePoint(k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
-  });
-}
-
-export function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? xmlUnescape(m[1]) : undefined;
 }
 
 /** A cell value exceljs hands back (number, text, rich text, hyperlink, date, error, formula) as a plain value. */

@@ -15,7 +15,8 @@
 import JSZip from "jszip";
 import { ExcelError, Result } from "../../functions/excel";
 import { Area, cellAddress, lettersToCol, parseArea } from "../../workbook/address";
-import { attr, sheetPaths } from "./load";
+import { sheetPaths } from "./load";
+import { attr, setAttr, xmlEscape as esc } from "./xml";
 import { BookModel } from "./model";
 import { FormulaOutcome } from "./recalc";
 import { fileError, linkMetadataPart } from "./write";
@@ -45,14 +46,6 @@ interface ParsedRow {
   text: string;
   attrs: string;
   cells: ParsedCell[];
-}
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function setAttr(attrs: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`\\s${name}="[^"]*"`);
-  const without = attrs.replace(re, "");
-  return value === undefined ? without : `${without} ${name}="${esc(value)}"`;
 }
 
 function parseRows(sheetData: string): ParsedRow[] {

@@ -27,7 +27,8 @@
  */
 import JSZip from "jszip";
 import { uniqueTableName } from "../../workbook/WorkbookPort";
-import { attr, sheetPaths } from "./load";
+import { sheetPaths } from "./load";
+import { attr, setAttr as withAttr, xmlEscape as esc } from "./xml";
 import { PatchError } from "./patch";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -58,14 +59,6 @@ export interface TransplantedSheet {
   added: string[];
   /** The target's parts that were changed. */
   changed: string[];
-}
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** Sets an attribute in place (or appends it), keeping the others and their order. */
-function withAttr(attrs: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}=")[^"]*(")`);
-  return re.test(attrs) ? attrs.replace(re, (_, a: string, b: string) => `${a}${esc(value)}${b}`) : `${attrs} ${name}="${esc(value)}"`;
 }
 
 function dirOf(path: string): string {
