@@ -66,18 +66,21 @@ export function otmVega(x: number, s: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
 }
 
-/** ln b(x, s) and b'/b, without underflow in the tail. */
-function lowerEval(x: number, s: number): [number, number] {
+/** ln b(x, s) and b'/b into out[0], out[1], without underflow in the tail. */
+function lowerEval(x: number, s: number, out: Float64Array): void {
   const h = x / s;
   const t = 0.5 * s;
   const d1 = h + t;
   if (d1 < TAIL_D1) {
     const d2 = h - t;
     const diff = 0.5 * (erfcxTail(-d1 * SQRT1_2) - erfcxTail(-d2 * SQRT1_2));
-    return [-0.5 * (h * h + t * t) + Math.log(diff), INV_SQRT_2PI / diff];
+    out[0] = -0.5 * (h * h + t * t) + Math.log(diff);
+    out[1] = INV_SQRT_2PI / diff;
+    return;
   }
   const b = centralCall(x, d1, h - t);
-  return [Math.log(b), (INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t))) / b];
+  out[0] = Math.log(b);
+  out[1] = (INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t))) / b;
 }
 
 const MAX_ITER = 100;
@@ -91,11 +94,15 @@ export interface StdDevSolve {
 }
 
 /**
- * One objective of the three branches at s: f (increasing in s), the Newton step nu = -f/f' and the
- * ratios h2 = f''/f', h3 = f'''/f' of Householder's third-order step. `undefined` when f cannot be
- * evaluated there (b underflowed or rounded to its bound): `above` says whether s is past the root.
+ * One objective of the three branches at s: writes f (increasing in s), the Newton step nu = -f/f' and the
+ * ratios h2 = f''/f', h3 = f'''/f' of Householder's third-order step into out[0..3] and returns EVALUATED;
+ * where f cannot be evaluated (b underflowed or rounded to its bound) it returns ABOVE or BELOW the root.
+ * (A scratch array rather than an object per iteration: this is the hot loop of every implied vol.)
  */
-type Objective = (s: number) => { f: number; nu: number; h2: number; h3: number } | { above: boolean };
+type Objective = (s: number, out: Float64Array) => number;
+const EVALUATED = 0;
+const ABOVE = 1;
+const BELOW = -1;
 
 /**
  * The safeguarded Householder iteration shared by the three branches: from s inside (lo, hi) (hi may be
@@ -105,22 +112,24 @@ type Objective = (s: number) => { f: number; nu: number; h2: number; h3: number 
  * tiny s), or the bracket is a few ulps wide.
  */
 function householderSolve(objective: Objective, s: number, lo: number, hi: number): StdDevSolve {
-  const midpoint = () => (Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s);
+  const o = new Float64Array(4);
   let it = 0;
   let prev = Infinity;
   for (; it < MAX_ITER; it++) {
-    const o = objective(s);
+    const status = objective(s, o);
     let next: number;
     let cubic = false;
-    if ("above" in o) {
-      if (o.above) hi = s;
+    if (status !== EVALUATED) {
+      if (status === ABOVE) hi = s;
       else lo = s;
-      next = midpoint();
+      next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s;
     } else {
-      if (o.f === 0) break;
-      if (o.f > 0) hi = s;
+      const f = o[0];
+      const nu = o[1];
+      if (f === 0) break;
+      if (f > 0) hi = s;
       else lo = s;
-      const hh = householder(o.nu, o.h2, o.h3);
+      const hh = householder(nu, o[2], o[3]);
       if (Math.abs(hh) <= STOP * s) {
         if (s + hh > lo && s + hh < hi) s += hh;
         break;
@@ -128,9 +137,9 @@ function householderSolve(objective: Objective, s: number, lo: number, hi: numbe
       next = s + hh;
       cubic = true;
       if (!(next > lo && next < hi)) {
-        next = s + o.nu;
+        next = s + nu;
         if (!(next > lo && next < hi)) {
-          next = midpoint();
+          next = Number.isFinite(hi) ? 0.5 * (lo + hi) : 2 * s;
           cubic = false;
         }
       }
@@ -147,12 +156,6 @@ function householderSolve(objective: Objective, s: number, lo: number, hi: numbe
 /** Householder's third-order step from the Newton step nu and f''/f', f'''/f'. */
 function householder(nu: number, h2: number, h3: number): number {
   return (nu * (1 + 0.5 * h2 * nu)) / (1 + nu * (h2 + (h3 * nu) / 6));
-}
-
-/** b''/b' and b'''/b' at s (see the header). */
-function curvature(x: number, s: number): [number, number] {
-  const c2 = (x * x) / (s * s * s) - 0.25 * s;
-  return [c2, c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25];
 }
 
 /**
@@ -198,21 +201,23 @@ function solveLower(beta: number, x: number, sc: number, bc: number, vc: number)
   }
   // f(s) = 1/sqrt(-2 ln b(s)) - 1/sqrt(-2 ln beta), through L = ln b and its derivatives.
   return householderSolve(
-    (s) => {
-      const [L, L1] = lowerEval(x, s);
+    (s, out) => {
+      lowerEval(x, s, out);
+      const L = out[0];
+      const L1 = out[1];
       // b underflowed or rounding put it at 1: no usable derivative.
-      if (!(L < 0) || !(L1 > 0) || !Number.isFinite(L)) return { above: !(L < 0) };
+      if (!(L < 0) || !(L1 > 0) || !Number.isFinite(L)) return L < 0 ? BELOW : ABOVE;
       const w = 1 / (-2 * L);
       const psi = Math.sqrt(w);
-      const [c2, c3] = curvature(x, s);
+      const c2 = (x * x) / (s * s * s) - 0.25 * s;
+      const c3 = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
       const L2 = c2 * L1 - L1 * L1;
       const L3 = c3 * L1 - 3 * c2 * L1 * L1 + 2 * L1 * L1 * L1;
-      return {
-        f: psi - target,
-        nu: -(psi - target) / (L1 * w * psi),
-        h2: (L2 + 3 * L1 * L1 * w) / L1,
-        h3: (L3 + 9 * L1 * L2 * w + 15 * L1 * L1 * L1 * w * w) / L1,
-      };
+      out[0] = psi - target;
+      out[1] = -(psi - target) / (L1 * w * psi);
+      out[2] = (L2 + 3 * L1 * L1 * w) / L1;
+      out[3] = (L3 + 9 * L1 * L2 * w + 15 * L1 * L1 * L1 * w * w) / L1;
+      return EVALUATED;
     },
     s,
     0,
@@ -225,12 +230,16 @@ function solveMiddle(beta: number, x: number, sa: number, ba: number, sb: number
   let s = bb > ba ? sa + ((beta - ba) * (sb - sa)) / (bb - ba) : 0.5 * (sa + sb);
   if (!(s > sa && s < sb)) s = 0.5 * (sa + sb);
   return householderSolve(
-    (s) => {
+    (s, out) => {
       const f = otmCall(x, s) - beta;
       const v = otmVega(x, s);
-      if (!(v > 0)) return { above: f > 0 };
-      const [c2, c3] = curvature(x, s);
-      return { f, nu: -f / v, h2: c2, h3: c3 };
+      if (!(v > 0)) return f > 0 ? ABOVE : BELOW;
+      const c2 = (x * x) / (s * s * s) - 0.25 * s;
+      out[0] = f;
+      out[1] = -f / v;
+      out[2] = c2;
+      out[3] = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
+      return EVALUATED;
     },
     s,
     sa,
@@ -246,15 +255,20 @@ function solveUpper(betaC: number, x: number, su: number): StdDevSolve {
   if (!(s > su)) s = su;
   // f(s) = ln(e^{x/2} - beta) - ln(e^{x/2} - b(s)).
   return householderSolve(
-    (s) => {
+    (s, out) => {
       const bm = otmCallComplement(x, s);
       const vega = otmVega(x, s);
       // Far beyond the solution (b at its bound) or before it with no slope.
-      if (!(bm > 0) || !(vega > 0)) return { above: !(bm > 0) };
+      if (!(bm > 0) || !(vega > 0)) return bm > 0 ? BELOW : ABOVE;
       const f = target - Math.log(bm);
       const q = vega / bm;
-      const [c2, c3] = curvature(x, s);
-      return { f, nu: -f / q, h2: c2 + q, h3: c3 + 3 * c2 * q + 2 * q * q };
+      const c2 = (x * x) / (s * s * s) - 0.25 * s;
+      const c3 = c2 * c2 - (3 * x * x) / (s * s * s * s) - 0.25;
+      out[0] = f;
+      out[1] = -f / q;
+      out[2] = c2 + q;
+      out[3] = c3 + 3 * c2 * q + 2 * q * q;
+      return EVALUATED;
     },
     s,
     su,
