@@ -4,11 +4,16 @@
  * figures as the registry gives them, errors beside the input or option they concern, the proposal sheet
  * written, and the CSV ticket offered.
  */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { TextEncoder as NodeTextEncoder } from "node:util";
+import { configureHighs } from "../../src/engine/optimise/highs";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { SAMPLE_OPTIONS, samplePlan } from "../../src/playground/samplePlan";
 import * as S from "../../src/playground/samplePlan";
 import { ok, rowsOf } from "../helpers/call";
+import { readAudit, verifyAudit } from "../../src/workbook/proposal/audit";
 
 // The chart component draws with d3 in a real browser (the browser tests cover it); here a stand-in shows
 // which chart the proposal asked for.
@@ -20,6 +25,15 @@ jest.mock("../../src/taskpane/charts/ProposalChart", () => ({
     </div>
   ),
 }));
+
+// jsdom looks like a browser to HiGHS's loader, which would fetch highs.wasm by URL (the LDI hedge optimises):
+// hand it the package's bytes instead (Emscripten's wasmBinary), as a host with its own asset layout would.
+configureHighs({ wasmBinary: readFileSync(join(dirname(require.resolve("highs")), "highs.wasm")) } as unknown as Parameters<
+  typeof configureHighs
+>[0]);
+
+// jsdom has no TextEncoder (browsers and Node do); the audit log's SHA-256 (@noble/hashes) needs it.
+(globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= NodeTextEncoder;
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 class NoResize {
@@ -135,7 +149,8 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write proposal" }));
     expect((await screen.findByTestId("written")).textContent).toMatch(/Proposal 2026-11-24 14\.32/);
     expect(wb.addedSheets()).toEqual(["Proposal 2026-11-24 14.32"]);
-    expect(wb.tablesOn("Proposal 2026-11-24 14.32").map((t) => t.name)).toEqual(["OverlayTrades"]);
+    // The trade table, and the audit log's entry for the proposal under it (issue 16).
+    expect(wb.tablesOn("Proposal 2026-11-24 14.32").map((t) => t.name)).toEqual(["OverlayTrades", "OverlayAudit_1"]);
     expect(wb.charts).toHaveLength(1);
 
     const created: Blob[] = [];
@@ -159,6 +174,15 @@ describe("task pane", () => {
       /^The file Overlay ticket Rebalance 2026-11-24 14\.32\.csv was offered for download/,
     );
     expect(document.body.textContent).not.toMatch(/Downloaded/);
+    // The audit log now holds the sheet's entry and the ticket's, chained, and verifies.
+    await waitFor(() => expect(screen.getByTestId("ticket-status").textContent).toMatch(/audit log \(entry 2\)/));
+    const log = verifyAudit(await readAudit(wb));
+    expect(log.ok).toBe(true);
+    expect(log.entries.map((e) => [e.seq, e.sheet, e.ticket])).toEqual([
+      [1, "Proposal 2026-11-24 14.32", "not asked"],
+      [2, "Proposal 2026-11-24 14.32", "written"],
+    ]);
+    expect(log.entries[1].previousHash).toBe(log.entries[0].hash);
     click.mockRestore();
   });
 
@@ -184,7 +208,7 @@ describe("task pane", () => {
   });
 
   test("a failed check blocks the ticket: no CSV until an override reason is given; then every line says overridden", async () => {
-    renderPane();
+    const wb = renderPane();
     await tablesLoaded();
     // A gross notional limit of 0.1% of NAV: the rebalance's check fails.
     fireEvent.change(screen.getByRole("textbox", { name: "Gross notional limit (share of NAV)" }), { target: { value: "0.001" } });
@@ -214,6 +238,14 @@ describe("task pane", () => {
     for (const l of lines.slice(1))
       expect(l).toMatch(/,OVERRIDDEN by A\. Trader: Limit raised by the CIO for the quarter end \(failed: Gross notional within limit\)$/);
     expect(screen.getByTestId("ticket-status").textContent).toMatch(/Every line is marked overridden\./);
+    // No sheet was written: the ticket's entry goes on a new audit sheet, with the override and its reason.
+    await waitFor(() => expect(screen.getByTestId("ticket-status").textContent).toMatch(/audit log \(entry 1\)/));
+    const log = verifyAudit(await readAudit(wb));
+    expect(log.ok).toBe(true);
+    expect(log.entries.map((e) => [e.ticket, e.overrideReason, e.by])).toEqual([
+      ["written under override", "Limit raised by the CIO for the quarter end", "A. Trader"],
+    ]);
+    expect(wb.addedSheets()).toEqual(["Overlay audit 1"]);
     click.mockRestore();
   });
 

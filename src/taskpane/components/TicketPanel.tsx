@@ -27,6 +27,7 @@ function TicketBox({ ticket }: { ticket: Ticket }) {
           ? `The file ${ticket.fileName} was offered for download. If no file appears, copy the ticket below.`
           : "This host cannot save files from the pane (Excel on Mac): copy the ticket below into a file or an e-mail."}
         {ticket.override ? " Every line is marked overridden." : ""}
+        {ticket.auditSeq !== undefined ? ` Recorded in the workbook's audit log (entry ${ticket.auditSeq}).` : ""}
       </Text>
       <Field label="Trade ticket (CSV)">
         <Textarea readOnly value={ticket.csv} resize="vertical" rows={4} data-testid="ticket" />

@@ -97,7 +97,7 @@ export function WorkflowView({ workflow, tables, intro, preset, now }: WorkflowV
           ticket={state.ticket}
           blocked={state.blocked}
           onWrite={() => void write()}
-          onExport={exportCsv}
+          onExport={(o) => void exportCsv(o)}
         />
       )}
       <div aria-live="polite" className="ov-visually-hidden" data-testid="status">

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { InputSource, defaultSources, runWorkflow } from "../../workbook/proposal";
+import { AuditPlace, appendAudit } from "../../workbook/proposal/audit";
 import { Override, gateTicket } from "../../workbook/proposal/controls";
 import { tradeTicketCsv, ticketFileName } from "../../workbook/proposal/csv";
 import { InputName, Proposal, Workflow, WorkflowError, WorkflowOptions } from "../../workbook/proposal/model";
@@ -28,6 +29,8 @@ export interface Ticket {
   download: DownloadResult;
   /** The override the ticket was written under (every line says so), when a check failed. */
   override?: Override;
+  /** The audit log entry that records the ticket (its sequence number), once written. */
+  auditSeq?: number;
 }
 
 export interface WorkflowState {
@@ -37,6 +40,8 @@ export interface WorkflowState {
   error?: PaneError;
   busy: false | "computing" | "writing" | "reading";
   written?: SheetLayout;
+  /** The audit log entry recording the proposal sheet, and where the next entry goes (below it). */
+  audit?: { seq: number; next: AuditPlace };
   ticket?: Ticket;
   /** Why the ticket was not written (a failed check without an override reason). */
   blocked?: string;
@@ -95,6 +100,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       sources: { ...s.sources, [name]: source },
       proposal: undefined,
       written: undefined,
+      audit: undefined,
       ticket: undefined,
       blocked: undefined,
       error: undefined,
@@ -107,6 +113,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       options: { ...s.options, [key]: value },
       proposal: undefined,
       written: undefined,
+      audit: undefined,
       ticket: undefined,
       blocked: undefined,
       error: undefined,
@@ -124,6 +131,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
           sources: { ...s.sources, [name]: { kind: "selection", address: sel.address, values: sel.values } },
           proposal: undefined,
           written: undefined,
+          audit: undefined,
           ticket: undefined,
           blocked: undefined,
           error: undefined,
@@ -144,6 +152,7 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
       error: undefined,
       proposal: undefined,
       written: undefined,
+      audit: undefined,
       ticket: undefined,
       blocked: undefined,
       status: "Computing the proposal",
@@ -162,18 +171,35 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
     if (!proposal) return;
     setState((s) => ({ ...s, busy: "writing", status: "Writing the proposal sheet" }));
     try {
-      const written = await writeProposal(port, proposal, { now: now(), version: VERSION });
-      setState((s) => ({ ...s, busy: false, written, status: `Proposal written to the new sheet ${written.sheet}` }));
+      const at = now();
+      const written = await writeProposal(port, proposal, { now: at, version: VERSION });
+      // The audit log (issue 16): an entry under the proposal, chained to the workbook's previous entry.
+      const a = await appendAudit(
+        port,
+        { proposal, time: at, sheet: written.sheet, ticket: "not asked" },
+        { sheet: written.sheet, row: written.rows + 1 },
+      );
+      const audit = { seq: a.entry.seq, next: { sheet: a.sheet, row: a.area.row + a.area.rows + 1 } };
+      setState((s) => ({
+        ...s,
+        busy: false,
+        written,
+        audit,
+        status: `Proposal written to the new sheet ${written.sheet}; audit log entry ${a.entry.seq}`,
+      }));
     } catch (e) {
       const err = message(e);
       setState((s) => ({ ...s, busy: false, error: { message: `Could not write the proposal: ${err.message}` }, status: err.message }));
     }
   }, [port, now]);
 
-  /** Writes the ticket when the gate allows it (no failed check, or an override with a reason); never otherwise. */
+  /**
+   * Writes the ticket when the gate allows it (no failed check, or an override with a reason); never otherwise.
+   * The file is offered first (while the click still counts as the user's), then the audit log records it.
+   */
   const exportCsv = useCallback(
-    (override?: Override) => {
-      const { proposal, written } = latest.current;
+    async (override?: Override) => {
+      const { proposal, written, audit } = latest.current;
       if (!proposal) return;
       const gate = gateTicket(proposal, override);
       if (!gate.allowed) {
@@ -191,8 +217,33 @@ export function useWorkflow(workflow: Workflow, tables: TableInfo[], opts: { now
         ticket: { fileName, csv, download, override: used },
         status: download === "offered" ? `Trade ticket offered as the file ${fileName}` : "Trade ticket ready to copy",
       }));
+      try {
+        const a = await appendAudit(
+          port,
+          {
+            proposal,
+            time: at,
+            sheet: written?.sheet ?? "",
+            ticket: used ? "written under override" : "written",
+            override: used,
+            by: used?.by,
+          },
+          audit?.next,
+        );
+        setState((s) => ({
+          ...s,
+          audit: { seq: a.entry.seq, next: { sheet: a.sheet, row: a.area.row + a.area.rows + 1 } },
+          ticket: s.ticket && s.ticket.csv === csv ? { ...s.ticket, auditSeq: a.entry.seq } : s.ticket,
+        }));
+      } catch (e) {
+        const err = message(e);
+        setState((s) => ({
+          ...s,
+          error: { message: `The ticket was made, but its audit log entry could not be written: ${err.message}` },
+        }));
+      }
     },
-    [now, host.downloads],
+    [port, now, host.downloads],
   );
 
   return { state, setSource, setOption, takeSelection, propose, write, exportCsv };
