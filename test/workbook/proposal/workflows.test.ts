@@ -311,6 +311,13 @@ describe("Leverage & liquidity", () => {
     expect(p.notes).toContain("Equity fall to exhaust the collateral: no return positions.");
     expect(p.notes!.some((n) => /%/.test(n) && /exhaust/.test(n))).toBe(false);
     expect(p.notes).toContain("Resilience: the collateral sustains 1.00 times today's rate hedge at a 350 bp buffer.");
+    const buffer = p.figures!.find((g) => /buffer/i.test(g.title))!.rows;
+    expect(buffer.find((f) => f.label === "Buffer")!.value).toBeCloseTo(350, 6);
+    expect(buffer.find((f) => f.label === "Required")!.value).toBe(350);
+    // Variation margin figures: 250 x 800 x 137.54, full and linear alike for a DV01-only row.
+    const vm = p.figures!.find((g) => /Variation margin/.test(g.title))!.rows[0];
+    expect(vm).toMatchObject({ label: "FPC 250bp", format: "money", unit: "linear 27,508,000" });
+    expect(vm.value).toBeCloseTo(27_508_000, 4);
   });
 });
 

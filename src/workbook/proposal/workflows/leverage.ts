@@ -13,7 +13,7 @@ import type { Buffer } from "../../../engine/stress/buffer";
 import type { Resilience } from "../../../engine/stress/resilience";
 import { Call, callRegistry, callTyped, describeOptions, spillTable, withDefaults } from "../call";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
-import { Check, ExposureLine, TradeLine, Workflow } from "../model";
+import { Check, ExposureLine, Figure, TradeLine, Workflow } from "../model";
 import { resultTable } from "./futuresCommon";
 
 const OPTIONS = [
@@ -186,6 +186,18 @@ export const leverageWorkflow: Workflow = {
       trades,
       exposures: { title: "Net leverage before and after", format: "ratio", lines },
       checks,
+      figures: [
+        { title: "Collateral buffer (TPR, April 2023)", rows: bufferFigures(res) },
+        {
+          title: "Variation margin under stress: full revaluation (linear)",
+          rows: scenarios.map((sc) => ({
+            label: sc.scenario,
+            value: sc.loss.total,
+            format: "money" as const,
+            unit: `linear ${fmtMoney(sc.linearLoss)}`,
+          })),
+        },
+      ],
       chart: {
         kind: "bars",
         title: "Liquidity coverage by scenario",
@@ -213,6 +225,22 @@ function bufferText(b: Buffer): string {
   if (b.status === "no positions") return b.kind === "rate" ? "no rate positions" : "no return positions";
   if (b.status === "short already") return "short already (the collateral does not cover today's initial margin)";
   return b.kind === "rate" ? `${fmtNumber(Math.round(b.shock!))} bp` : `a ${(b.shock! * 100).toFixed(1)}% fall`;
+}
+
+function bufferFigures(r: Resilience): Figure[] {
+  const out: Figure[] = [];
+  if (r.buffer.shock !== undefined) out.push({ label: "Buffer", value: r.buffer.shock, format: "number", unit: "bp of rate rise" });
+  out.push({
+    label: "Required",
+    value: r.requiredBp,
+    format: "number",
+    unit: `bp (market ${fmtNumber(r.marketBp)} + operational ${fmtNumber(r.operationalBp)})`,
+  });
+  if (r.maxScale !== undefined) out.push({ label: "Largest rate hedge sustained", value: r.maxScale, format: "ratio", unit: "x today's" });
+  if (r.topUpAtBp !== undefined) out.push({ label: "Top up after", value: r.topUpAtBp, format: "number", unit: "bp rise" });
+  if (r.topUpCash !== undefined) out.push({ label: "Top-up cash", value: r.topUpCash, format: "money" });
+  if (r.deleverageAtBp !== undefined) out.push({ label: "Deleverage after", value: r.deleverageAtBp, format: "number", unit: "bp rise" });
+  return out;
 }
 
 function resilienceNotes(r: Resilience): string[] {
