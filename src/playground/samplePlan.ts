@@ -8,18 +8,23 @@
 import { MemoryWorkbook } from "../workbook/MemoryWorkbook";
 import { Matrix } from "../workbook/WorkbookPort";
 
+/**
+ * The Portfolio: physical holdings, targets and ranges. The synthetic exposure is not typed here: it comes from
+ * the book (POSITIONS), and the Cash row finances it (the funding leg). Physical market values are those of the
+ * plan whose effective exposure the book completes (US equity 1,500m physical + 59.5m of ES = 1,560m).
+ */
 export const PORTFOLIO: Matrix = [
-  ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"],
-  ["US equity", 1_560_000_000, 0.25, 0.22, 0.28, true, "", 60_000_000],
-  ["Non-US developed equity", 790_000_000, 0.15, 0.13, 0.17, true, "", 0],
-  ["Emerging markets equity", 330_000_000, 0.06, 0.05, 0.07, true, "", 0],
-  ["Core fixed income", 850_000_000, 0.2, 0.17, 0.23, true, "", 0],
-  ["Long duration Treasuries", 540_000_000, 0.1, 0.08, 0.12, true, "", 0],
-  ["TIPS", 190_000_000, 0.04, 0.03, 0.05, true, "", 0],
-  ["Commodities", 150_000_000, 0.03, 0.02, 0.04, true, "", 0],
-  ["Private equity", 680_000_000, 0.09, 0.06, 0.12, false, "US equity", 0],
-  ["Real estate", 300_000_000, 0.06, 0.04, 0.08, false, "US equity", 0],
-  ["Cash", 210_000_000, 0.02, 0, 0.04, true, "", -60_000_000],
+  ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy"],
+  ["US equity", 1_500_500_000, 0.25, 0.22, 0.28, true, ""],
+  ["Non-US developed equity", 765_500_000, 0.15, 0.13, 0.17, true, ""],
+  ["Emerging markets equity", 330_000_000, 0.06, 0.05, 0.07, true, ""],
+  ["Core fixed income", 816_850_000, 0.2, 0.17, 0.23, true, ""],
+  ["Long duration Treasuries", 528_200_000, 0.1, 0.08, 0.12, true, ""],
+  ["TIPS", 190_000_000, 0.04, 0.03, 0.05, true, ""],
+  ["Commodities", 150_000_000, 0.03, 0.02, 0.04, true, ""],
+  ["Private equity", 680_000_000, 0.09, 0.06, 0.12, false, "US equity"],
+  ["Real estate", 300_000_000, 0.06, 0.04, 0.08, false, "US equity"],
+  ["Cash", 338_950_000, 0.02, 0, 0.04, true, ""],
 ];
 
 export const FUTURES: Matrix = [
@@ -99,12 +104,16 @@ export const INSTRUMENTS: Matrix = [
   ["40Y receiver swap", 40, 0.00205, false],
 ];
 
+/**
+ * The book: the overlay's positions, one row each. Their exposure is derived (59.5m of ES on US equity,
+ * 24.5m of MFS, 33.15m of TY, 11.8m of UB: 128.95m financed from cash), their margin and DV01 too.
+ */
 export const POSITIONS: Matrix = [
-  ["Contract", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
-  ["ES", 1_200, 5950, 50, 19_800, "Equity", ""],
-  ["MFS", 900, 2450, 50, 7_500, "Equity", ""],
-  ["TY", 4_500, 110.5, 1000, 2_800, "Rates", 68],
-  ["UB", 2_200, 118, 1000, 8_000, "Rates", 232],
+  ["Id", "Asset class", "Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
+  ["ES1", "US equity", "ES", "future", 200, 5950, 50, 19_800, "Equity", ""],
+  ["MFS1", "Non-US developed equity", "MFS", "future", 200, 2450, 50, 7_500, "Equity", ""],
+  ["TY1", "Core fixed income", "TY", "future", 300, 110.5, 1000, 2_800, "Rates", 68],
+  ["UB1", "Long duration Treasuries", "UB", "future", 100, 118, 1000, 8_000, "Rates", 232],
 ];
 
 export const COLLATERAL: Matrix = [

@@ -85,6 +85,8 @@ export interface TiltLine {
   notional: number | null;
   /** Weight after the tilt, with whole contracts. */
   postWeight: number;
+  /** The future's contract, "" where the class has none. */
+  contract: string;
 }
 
 export interface TiltResult {
@@ -123,7 +125,7 @@ export function rangeLimit(w: number, t: number, min: number, max: number): numb
   return Infinity;
 }
 
-export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly number[], opts: TiltOptions): TiltResult {
+export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: readonly number[], opts: TiltOptions): TiltResult {
   const n = plan.classes.length;
   if (requested.length !== n) valueError(`tilts: expected ${n} tilts, got ${requested.length}`);
   const fut = futuresByClass(plan, futures);
@@ -173,6 +175,7 @@ export function tilt(plan: Plan, futures: FutureSpec[], requested: readonly numb
       contracts: z ? z.contracts : null,
       notional: z ? z.notional : null,
       postWeight: post,
+      contract: fut[i]?.contract ?? "",
     };
   });
   const sum = (f: (l: TiltLine) => number) => lines.reduce((s, l) => s + f(l), 0);

@@ -7,6 +7,7 @@ import { ROUNDING_MODES, roundContracts } from "../../engine/core/rounding";
 import { sumSnapped } from "../../engine/core/sum";
 import { EQUITISE_MODES, equitise as equitiseEngine } from "../../engine/futures/equitise";
 import { contractsFor, readFutures } from "../../engine/futures/futures";
+import { Book } from "../../engine/book/derive";
 import { Reconciliation, reconcile } from "../../engine/book/effective";
 import { EquitiseResult } from "../../engine/futures/equitise";
 import { ExposureReport, exposureReport } from "../../engine/portfolio/exposure";
@@ -47,9 +48,9 @@ export function exposureResult(
   portfolio: any[][],
   positions?: any[][],
   valuationDate?: any,
-): ExposureReport & { nav: number; reconciliation: Reconciliation } {
-  const { plan } = readPlanArgs(portfolio, positions, valuationDate);
-  return { ...exposureReport(plan), nav: plan.nav, reconciliation: reconcile(plan) };
+): ExposureReport & { nav: number; reconciliation: Reconciliation; book?: Book } {
+  const { plan, book } = readPlanArgs(portfolio, positions, valuationDate);
+  return { ...exposureReport(plan), nav: plan.nav, reconciliation: reconcile(plan), book };
 }
 
 /**

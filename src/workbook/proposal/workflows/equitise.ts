@@ -1,18 +1,24 @@
 /**
- * Equitise: futures that put idle cash to work (OVERLAY.EQUITISE), with the weights before and after and
- * the guardrails: whole contracts, each class within half a contract of its share, no leverage (cash
- * exposure stays >= 0), post-trade weights inside ranges, gross notional, initial margin.
+ * Equitise: futures that put idle cash to work (OVERLAY.EQUITISE's typed half), with the weights before and
+ * after and the guardrails: whole contracts, each class within one contract of its share, no leverage (cash
+ * exposure stays >= 0; cash that backs the book's futures is not invested again), post-trade weights inside
+ * ranges, gross notional, initial margin over the whole book.
  */
-import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
-import { fmtMoney, grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck } from "../checks";
+import { EquitiseResult } from "../../../engine/futures/equitise";
+import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
+import { fmtMoney, grossNotionalCheck, headline, numberOption, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
 import {
   NOTIONAL_LIMIT_OPTION,
+  POSITIONS_INPUT,
   ROUNDING_OPTION,
   bandsChart,
-  futuresTrades,
+  bookArg,
+  bookMarginCheck,
   planFigures,
+  postTradeGrossCheck,
   resultTable,
+  tradesOf,
   FUTURES_INPUT,
 } from "./futuresCommon";
 
@@ -21,13 +27,13 @@ const OPTIONS = [
     key: "cash",
     label: "Cash to equitise",
     kind: "number",
-    help: "Base currency. Empty: the Cash row's exposure.",
+    help: "Base currency. Empty: the Cash row's exposure (less the cash that backs existing futures).",
   },
   {
     key: "buffer",
     label: "Cash buffer",
     kind: "number",
-    help: "Cash to keep uninvested, base currency. Empty: the Cash target times NAV.",
+    help: "Cash to keep uninvested, base currency. Empty: the cash needs, else the Cash target times NAV.",
   },
   {
     key: "mode",
@@ -42,6 +48,12 @@ const OPTIONS = [
   },
   ROUNDING_OPTION,
   NOTIONAL_LIMIT_OPTION,
+  {
+    key: "cashNeeds",
+    label: "Cash needs",
+    kind: "number",
+    help: "Known cash needs over the horizon (benefit payments, capital calls), base currency: the buffer when none is given.",
+  },
 ] as const satisfies Workflow["options"];
 
 export const equitiseWorkflow: Workflow = {
@@ -49,13 +61,18 @@ export const equitiseWorkflow: Workflow = {
   label: "Equitise",
   summary: "Futures that invest the cash above a buffer, so cash does not drag on returns.",
   inputs: [
-    { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; a Cash row; optional Liquid, Proxy, Overlay" },
+    {
+      name: "Portfolio",
+      columns: "Asset class, Market value, Target, Min, Max; a Cash row; optional Liquid, Proxy, Overlay, Levered, Duration",
+    },
     FUTURES_INPUT,
+    POSITIONS_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);
     const plan = await planFigures(inputs, options);
+    const book = bookArg(inputs);
     const call: Call = {
       fn: "EQUITISE",
       args: [
@@ -65,72 +82,60 @@ export const equitiseWorkflow: Workflow = {
         { option: "buffer" },
         { option: "mode" },
         { option: "rounding" },
+        ...(book.length > 0 || options.cashNeeds !== undefined ? [book[0] ?? { value: undefined }, { option: "cashNeeds" }] : []),
       ],
     };
-    const r = await callRegistry(call, inputs, options);
-    const t = spillTable(r, "OVERLAY.EQUITISE");
-    const trades = futuresTrades(t);
+    const r = await callTyped<EquitiseResult & { nav: number }>(call, inputs, options);
+    const shown = await callRegistry(call, inputs, options);
+    const trades = tradesOf(r.lines.filter((l) => l.contracts !== null));
 
     // Exposure the contracts give per class (requested minus residual); cash funds it.
     const added = new Map<string, number>();
-    const halfContract: string[] = [];
-    for (const row of t.rows) {
-      const n = t.num(row, "Contracts");
-      if (n === undefined) continue;
-      const requested = t.num(row, "Exposure") ?? 0;
-      const got = requested - (t.num(row, "Residual") ?? 0);
-      const name = t.text(row, "Asset class");
-      added.set(name, (added.get(name) ?? 0) + got);
-      if (n !== 0 && Math.abs(requested - got) > 0.5 * Math.abs(got / n) * (1 + 1e-9)) halfContract.push(name);
+    const wide: string[] = [];
+    for (const l of r.lines) {
+      if (l.contracts === null) continue;
+      const got = l.exposure - (l.residual ?? 0);
+      added.set(l.assetClass, got);
+      if (l.contracts !== 0 && Math.abs(l.residual ?? 0) > Math.abs(got / l.contracts) * (1 + 1e-9)) wide.push(l.assetClass);
     }
     const invested = [...added.values()].reduce((s, x) => s + x, 0);
-    const ex = plan.exposure;
-    const lines: ExposureLine[] = ex.rows.map((row) => {
-      const name = ex.text(row, "Asset class");
-      const before = ex.num(row, "Effective weight") ?? 0;
-      const isCash = name.trim().toLowerCase() === "cash";
-      const delta = isCash ? -invested : (added.get(name) ?? 0);
-      return {
-        name,
-        before,
-        after: before + delta / plan.nav,
-        target: ex.num(row, "Target"),
-        min: ex.num(row, "Min"),
-        max: ex.num(row, "Max"),
-      };
+    const lines: ExposureLine[] = plan.lines.map((l) => {
+      const isCash = l.name.trim().toLowerCase() === "cash";
+      return { ...l, after: l.before + (isCash ? -invested : (added.get(l.name) ?? 0)) / r.nav };
     });
     const cashLine = lines.find((l) => l.name.trim().toLowerCase() === "cash");
-    const untradable = new Set(t.rows.filter((row) => t.num(row, "Contracts") === undefined).map((row) => t.text(row, "Asset class")));
+    const untradable = new Set(r.lines.filter((l) => l.contracts === null).map((l) => l.assetClass));
     if (cashLine) untradable.add(cashLine.name);
 
     const checks: Check[] = [
       wholeContractsCheck(trades),
       {
-        name: "Each class within half a contract",
-        status: halfContract.length === 0 ? "pass" : "fail",
+        name: "Each class within one contract",
+        status: wide.length === 0 ? "pass" : "fail",
         detail:
-          halfContract.length === 0
-            ? "Rounding leaves every class at most half a contract from its share."
-            : `More than half a contract from the share: ${halfContract.join(", ")}.`,
+          wide.length === 0
+            ? "Rounding leaves every class within a contract of its share (half a contract, or one where a range took one back)."
+            : `More than a contract from the share: ${wide.join(", ")}.`,
       },
     ];
     if (cashLine) {
-      const after = cashLine.after * plan.nav;
+      const after = cashLine.after * r.nav;
       checks.push({
         name: "No leverage",
-        status: after >= -1e-6 * plan.nav ? "pass" : "fail",
+        status: after >= -1e-6 * r.nav ? "pass" : "fail",
         detail: `Cash exposure after the trades: ${fmtMoney(after)} (futures invest ${fmtMoney(invested)}).`,
       });
     }
     checks.push(rangesCheck(lines, untradable, true));
-    const gross = grossNotionalCheck(trades, plan.nav, numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 }));
+    const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
+    const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
-    const margin = marginCheck(trades, inputs.Futures?.values, plan.cash);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
     if (margin) checks.push(margin);
 
-    const total = t.total;
     const notes = [
-      `Futures invest ${fmtMoney(invested)} of ${fmtMoney(total ? (t.num(total, "Exposure") ?? 0) : 0)} requested; NAV ${fmtMoney(plan.nav)}.`,
+      `Futures invest ${fmtMoney(invested)} of ${fmtMoney(r.total.exposure)} requested (cash ${fmtMoney(r.cash)} less a buffer of ${fmtMoney(r.buffer)}); NAV ${fmtMoney(r.nav)}.`,
+      ...r.notes,
     ];
     return {
       workflow: "equitise",
@@ -142,7 +147,7 @@ export const equitiseWorkflow: Workflow = {
       exposures: { title: "Effective weights before and after", format: "percent", lines },
       checks,
       chart: bandsChart("Weights against target and range", lines),
-      results: [resultTable("Equitisation trades", call, r, inputs, options), plan.result],
+      results: [resultTable("Equitisation trades", call, shown, inputs, options), plan.result],
       notes,
     };
   },

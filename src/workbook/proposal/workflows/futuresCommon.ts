@@ -1,12 +1,17 @@
 /**
- * What the futures workflows (rebalance, equitise, tilt) share: the plan's NAV and cash from
- * OVERLAY.EXPOSURE, trades from a spill's Contract / Contracts / Notional columns, and the exposure chart.
+ * What the futures workflows (rebalance, equitise, tilt, daily) share: the plan's figures from OVERLAY.EXPOSURE's
+ * typed half (Portfolio and the optional book), trades from typed lines, the margin over the whole book, and the
+ * exposure chart. Nothing here reads a spilled table back.
  */
+import { Book } from "../../../engine/book/derive";
 import { readFutures } from "../../../engine/futures/futures";
+import { ExposureReport } from "../../../engine/portfolio/exposure";
+import { isCashName } from "../../../engine/portfolio/portfolio";
 import { Result } from "../../../functions/excel";
 import { Matrix } from "../../WorkbookPort";
-import { Call, SpillTable, callRegistry, formulaOf, spillTable } from "../call";
-import { ChartModel, ExposureLine, InputDef, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
+import { Arg, Call, callRegistry, callTyped, formulaOf } from "../call";
+import { fmtMoney, fmtPct } from "../checks";
+import { ChartModel, Check, ExposureLine, InputDef, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
 
 export const NOTIONAL_LIMIT_OPTION: OptionDef = {
   key: "notionalLimit",
@@ -18,7 +23,10 @@ export const NOTIONAL_LIMIT_OPTION: OptionDef = {
 };
 
 /** The Futures input of the workflows that trade futures (the columns OVERLAY.REBALANCE, EQUITISE and TILT read). */
-export const FUTURES_INPUT: InputDef = { name: "Futures", columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin" };
+export const FUTURES_INPUT: InputDef = {
+  name: "Futures",
+  columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01",
+};
 
 /** Whole contracts: nearest per class, or the HiGHS optimum (OVERLAY.REBALANCE and OVERLAY.EQUITISE's rounding). */
 export const ROUNDING_OPTION: OptionDef = {
@@ -34,65 +42,125 @@ export const ROUNDING_OPTION: OptionDef = {
 };
 
 export interface PlanFigures {
-  exposure: SpillTable;
   nav: number;
   /** The Cash row's physical market value, when the portfolio has one. */
   cash?: number;
   /** Effective weight before the trades, per class. */
   weight: Map<string, number>;
+  /** Before = effective weight, with target and range, per class (after = before until the trades move it). */
+  lines: ExposureLine[];
+  /** The book's initial margin (existing positions), base currency; 0 without a Positions table. */
+  bookMargin: number;
+  /** The book's notional per class (base currency), for the post-trade gross notional. */
+  bookNotional: Map<string, number>;
   result: ResultTable;
 }
 
+/** The Positions input of the futures workflows: the book, optional. */
+export const POSITIONS_INPUT: InputDef = {
+  name: "Positions",
+  columns: "Id, Asset class, Instrument, Kind, Quantity; optional Price, Multiplier, FX, Beta, Delta, option terms, DV01, Margin, Levered",
+  optional: true,
+};
+
+/** The Positions argument when the workbook has a book, else none (so the formula shown has no empty argument). */
+export function bookArg(inputs: WorkflowInputs): Arg[] {
+  return inputs.Positions ? [{ input: "Positions" }] : [];
+}
+
+/** The plan's figures from OVERLAY.EXPOSURE's typed half (Portfolio + the optional book). */
 export async function planFigures(inputs: WorkflowInputs, options: WorkflowOptions): Promise<PlanFigures> {
-  const call: Call = { fn: "EXPOSURE", args: [{ input: "Portfolio" }] };
+  const call: Call = { fn: "EXPOSURE", args: [{ input: "Portfolio" }, ...bookArg(inputs)] };
+  const x = await callTyped<ExposureTyped>(call, inputs, options);
+  const cash = x.lines.find((l) => isCashName(l.assetClass));
   const r = await callRegistry(call, inputs, options);
-  const t = spillTable(r, "OVERLAY.EXPOSURE");
-  const nav = t.total ? (t.num(t.total, "Physical") ?? 0) : 0;
-  const cashRow = t.rows.find((row) => t.text(row, "Asset class").trim().toLowerCase() === "cash");
-  const weight = new Map(t.rows.map((row) => [t.text(row, "Asset class"), t.num(row, "Effective weight") ?? 0]));
   return {
-    exposure: t,
-    nav,
-    cash: cashRow ? t.num(cashRow, "Physical") : undefined,
-    weight,
+    nav: x.nav,
+    cash: cash?.physical,
+    weight: new Map(x.lines.map((l) => [l.assetClass, l.effectiveWeight])),
+    lines: x.lines.map((l) => ({
+      name: l.assetClass,
+      before: l.effectiveWeight,
+      after: l.effectiveWeight,
+      target: l.target,
+      min: l.min,
+      max: l.max,
+    })),
+    bookMargin: x.book?.total.margin ?? 0,
+    bookNotional: new Map(x.book ? x.lines.map((l, i) => [l.assetClass, x.book!.byClass[i].notional]) : []),
     result: resultTable("Exposure before the trades", call, r, inputs, options),
+  };
+}
+
+type ExposureTyped = ExposureReport & { nav: number; book?: Book };
+
+/** Trades from typed lines: the rows with a non-zero whole number of contracts. */
+export function tradesOf(
+  lines: readonly { assetClass: string; contract: string; contracts: number | null; notional: number | null }[],
+): TradeLine[] {
+  return lines
+    .filter((l) => l.contracts !== null && l.contracts !== 0)
+    .map((l) => ({
+      assetClass: l.assetClass,
+      instrument: l.contract,
+      side: l.contracts! > 0 ? "Buy" : "Sell",
+      quantity: Math.abs(l.contracts!),
+      unit: "contracts",
+      notional: l.notional ?? undefined,
+    }));
+}
+
+/**
+ * Initial margin over the whole book: the book's existing margin plus the trades' (Margin x FX per contract
+ * from the Futures table, read by the engine's reader), against the cash that can post it.
+ */
+export function bookMarginCheck(trades: TradeLine[], futures: Matrix | undefined, plan: PlanFigures): Check | undefined {
+  let specs;
+  try {
+    specs = futures ? readFutures(futures) : [];
+  } catch {
+    return undefined; // the function already reported the Futures table's problems
+  }
+  const byContract = new Map(specs.map((f) => [f.contract.toLowerCase(), f]));
+  let margin = 0;
+  for (const t of trades) {
+    const f = byContract.get(t.instrument.toLowerCase());
+    if (t.unit === "contracts" && f?.margin !== undefined) margin += t.quantity * f.margin * f.fx;
+  }
+  if (margin === 0 && plan.bookMargin === 0) return undefined;
+  const total = margin + plan.bookMargin;
+  const what =
+    plan.bookMargin > 0
+      ? `Initial margin ${fmtMoney(total)} (book ${fmtMoney(plan.bookMargin)} + trades ${fmtMoney(margin)})`
+      : `Initial margin ${fmtMoney(margin)}`;
+  if (plan.cash === undefined)
+    return { name: "Initial margin", status: "warn", detail: `${what}; the portfolio has no Cash row to post it from.` };
+  return {
+    name: "Initial margin covered by cash",
+    status: total <= plan.cash + 1e-6 ? "pass" : "fail",
+    detail: `${what} against cash of ${fmtMoney(plan.cash)}.`,
+  };
+}
+
+/**
+ * With a book, the gross-notional limit applies to the post-trade overlay: per class |book notional + traded
+ * notional|, summed, against a share of NAV. Undefined without a book (the trades' own check applies).
+ */
+export function postTradeGrossCheck(trades: TradeLine[], plan: PlanFigures, limit: number | undefined): Check | undefined {
+  if (limit === undefined || plan.bookNotional.size === 0) return undefined;
+  const byClass = new Map(plan.bookNotional);
+  for (const t of trades) byClass.set(t.assetClass, (byClass.get(t.assetClass) ?? 0) + (t.notional ?? 0));
+  const gross = [...byClass.values()].reduce((s, x) => s + Math.abs(x), 0);
+  const share = plan.nav > 0 ? gross / plan.nav : 0;
+  return {
+    name: "Gross notional within limit",
+    status: share <= limit + 1e-12 ? "pass" : "fail",
+    detail: `The overlay after the trades (book and trades, per class) holds ${fmtMoney(gross)} of gross notional, ${fmtPct(share)} of NAV; the limit is ${fmtPct(limit)}.`,
   };
 }
 
 export function resultTable(title: string, call: Call, r: Result, inputs: WorkflowInputs, options: WorkflowOptions): ResultTable {
   return { title, formula: formulaOf(call, inputs, options), values: Array.isArray(r) ? r.map((row) => row.slice()) : [[r]] };
-}
-
-/** Contract name per asset class (lower case) from a Futures table, for spills without a Contract column. */
-export function contractsByClass(futures: Matrix | undefined): Map<string, string> {
-  try {
-    return new Map(futures ? readFutures(futures).map((f) => [f.assetClass.toLowerCase(), f.contract]) : []);
-  } catch {
-    return new Map(); // the function has reported the table's problems
-  }
-}
-
-/**
- * Futures trades of a spill: the rows with a non-zero whole number in Contracts. The contract comes from
- * the spill's Contract column, else from `contracts` (asset class -> contract).
- */
-export function futuresTrades(t: SpillTable, contracts?: Map<string, string>, notionalHeader = "Notional"): TradeLine[] {
-  const out: TradeLine[] = [];
-  for (const row of t.rows) {
-    const n = t.num(row, "Contracts");
-    if (n === undefined || n === 0) continue;
-    out.push({
-      assetClass: t.text(row, "Asset class"),
-      instrument: t.has("Contract")
-        ? t.text(row, "Contract")
-        : (contracts?.get(t.text(row, "Asset class").toLowerCase()) ?? t.text(row, "Asset class")),
-      side: n > 0 ? "Buy" : "Sell",
-      quantity: Math.abs(n),
-      unit: "contracts",
-      notional: t.num(row, notionalHeader),
-    });
-  }
-  return out;
 }
 
 /** Exposure against target and range: columns before and after, lines for target, min and max. */

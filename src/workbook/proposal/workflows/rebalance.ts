@@ -1,18 +1,24 @@
 /**
- * Rebalance: futures trades back to the SAA (OVERLAY.REBALANCE), with the exposure before and after
- * against target and range, and the guardrails: trades net to zero, whole contracts, post-trade weights
- * inside ranges, gross notional under the limit, initial margin covered by cash.
+ * Rebalance: futures trades back to the SAA (OVERLAY.REBALANCE's typed half), with the exposure before and
+ * after against target and range, and the guardrails: trades net to zero, whole contracts, post-trade weights
+ * inside ranges, gross notional under the limit (the post-trade overlay with a book), initial margin over the
+ * whole book covered by cash. The Positions table (the book), when there is one, is the synthetic exposure.
  */
-import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
-import { grossNotionalCheck, headline, marginCheck, numberOption, rangesCheck, wholeContractsCheck, fmtMoney, fmtPct } from "../checks";
+import { RebalanceResult } from "../../../engine/rebalance/rebalance";
+import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
+import { grossNotionalCheck, headline, numberOption, rangesCheck, wholeContractsCheck, fmtMoney, fmtPct } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
 import {
   NOTIONAL_LIMIT_OPTION,
+  POSITIONS_INPUT,
   ROUNDING_OPTION,
   bandsChart,
-  futuresTrades,
+  bookArg,
+  bookMarginCheck,
   planFigures,
+  postTradeGrossCheck,
   resultTable,
+  tradesOf,
   FUTURES_INPUT,
 } from "./futuresCommon";
 
@@ -48,34 +54,45 @@ export const rebalanceWorkflow: Workflow = {
   id: "rebalance",
   label: "Rebalance",
   summary: "Futures trades that bring the portfolio back to its strategic allocation.",
-  inputs: [{ name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay" }, FUTURES_INPUT],
+  inputs: [
+    { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration" },
+    FUTURES_INPUT,
+    POSITIONS_INPUT,
+  ],
   options: OPTIONS,
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);
     const plan = await planFigures(inputs, options);
     const call: Call = {
       fn: "REBALANCE",
-      args: [{ input: "Portfolio" }, { input: "Futures" }, { option: "rule" }, { option: "trigger" }, { option: "rounding" }],
+      args: [
+        { input: "Portfolio" },
+        { input: "Futures" },
+        { option: "rule" },
+        { option: "trigger" },
+        { option: "rounding" },
+        ...bookArg(inputs),
+      ],
     };
-    const r = await callRegistry(call, inputs, options);
-    const t = spillTable(r, "OVERLAY.REBALANCE");
-    const trades = futuresTrades(t);
-    const lines: ExposureLine[] = t.rows.map((row) => ({
-      name: t.text(row, "Asset class"),
-      before: t.num(row, "Weight") ?? 0,
-      after: t.num(row, "Post weight") ?? 0,
-      target: t.num(row, "Target"),
-      min: t.num(row, "Min"),
-      max: t.num(row, "Max"),
+    const r = await callTyped<RebalanceResult & { nav: number }>(call, inputs, options);
+    const shown = await callRegistry(call, inputs, options);
+    const trades = tradesOf(r.lines.filter((l) => l.route === "future"));
+    const lines: ExposureLine[] = r.lines.map((l) => ({
+      name: l.assetClass,
+      before: l.weight,
+      after: l.postWeight,
+      target: l.target,
+      min: l.min,
+      max: l.max,
     }));
     const untradable = new Set(
-      t.rows.filter((row) => /^(via |illiquid|no future)/i.test(t.text(row, "Contract"))).map((row) => t.text(row, "Asset class")),
+      r.lines.filter((l) => l.route === "proxy" || l.route === "illiquid" || l.route === "none").map((l) => l.assetClass),
     );
-    const net = t.rows.reduce((s, row) => s + (t.num(row, "Trade") ?? 0), 0);
+    const net = r.lines.reduce((s, l) => s + l.trade, 0);
     const checks: Check[] = [
       {
         name: "Trades net to zero",
-        status: Math.abs(net) <= 1e-6 * Math.max(1, plan.nav) ? "pass" : "fail",
+        status: Math.abs(net) <= 1e-6 * Math.max(1, r.nav) ? "pass" : "fail",
         detail: `The exposure moved adds up to ${fmtMoney(net)} (the overlay moves exposure, it does not create it).`,
       },
       wholeContractsCheck(trades),
@@ -89,18 +106,18 @@ export const rebalanceWorkflow: Workflow = {
         detail: `${[...untradable].join(", ")}: no contracts of their own; a proxy's futures offset them where one is named.`,
       });
     }
-    const gross = grossNotionalCheck(trades, plan.nav, numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 }));
+    const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
+    const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
-    const margin = marginCheck(trades, inputs.Futures?.values, plan.cash);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
     if (margin) checks.push(margin);
-    const outside = lines.filter(
-      (l) => l.min !== undefined && l.max !== undefined && (l.before < l.min - 1e-12 || l.before > l.max + 1e-12),
-    );
+    const outside = r.lines.filter((l) => l.status !== "within");
     const notes = [
       outside.length === 0
         ? "Every class starts inside its range."
-        : `Outside their ranges before trading: ${outside.map((l) => `${l.name} at ${fmtPct(l.before)}`).join(", ")}.`,
-      `NAV ${fmtMoney(plan.nav)}.`,
+        : `Outside their ranges before trading: ${outside.map((l) => `${l.assetClass} at ${fmtPct(l.weight)}`).join(", ")}.`,
+      ...r.notes,
+      `NAV ${fmtMoney(r.nav)}.`,
     ];
     return {
       workflow: "rebalance",
@@ -112,7 +129,7 @@ export const rebalanceWorkflow: Workflow = {
       exposures: { title: "Effective weights before and after", format: "percent", lines },
       checks,
       chart: bandsChart("Weights against target and range", lines),
-      results: [resultTable("Rebalancing trades", call, r, inputs, options), plan.result],
+      results: [resultTable("Rebalancing trades", call, shown, inputs, options), plan.result],
       notes,
     };
   },

@@ -1,12 +1,14 @@
 /**
- * Tilt: a tactical tilt through futures (OVERLAY.TILT), scaled so every post-tilt weight stays inside its
- * range and the gross notional under the cap. Guardrails: whole contracts, a funded tilt nets to zero,
- * post-tilt weights inside ranges (or no further out than before), the scale applied, initial margin.
+ * Tilt: a tactical tilt through futures (OVERLAY.TILT's typed half), scaled so every post-tilt weight stays
+ * inside its range and the gross notional under the cap. Guardrails: whole contracts, a funded tilt nets to
+ * zero, post-tilt weights inside ranges (or no further out than before), the scale applied, initial margin over
+ * the whole book. For dated tilts that the next rebalance keeps, see the daily proposal.
  */
-import { Call, callRegistry, describeOptions, spillTable, withDefaults } from "../call";
-import { fmtMoney, fmtPct, headline, marginCheck, rangesCheck, wholeContractsCheck } from "../checks";
+import { TiltResult } from "../../../engine/tilts/tilt";
+import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
+import { fmtMoney, fmtPct, headline, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { bandsChart, contractsByClass, futuresTrades, planFigures, resultTable, FUTURES_INPUT } from "./futuresCommon";
+import { POSITIONS_INPUT, bandsChart, bookArg, bookMarginCheck, planFigures, resultTable, tradesOf, FUTURES_INPUT } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -33,9 +35,10 @@ export const tiltWorkflow: Workflow = {
   label: "Tilt",
   summary: "A tactical tilt through futures, scaled to stay inside every range.",
   inputs: [
-    { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay" },
+    { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration" },
     FUTURES_INPUT,
     { name: "Tilts", columns: "Asset class, Tilt (a weight: 0.02 = +2% of NAV)" },
+    POSITIONS_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -43,48 +46,40 @@ export const tiltWorkflow: Workflow = {
     const plan = await planFigures(inputs, options);
     const call: Call = {
       fn: "TILT",
-      args: [{ input: "Portfolio" }, { input: "Futures" }, { input: "Tilts" }, { option: "mode" }, { option: "maxGross" }],
+      args: [
+        { input: "Portfolio" },
+        { input: "Futures" },
+        { input: "Tilts" },
+        { option: "mode" },
+        { option: "maxGross" },
+        ...bookArg(inputs),
+      ],
     };
-    const r = await callRegistry(call, inputs, options);
-    const t = spillTable(r, "OVERLAY.TILT");
-    const trades = futuresTrades(t, contractsByClass(inputs.Futures?.values));
-    const ex = plan.exposure;
-    const post = new Map(t.rows.map((row) => [t.text(row, "Asset class"), t.num(row, "Post weight")]));
-    const lines: ExposureLine[] = ex.rows.map((row) => {
-      const name = ex.text(row, "Asset class");
-      const before = ex.num(row, "Effective weight") ?? 0;
-      return {
-        name,
-        before,
-        after: post.get(name) ?? before,
-        target: ex.num(row, "Target"),
-        min: ex.num(row, "Min"),
-        max: ex.num(row, "Max"),
-      };
-    });
-    const requested = t.rows.reduce((s, row) => s + Math.abs(t.num(row, "Requested") ?? 0), 0);
-    const applied = t.rows.reduce((s, row) => s + Math.abs(t.num(row, "Applied") ?? 0), 0);
-    const scale = requested > 0 ? applied / requested : 1;
-    const binding = t.total ? t.text(t.total, "Binding limit") : "";
+    const r = await callTyped<TiltResult & { nav: number }>(call, inputs, options);
+    const shown = await callRegistry(call, inputs, options);
+    const trades = tradesOf(r.lines);
+    const post = new Map(r.lines.map((l) => [l.assetClass, l.postWeight]));
+    const lines: ExposureLine[] = plan.lines.map((l) => ({ ...l, after: post.get(l.name) ?? l.before }));
     const checks: Check[] = [wholeContractsCheck(trades)];
     if (String(options.mode ?? "funded").toLowerCase() === "funded") {
-      const net = t.rows.reduce((s, row) => s + (t.num(row, "Applied") ?? 0), 0);
+      const net = r.lines.reduce((s, l) => s + l.applied, 0);
       checks.push({
         name: "Funded: legs net to zero",
         status: Math.abs(net) <= 1e-6 ? "pass" : "fail",
         detail: `The applied tilts add up to ${fmtPct(net, 4)} of NAV.`,
       });
     }
+    const binding = r.binding.join(", ");
     checks.push({
       name: "Tilt applied in full",
-      status: scale >= 1 - 1e-9 ? "pass" : "warn",
+      status: r.scale >= 1 - 1e-9 ? "pass" : "warn",
       detail:
-        scale >= 1 - 1e-9
+        r.scale >= 1 - 1e-9
           ? "Every requested tilt fits inside the ranges and caps."
-          : `Scaled to ${fmtPct(scale, 1)} of the request; the binding limit is ${binding || "not named"}.`,
+          : `Scaled to ${fmtPct(r.scale, 1)} of the request; the binding limit is ${binding || "not named"}.`,
     });
     checks.push(rangesCheck(lines, new Set(), true));
-    const margin = marginCheck(trades, inputs.Futures?.values, plan.cash);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
     if (margin) checks.push(margin);
     const gross = trades.reduce((s, tr) => s + Math.abs(tr.notional ?? 0), 0);
     return {
@@ -97,8 +92,8 @@ export const tiltWorkflow: Workflow = {
       exposures: { title: "Effective weights before and after the tilt", format: "percent", lines },
       checks,
       chart: bandsChart("Weights after the tilt against target and range", lines),
-      results: [resultTable("Tilt trades", call, r, inputs, options), plan.result],
-      notes: [`Gross futures notional ${fmtMoney(gross)} (${fmtPct(plan.nav > 0 ? gross / plan.nav : 0)} of NAV).`],
+      results: [resultTable("Tilt trades", call, shown, inputs, options), plan.result],
+      notes: [`Gross futures notional ${fmtMoney(gross)} (${fmtPct(r.nav > 0 ? gross / r.nav : 0)} of NAV).`],
     };
   },
 };
