@@ -192,6 +192,7 @@ export class Recalc {
     this.today =
       Math.round((Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000) - (book.date1904 ? 1462 : 0);
     this.maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+    let oldCells = 0;
     for (const sheet of book.sheets) {
       const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
       const anchors = new Map<number, Node>();
@@ -206,7 +207,9 @@ export class Recalc {
         anchors.set(key, n);
         if (n.evaluable && rec.arrayRef) {
           const a = rec.arrayRef;
-          if ((a.bottom - a.top + 1) * (a.right - a.left + 1) <= this.maxCells)
+          const size = (a.bottom - a.top + 1) * (a.right - a.left + 1);
+          // Bounded like the spills (a file may record huge array areas): beyond, the old cells block as values do.
+          if (size <= this.maxCells && (oldCells += size) <= MAX_SPILLED_CELLS)
             for (let r = a.top; r <= a.bottom; r++)
               for (let c = a.left; c <= a.right; c++) {
                 // A formula typed into the old spill area is not part of the result: it stays, and blocks the spill.
