@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, findFunction } from "../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { ASSETS, BASKET, CURVE, INSTRUMENTS, LIABILITIES, RATES_VALID_CALLS } from "./ratesValidCalls";
+import { ASSETS, BASKET, CURVE, INSTRUMENTS, LIABILITIES, POSITIONS, RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const SETTLE = 39493; // 15-Feb-2008
 const MATURE = 43054; // 15-Nov-2017
@@ -345,6 +345,32 @@ describe("OVERLAY.HEDGETRADES", () => {
     const liabPv01 = (t: unknown[][]) => t.filter((x) => x[0] === "Total")[1][1] as number;
     expect(liabPv01(spread)).toBeLessThan(liabPv01(base));
     expect(spread.find((x) => x[0] === "Basis")![1]).toMatch(/curve \+ 50bp/);
+  });
+  it("the book's swaps and futures count as held hedges, and say so", async () => {
+    const without = (await ok("HEDGETRADES", LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS)) as unknown[][];
+    const withBook = (await ok(
+      "HEDGETRADES",
+      LIABILITIES,
+      CURVE,
+      1.8,
+      INSTRUMENTS,
+      ASSETS,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      POSITIONS,
+      46037,
+    )) as unknown[][];
+    const total = (t: unknown[][]) => t.filter((x) => x[0] === "Total")[1];
+    expect(total(withBook)[4] as number).toBeGreaterThan(total(without)[4] as number);
+    expect(withBook.find((x) => x[0] === "TY future")![4]).toBe(20 + (withBook.find((x) => x[0] === "TY future")![2] as number));
+    expect(withBook.find((x) => x[0] === "Book positions counted")![1]).toBe("USD 10y IRS (swap); TYH6 (as TY future)");
+    expectError(
+      await call("HEDGETRADES", LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS, undefined, undefined, undefined, undefined, POSITIONS),
+      "#NUM!",
+      /needs the valuationDate argument/,
+    );
   });
   it("bad input", async () => {
     expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);

@@ -37,6 +37,13 @@ export const BASKET = [
   [0.04, 48167, 100],
 ];
 
+/** The book: a seasoned receiver swap and TY futures (counted as existing hedges by HEDGETRADES). */
+export const POSITIONS = [
+  ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "Fixed rate", "Maturity"],
+  ["S1", "Rates", "USD 10y IRS", "swap", 5_000_000, "", "", 0.04, 48959],
+  ["F1", "Rates", "TYH6", "future", 20, 111, 1000, "", ""],
+];
+
 export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   BOND: ["price", 39493, 43054, 0.0575, 0.065, 100, 2, 0],
   CONVFACTOR: ["TY", 0.065, 40224, 37316],
@@ -47,5 +54,5 @@ export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   KRD: [LIABILITIES, CURVE, [[1, 2, 5, 10, 20, 30]], "continuous"],
   SWAP: ["pv01", CURVE, 10, 0.04, "SOFR", 46037, 45306, 1, "act/360", "annual"],
   HEDGERATIO: [ASSETS, LIABILITIES, CURVE, [[true]], "annual"],
-  HEDGETRADES: [LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS, [[1, 2, 3, 5, 7, 10, 15, 20, 25, 30]], 0.01, 0.1, 25],
+  HEDGETRADES: [LIABILITIES, CURVE, 2, INSTRUMENTS, ASSETS, [[1, 2, 3, 5, 7, 10, 15, 20, 25, 30]], 0.01, 0.1, 25, POSITIONS, 46037],
 };

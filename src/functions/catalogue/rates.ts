@@ -9,6 +9,8 @@ import { ColumnSpec, parseTable } from "../../engine/core/table";
 import { KeyRateHedge, hedgeRatio as ratioOf, keyRateHedgeRatios, readPv01OrCashFlows } from "../../engine/ldi/hedgeRatio";
 import { HedgeSolution, solveHedge } from "../../engine/ldi/hedgeTrades";
 import { HedgeInstrument, readHedgeInstruments } from "../../engine/ldi/instruments";
+import { bookHedges } from "../../engine/ldi/bookHedges";
+import { readPositions } from "../../engine/book/positions";
 import { BOND_MEASURES, bondMeasure } from "../../engine/rates/bond";
 import { CashFlows, presentValue, pv01 as pv01Of, readCashFlows } from "../../engine/rates/cashflows";
 import { toFrequency } from "../../engine/rates/couponDates";
@@ -403,6 +405,8 @@ export interface HedgeTradesResult {
   liabilityCs01: number;
   /** The basis in words. */
   basis: string;
+  /** The book's positions counted as existing hedges, and those left out (with why). */
+  book: { counted: string[]; leftOut: string[] };
 }
 
 /** Typed half of OVERLAY.HEDGETRADES. */
@@ -416,19 +420,27 @@ export async function hedgetradesResult(
   totalBand?: any,
   bucketBand?: any,
   liabilitySpreadBp?: any,
+  positions?: any[][],
+  valuationDate?: any,
 ): Promise<HedgeTradesResult> {
   const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
   const c = readCurve(argMatrix(curve, "curve"));
   const target = argNumber(targetRatio, "targetRatio", { min: 0, max: 10 });
   const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
-  const ins = readHedgeInstruments(argMatrix(instruments, "instruments"), c, keys);
+  const listed = readHedgeInstruments(argMatrix(instruments, "instruments"), c, keys);
+  const v = argOptionalNumber(valuationDate, "valuationDate");
+  const valuation = v === undefined ? undefined : wholeSerial(v, "valuationDate");
+  const book = omitted(positions)
+    ? { swapKr01: keys.map(() => 0), instruments: listed, counted: [], leftOut: [] }
+    : bookHedges(readPositions(argMatrix(positions, "positions"), "positions"), listed, c, keys, valuation);
+  const ins = book.instruments;
   const assetCf: CashFlows = omitted(assets) ? { times: [], amounts: [] } : readCashFlows(argMatrix(assets, "assets"), "assets");
   const tb = argNumber(totalBand, "totalBand", { default: 0.01, min: 0, max: 10 });
   const bb = argNumber(bucketBand, "bucketBand", { default: 0.05, min: 0, max: 10 });
   const spreadBp = argNumber(liabilitySpreadBp, "liabilitySpreadBp", { default: 0, min: -1000, max: 5000 });
   const liabCurve = shiftCurve(c, spreadBp * ONE_BP);
   const liabilityKr01 = keyRate01s(liab, liabCurve, keys);
-  const assetKr01 = keyRate01s(assetCf, c, keys);
+  const assetKr01 = keyRate01s(assetCf, c, keys).map((x, k) => x + book.swapKr01[k]);
   const liabilityPv = presentValue(liab, liabCurve);
   const liabilityCs01 = presentValue(liab, shiftCurve(c, (spreadBp - 1) * ONE_BP)) - liabilityPv;
   if (!Number.isFinite(liabilityCs01)) numError("liabilities: the credit-spread sensitivity is not finite on this curve", "liabilities");
@@ -458,6 +470,7 @@ export async function hedgetradesResult(
     liabilityPv01: liabilityKr01.reduce((s, x) => s + x, 0),
     liabilityCs01,
     basis,
+    book: { counted: book.counted, leftOut: book.leftOut },
   };
 }
 
@@ -484,6 +497,8 @@ export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
       ["Liability PV", r.liabilityPv],
       ["Liability CS01", r.liabilityCs01],
       ["Basis", r.basis],
+      ...(r.book.counted.length ? [["Book positions counted", r.book.counted.join("; ")]] : []),
+      ...(r.book.leftOut.length ? [["Book positions left out", r.book.leftOut.join("; ")]] : []),
     ],
   );
 }
@@ -500,6 +515,8 @@ export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
  * @param {any} [totalBand] Half-width of the total hedge ratio's band. Default 0.01 (target plus or minus 1 point); 0 for an equality.
  * @param {any} [bucketBand] Half-width of each key-rate hedge ratio's band. Default 0.05.
  * @param {any} [liabilitySpreadBp] Liability discount basis: the curve plus this spread in bp (e.g. AA corporate over swaps). Default 0.
+ * @param {any[][]} [positions] The book's Positions table: its swaps (Fixed rate, Maturity) and futures (matched to an Instruments future by contract code) count as existing hedges.
+ * @param {any} [valuationDate] Valuation date, an Excel serial: needed for the book's swaps.
  * @returns {any[][]} Three blocks: Instrument, Kind, Trade, Unit, Position after, PV01 added (and a Total); Tenor, Liability KR01, Held KR01, Hedge KR01, Ratio before, Ratio after (and a Total); Figure, Value (target, bands, liability PV, CS01, basis).
  */
 export function hedgetrades(
@@ -512,10 +529,24 @@ export function hedgetrades(
   totalBand?: any,
   bucketBand?: any,
   liabilitySpreadBp?: any,
+  positions?: any[][],
+  valuationDate?: any,
 ) {
   return run(async () =>
     hedgetradesLayout(
-      await hedgetradesResult(liabilities, curve, targetRatio, instruments, assets, keyTenors, totalBand, bucketBand, liabilitySpreadBp),
+      await hedgetradesResult(
+        liabilities,
+        curve,
+        targetRatio,
+        instruments,
+        assets,
+        keyTenors,
+        totalBand,
+        bucketBand,
+        liabilitySpreadBp,
+        positions,
+        valuationDate,
+      ),
     ),
   );
 }
@@ -538,7 +569,7 @@ export const RATES_FUNCTIONS = [
   entry(
     "HEDGETRADES",
     hedgetrades,
-    "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#], [totalBand], [bucketBand], [liabilitySpreadBp]",
+    "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#], [totalBand], [bucketBand], [liabilitySpreadBp], [positions#], [valuationDate]",
     hedgetradesResult,
   ),
 ];
