@@ -305,7 +305,6 @@ export function linearLoss(book: PreparedBook, i: number, s: ArrayLike<number>):
   const p = book.positions[i];
   let dv = 0;
   for (const g of book.gradient[i]) dv += g.dv * s[g.slot];
-  if (p.instrument.kind === "forward") return -p.quantity * p.fxRate * dv;
   return -p.quantity * p.fxRate * dv;
 }
 
@@ -317,7 +316,7 @@ export function positionIm(book: PreparedBook, i: number, s: ArrayLike<number>, 
 }
 
 /** Notional per unit in base currency today (exposure for leverage): futures Price x Multiplier, a swap 1, a
- * bond or Treasury future its value, an option its delta-free underlying x Multiplier, a forward FX. */
+ * bond or Treasury future its value, an option its underlying x Multiplier, a forward FX; a linear row none. */
 export function unitNotional(book: PreparedBook, i: number): number {
   const p = book.positions[i];
   const ins = p.instrument;

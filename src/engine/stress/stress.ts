@@ -17,6 +17,9 @@ export interface CollateralHolding extends CollateralAsset {
   fx: number;
 }
 
+/** The tier of a cash top-up: drawn before every tier a table may give (tiers are >= -1e6). */
+const TOP_UP_TIER = -1e7;
+
 export interface PreparedCollateral {
   holdings: readonly CollateralHolding[];
   base: Float64Array;
@@ -68,7 +71,7 @@ export function runScenario(book: PreparedBook, coll: PreparedCollateral, sc: St
   if (o.topUp && o.topUp > 0) {
     stressed.unshift({
       asset: "Top-up",
-      tier: -Infinity,
+      tier: TOP_UP_TIER,
       daysToCash: 0,
       eligible: { cashVm: true, csaVm: true, im: true },
       free: o.topUp,
