@@ -30,4 +30,3 @@ export async function evalStdin(): Promise<number> {
   }
   return 0;
 }
-
