@@ -58,12 +58,6 @@ const OPTIONS = [
     default: 0,
     help: "Liability discount basis: the curve plus this spread in bp (e.g. AA corporate over swaps). The hedge ratio is stated on it, with the CS01 beside it.",
   },
-  {
-    key: "valuationDate",
-    label: "Valuation date",
-    kind: "number",
-    help: "An Excel date serial: needed to value the book's swaps (Positions).",
-  },
 ] as const satisfies Workflow["options"];
 
 /** "spot + 30y": a swap's tenor as the market says it. */
@@ -113,11 +107,6 @@ export const hedgeWorkflow: Workflow = {
         "Instrument, Kind (swap, future, bond, strip, trs), Tenor; per kind Coupon, Index, Contract, Delivery, Factor; optional Increment, Min, Max, Existing",
     },
     { name: "Assets", columns: "Time, Amount: the hedging assets' cash flows", optional: true },
-    {
-      name: "Positions",
-      columns: "The book (Id, Asset class, Instrument, Kind, Quantity, ...): its swaps and futures count as existing hedges",
-      optional: true,
-    },
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -138,8 +127,6 @@ export const hedgeWorkflow: Workflow = {
         { option: "totalBand" },
         { option: "tolerance" },
         { option: "liabilitySpreadBp" },
-        inputs.Positions ? { input: "Positions" } : { value: undefined },
-        { option: "valuationDate" },
       ],
     };
     const r = await callTyped<HedgeTradesResult>(call, inputs, options);
