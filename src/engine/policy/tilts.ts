@@ -2,7 +2,8 @@
  * The tactical layer: a Tilts table of dated tilts with guardrails, and the targets they give.
  *
  *   Tilts table: Id | Asset class | Tilt, optional Start, Expiry (Excel serials), Stop loss, Take profit,
- *   P&L (base currency) or Return (decimal). One row per leg; the legs of a tilt share its Id.
+ *   P&L (base currency) or Return (decimal). One row per leg; the legs of a tilt share its Id. Without an Id
+ *   column every row is a leg of one tilt ("Tilt"), so OVERLAY.TILT's `Asset class | Tilt` table reads too.
  *   status on date d:  "pending" d < Start;  "expired" d >= Expiry;  "stopped" P&L <= -|Stop loss|;
  *                      "taken" P&L >= Take profit;  "active" otherwise.  With a Return, Stop loss and Take
  *                      profit are returns (0.02 = 2%) and are compared with it instead of the P&L.
@@ -37,7 +38,7 @@ export interface TiltLeg {
 const SERIAL = { min: 0, max: 2958465 };
 
 export const TILT_BOOK_COLUMNS: readonly ColumnSpec[] = [
-  { key: "id", header: "Id", synonyms: ["Tilt id", "Name", "View"], type: "text" },
+  { key: "id", header: "Id", synonyms: ["Tilt id", "Name", "View"], type: "text", optional: true, default: "Tilt" },
   { key: "assetClass", header: "Asset class", synonyms: ["Asset", "Class", "Sleeve"], type: "text" },
   { key: "tilt", header: "Tilt", synonyms: ["Size", "Weight"], type: "number", rule: { min: -1, max: 1 } },
   { key: "start", header: "Start", synonyms: ["Start date", "From"], type: "number", optional: true, rule: SERIAL },

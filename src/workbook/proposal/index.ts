@@ -9,6 +9,7 @@ import { headline } from "./checks";
 import { InputSource, readInputs } from "./inputs";
 import { InputName, Proposal, Workflow, WorkflowId, WorkflowInputs, WorkflowOptions } from "./model";
 import { completionWorkflow } from "./workflows/completion";
+import { dailyWorkflow } from "./workflows/daily";
 import { equitiseWorkflow } from "./workflows/equitise";
 import { hedgeWorkflow } from "./workflows/hedge";
 import { leverageWorkflow } from "./workflows/leverage";
@@ -21,6 +22,7 @@ export const WORKFLOWS: readonly Workflow[] = [
   rebalanceWorkflow,
   equitiseWorkflow,
   tiltWorkflow,
+  dailyWorkflow,
   optionsWorkflow,
   hedgeWorkflow,
   leverageWorkflow,

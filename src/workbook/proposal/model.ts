@@ -5,7 +5,7 @@
  */
 import { CellValue, Matrix } from "../WorkbookPort";
 
-export type WorkflowId = "rebalance" | "equitise" | "tilt" | "options" | "hedge" | "leverage" | "completion";
+export type WorkflowId = "rebalance" | "equitise" | "tilt" | "daily" | "options" | "hedge" | "leverage" | "completion";
 
 /** The input tables a workflow may read, found in the workbook by these names. */
 export const INPUT_NAMES = [

@@ -355,3 +355,37 @@ describe("every workflow on the sample workbook", () => {
     expect(p.inputs.map((i) => i.ref)).toEqual(present.map((i) => `${i.name}[#All]`));
   });
 });
+
+describe("Daily proposal", () => {
+  // NAV 1,000 at target; ES and FV worth 10 a contract. The tilt "Risk on" (+5% Equity, -5% Bonds) is active on
+  // day 46000: +50 of Equity = 5 ES, -50 of Bonds = 5 FV sold. The minimum of 5 contracts keeps both.
+  const portfolio = [
+    ["Asset class", "Market value", "Target", "Min", "Max"],
+    ["Equity", 550, 0.55, 0.45, 0.65],
+    ["Bonds", 400, 0.4, 0.3, 0.5],
+    ["Cash", 50, 0.05, 0, 0.1],
+  ];
+  const tilts = [
+    ["Id", "Asset class", "Tilt", "Start", "Expiry"],
+    ["Risk on", "Equity", 0.05, 45990, 46090],
+    ["Risk on", "Bonds", -0.05, "", ""],
+  ];
+  test("hand-worked: the tilt is put on, netted per contract, with one set of checks; the figures are DAILY's", async () => {
+    const p = await propose("daily", { Portfolio: portfolio, Futures: FUTURES, Tilts: tilts }, { asOf: 46000, minContracts: 5, minNotional: 0 });
+    expect(p.trades.map((t) => [t.instrument, t.side, t.quantity, t.notional])).toEqual([
+      ["ES", "Buy", 5, 50],
+      ["FV", "Sell", 5, -50],
+    ]);
+    expect(check(p, /net to zero/).status).toBe("pass");
+    expect(check(p, /One trade per contract/).status).toBe("pass");
+    expect(check(p, /inside ranges/).status).toBe("pass");
+    expect(p.notes![0]).toBe("Tilt Risk on: active (until 46090).");
+    const spill = rowsOf(await ok("DAILY", portfolio, FUTURES, 46000, undefined, tilts, undefined, undefined, 5)).filter(
+      (r) => typeof r.Contracts === "number" && r.Contracts !== 0,
+    );
+    expect(p.trades.map((t) => (t.side === "Sell" ? -t.quantity : t.quantity))).toEqual(spill.map((r) => r.Contracts));
+    // after expiry the same plan proposes nothing (the tilt was never put on in this portfolio: nothing to unwind)
+    const later = await propose("daily", { Portfolio: portfolio, Futures: FUTURES, Tilts: tilts }, { asOf: 46090 });
+    expect(later.trades).toEqual([]);
+  });
+});
