@@ -371,7 +371,11 @@ describe("Daily proposal", () => {
     ["Risk on", "Bonds", -0.05, "", ""],
   ];
   test("hand-worked: the tilt is put on, netted per contract, with one set of checks; the figures are DAILY's", async () => {
-    const p = await propose("daily", { Portfolio: portfolio, Futures: FUTURES, Tilts: tilts }, { asOf: 46000, minContracts: 5, minNotional: 0 });
+    const p = await propose(
+      "daily",
+      { Portfolio: portfolio, Futures: FUTURES, Tilts: tilts },
+      { asOf: 46000, minContracts: 5, minNotional: 0 },
+    );
     expect(p.trades.map((t) => [t.instrument, t.side, t.quantity, t.notional])).toEqual([
       ["ES", "Buy", 5, 50],
       ["FV", "Sell", 5, -50],
