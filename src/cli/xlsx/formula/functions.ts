@@ -210,7 +210,12 @@ function selectIfs(fn: string, target: Matrix, pairs: [Matrix, Scalar | undefine
     return { range, test: criterion(c) };
   });
   const out: Scalar[] = [];
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (tests.every((t) => t.test(t.range[r][c]))) out.push(target[r][c]);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      let ok = true;
+      for (let k = 0; ok && k < tests.length; k++) ok = tests[k].test(tests[k].range[r][c]);
+      if (ok) out.push(target[r][c]);
+    }
   return out;
 }
 
