@@ -223,7 +223,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean, 
 export async function loadBook(data: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<LoadedBook> {
   // The package is checked against the limits first (unzip.ts: sizes measured while inflating), and any
   // failure of the readers below is reported in our words (PackageError), never as a JavaScript internal.
-  checkPackage(data, limits);
+  await checkPackage(data, limits);
   try {
     const workbook = new ExcelJS.Workbook();
     // exceljs's typings ask for its own Buffer type; a Node Buffer is what it reads.

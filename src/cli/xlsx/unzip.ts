@@ -2,8 +2,8 @@
  * The package check done before any work on a workbook (issue 20): the file is read as a ZIP archive by
  * this module (APPNOTE.TXT, PKWARE's ZIP specification: end of central directory record, central directory
  * file headers, local file headers), and every part is inflated once, counting what comes out and stopping
- * at the limit: the sizes the archive declares are never trusted. It refuses, in our words, naming the part
- * and the limit and the flag that raises it:
+ * at the limit (as a stream: memory stays at one chunk); the sizes the archive declares are never trusted.
+ * It refuses, in our words, naming the part and the limit and the flag that raises it:
  *
  *   - a part that inflates past --max-part-mb (default 200 MB), or all parts together past --max-total-mb (1,000 MB);
  *   - a part that inflates more than --max-ratio (default 1,000) times its compressed size, once past 10 MB:
@@ -18,7 +18,7 @@
  * Counting: a cell is an element <c ...> (or <x:c ...>, prefixed) of a worksheet part, a formula an element <f ...>, a shared string
  * an element <si ...> of the shared strings part (ECMA-376 Part 1, 18.3.1.4 c, 18.3.1.40 f, 18.4.8 si).
  */
-import { inflateRawSync, constants as zlibConstants } from "node:zlib";
+import { createInflateRaw } from "node:zlib";
 
 export interface PackageLimits {
   maxPartMb: number;
@@ -208,64 +208,62 @@ function counterFor(name: string): {
 }
 
 /**
- * Inflates one part, chunk by chunk, stopping at the first limit it passes. Node's zlib with
- * maxOutputLength stops the inflater at that many bytes (it never allocates past it).
+ * Inflates one part as a stream, chunk by chunk, counting what comes out and stopping at the first limit it
+ * passes: memory stays at a chunk, whatever the part would inflate to.
  */
-function inflatePart(raw: Buffer, e: Entry, limits: PackageLimits, budget: number, visit: (chunk: Buffer) => void): number {
-  if (e.method === 0) {
-    visit(raw);
-    return raw.length;
-  }
+function inflatePart(raw: Buffer, e: Entry, limits: PackageLimits, budget: number, visit: (chunk: Buffer) => void): Promise<number> {
   const partCap = limits.maxPartMb * MB;
   const ratioCap = Math.max(RATIO_FLOOR, limits.maxRatio * Math.max(1, raw.length));
-  const cap = Math.min(partCap, ratioCap, budget) + 1;
-  let out: Buffer;
-  try {
-    out = inflateRawSync(raw, { maxOutputLength: cap, finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ERR_BUFFER_TOO_LARGE" || (err instanceof RangeError && /larger than/i.test(err.message))) {
-      return tooBig(e, raw.length, cap, partCap, ratioCap, budget, limits);
-    }
-    throw new PackageError(`${e.name}: is damaged (its compressed data cannot be inflated)`, e.name);
+  const cap = Math.min(partCap, ratioCap, budget);
+  const tooBig = (): PackageError =>
+    cap === partCap
+      ? new PackageError(limitText(limits, "maxPartMb", `${e.name} inflates past ${fmt(limits.maxPartMb)} MB`), e.name, "maxPartMb")
+      : cap === ratioCap
+        ? new PackageError(
+            limitText(
+              limits,
+              "maxRatio",
+              `${e.name} inflates more than ${fmt(limits.maxRatio)} times its compressed size of ${fmt(raw.length)} bytes`,
+            ),
+            e.name,
+            "maxRatio",
+          )
+        : new PackageError(
+            limitText(limits, "maxTotalMb", `its parts inflate past ${fmt(limits.maxTotalMb)} MB in all (at ${e.name})`),
+            e.name,
+            "maxTotalMb",
+          );
+  if (e.method === 0) {
+    if (raw.length > Math.min(partCap, budget)) return Promise.reject(tooBig());
+    visit(raw);
+    return Promise.resolve(raw.length);
   }
-  if (out.length >= cap) return tooBig(e, raw.length, cap, partCap, ratioCap, budget, limits);
-  for (let i = 0; i < out.length; i += 1 << 20) visit(out.subarray(i, Math.min(out.length, i + (1 << 20))));
-  return out.length;
-}
-
-function tooBig(
-  e: Entry,
-  compressed: number,
-  cap: number,
-  partCap: number,
-  ratioCap: number,
-  budget: number,
-  limits: PackageLimits,
-): never {
-  const at = cap - 1;
-  if (at === partCap)
-    throw new PackageError(limitText(limits, "maxPartMb", `${e.name} inflates past ${fmt(limits.maxPartMb)} MB`), e.name, "maxPartMb");
-  if (at === ratioCap)
-    throw new PackageError(
-      limitText(
-        limits,
-        "maxRatio",
-        `${e.name} inflates more than ${fmt(limits.maxRatio)} times its compressed size of ${fmt(compressed)} bytes`,
-      ),
-      e.name,
-      "maxRatio",
-    );
-  void budget;
-  throw new PackageError(
-    limitText(limits, "maxTotalMb", `its parts inflate past ${fmt(limits.maxTotalMb)} MB in all (at ${e.name})`),
-    e.name,
-    "maxTotalMb",
-  );
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 1 << 20 });
+    let n = 0;
+    let settled = false;
+    const finish = (err?: PackageError) => {
+      if (settled) return;
+      settled = true;
+      if (err) {
+        z.destroy();
+        reject(err);
+      } else resolve(n);
+    };
+    z.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      n += chunk.length;
+      if (n > cap) return finish(tooBig());
+      visit(chunk);
+    });
+    z.on("end", () => finish());
+    z.on("error", () => finish(new PackageError(`${e.name}: is damaged (its compressed data cannot be inflated)`, e.name)));
+    z.end(raw);
+  });
 }
 
 /** Checks a workbook's bytes against the limits (see the header); throws PackageError. */
-export function checkPackage(data: Buffer | Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): PackageReport {
+export async function checkPackage(data: Buffer | Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<PackageReport> {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.length < 22) throw new PackageError("is not an .xlsx package (the file is empty or too short)");
   const entries = readEntries(buf, limits);
@@ -285,7 +283,7 @@ export function checkPackage(data: Buffer | Uint8Array, limits: PackageLimits = 
     const raw = entryData(buf, e);
     const c = counterFor(e.name);
     const budget = limits.maxTotalMb * MB - total;
-    const bytes = inflatePart(raw, e, limits, budget, (chunk) => {
+    const bytes = await inflatePart(raw, e, limits, budget, (chunk) => {
       c.cells?.push(chunk);
       c.formulas?.push(chunk);
       c.strings?.push(chunk);
