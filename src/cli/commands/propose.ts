@@ -33,16 +33,16 @@ import { AuditEntry, AuditInput, appendAudit, writeAuditEntry } from "../../work
 import { SheetLayout, writeProposal } from "../../workbook/proposal/writer";
 import { InputName, INPUT_NAMES, OptionDef, cellText } from "../../workbook/proposal/model";
 import { normaliseName } from "../../engine/core/cells";
-import { LoadedBook, loadBook } from "../xlsx/load";
-import { PatchError, patchZip } from "../xlsx/patch";
+import { loadBook } from "../xlsx/load";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
-import { FormulaOutcome, recalc } from "../xlsx/recalc";
+import { recalc } from "../xlsx/recalc";
 import { planOutputs, readLimitFlag, readWorkbookFile } from "./batch";
 import { OutputCheck, OutputError, outputProblem, writeOutput } from "./output";
 import { DEFAULT_LIMITS, PackageLimits } from "../xlsx/unzip";
 import { VERSION } from "../../version";
 import { transplantSheet } from "../xlsx/transplant";
-import { applyToModel, saveWorkbook, writeOutcomes } from "../xlsx/write";
+import { applyToModel, saveWorkbook } from "../xlsx/write";
+import { saveOutcomes } from "../xlsx/save";
 
 export const PROPOSE_USAGE = `overlay propose model.xlsx... --workflow ${WORKFLOWS.map((w) => w.id).join("|")} [options] [-o out.xlsx] [--csv ticket.csv [--override "reason"]] [--force]`;
 
@@ -229,8 +229,6 @@ export interface TicketRequest {
   by?: string;
 }
 
-const ZIP_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
-
 /** Makes the proposal for a workbook's bytes; returns the output workbook's bytes. Throws WorkflowError. */
 export async function proposeBytes(
   data: Buffer,
@@ -283,70 +281,27 @@ export async function proposeBytes(
     formulas: formulas.filter((f) => f.status !== "skipped").length,
     formulaErrors: formulas.filter((f) => f.status === "error").length,
   };
-  let written: Pick<ProposeResult, "bytes" | "writer" | "fallback">;
-  try {
-    // overlay run's patch, then the proposal sheet moved in from the scratch workbook's package.
-    const zip = await JSZip.loadAsync(data);
-    await patchZip(zip, loaded.model, formulas);
-    const sheet = await JSZip.loadAsync(await saveWorkbook(scratch, { dynamicArrays: new Map(), charts: port.charts }));
-    const moved = await transplantSheet(zip, sheet, layout.sheet);
-    if (layout.tradeTable)
-      layout.tradeTable.name = moved.tables.find((t) => t.from === layout.tradeTable!.name)?.name ?? layout.tradeTable.name;
-    written = { bytes: await zip.generateAsync(ZIP_OPTIONS), writer: "package" };
-  } catch (e) {
-    if (!(e instanceof PatchError)) throw e;
-    written = await rewriteWithExceljs(data, loaded, formulas, proposal, writeOptions, layout.sheet, e.message, audit);
-  }
+  const written = await saveOutcomes(loaded, formulas, data, {
+    // The package patch: overlay run's results, then the proposal sheet moved in from the scratch workbook's package.
+    intoPackage: async (zip) => {
+      const sheet = await JSZip.loadAsync(await saveWorkbook(scratch, { dynamicArrays: new Map(), charts: port.charts }));
+      const moved = await transplantSheet(zip, sheet, layout.sheet);
+      if (layout.tradeTable)
+        layout.tradeTable.name = moved.tables.find((t) => t.from === layout.tradeTable!.name)?.name ?? layout.tradeTable.name;
+    },
+    // The fallback: the proposal sheet laid out again in the client's exceljs workbook, with its audit entry.
+    intoWorkbook: async (workbook) => {
+      const again = new XlsxWorkbook(workbook, loaded.model);
+      const laid = await writeProposal(again, proposal, writeOptions);
+      if (laid.sheet !== layout.sheet) throw new Error(`the proposal sheet came out as '${laid.sheet}', not '${layout.sheet}'`);
+      await writeAuditEntry(again, audit, { sheet: layout.sheet, row: laid.rows + 1 });
+      return again.charts;
+    },
+  });
   const csv = gate.allowed
     ? tradeTicketCsv(proposal, { id: layout.sheet, now: at, override: gate.failed.length ? ticket.override : undefined })
     : "";
   return { ...result, ...written, csv };
-}
-
-/** Parts exceljs writes from what it reads (cells, styles, strings, tables): not reported as lost when re-written. */
-const MODELLED =
-  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(app|core)\.xml|xl\/(workbook\.xml|styles\.xml|sharedStrings\.xml|calcChain\.xml|metadata\.xml)|xl\/_rels\/workbook\.xml\.rels|xl\/theme\/[^/]+|xl\/worksheets\/(_rels\/)?[^/]+|xl\/tables\/[^/]+)$/;
-
-/** The fallback: the whole workbook re-written by exceljs (today's writer), the proposal sheet laid out in it again. */
-async function rewriteWithExceljs(
-  data: Buffer,
-  loaded: LoadedBook,
-  formulas: FormulaOutcome[],
-  proposal: Proposal,
-  writeOptions: { now: Date; version: string },
-  sheet: string,
-  reason: string,
-  audit: AuditEntry,
-): Promise<Pick<ProposeResult, "bytes" | "writer" | "fallback">> {
-  const { spilling, notSpilling } = writeOutcomes(loaded.workbook, formulas);
-  const port = new XlsxWorkbook(loaded.workbook, loaded.model);
-  const again = await writeProposal(port, proposal, writeOptions);
-  if (again.sheet !== sheet) throw new Error(`the proposal sheet came out as '${again.sheet}', not '${sheet}'`);
-  await writeAuditEntry(port, audit, { sheet, row: again.rows + 1 });
-  const dynamic = new Map<string, Set<string>>();
-  for (const [name, cells] of loaded.dynamicArrays) dynamic.set(name, new Set(cells));
-  for (const [name, cells] of notSpilling) for (const c of cells) dynamic.get(name)?.delete(c);
-  for (const [name, cells] of spilling) {
-    const s = dynamic.get(name) ?? new Set<string>();
-    for (const c of cells) s.add(c);
-    dynamic.set(name, s);
-  }
-  const bytes = await saveWorkbook(loaded.workbook, {
-    dynamicArrays: dynamic,
-    definedNamesXml: loaded.definedNamesXml,
-    charts: port.charts,
-  });
-  // What of the input is not in the output as it was (beyond what exceljs re-writes from its model).
-  const before = await JSZip.loadAsync(data);
-  const after = await JSZip.loadAsync(bytes);
-  const lost: string[] = [];
-  for (const name of Object.keys(before.files).sort()) {
-    if (before.files[name].dir || MODELLED.test(name)) continue;
-    const out = after.file(name);
-    if (!out || !Buffer.from(await out.async("uint8array")).equals(Buffer.from(await before.file(name)!.async("uint8array"))))
-      lost.push(name);
-  }
-  return { bytes, writer: "exceljs", fallback: { reason, lost } };
 }
 
 /** The warning printed when the exceljs writer was used. */

@@ -16,8 +16,7 @@ import { displayFormula } from "../xlsx/formula/parse";
 import { areaAddress } from "../../workbook/address";
 import { LoadedBook, loadBook } from "../xlsx/load";
 import { FormulaOutcome, RecalcOptions, recalc } from "../xlsx/recalc";
-import { PatchError, patchPackage } from "../xlsx/patch";
-import { saveWorkbook, writeOutcomes } from "../xlsx/write";
+import { Fallback, saveOutcomes } from "../xlsx/save";
 
 export interface RunSummary {
   input: string;
@@ -39,6 +38,8 @@ export interface RunSummary {
   outcomes: FormulaOutcome[];
   /** How the output was written: into a copy of the input package, or re-written by exceljs. */
   writer: "package" | "exceljs";
+  /** With the exceljs writer: why the package could not be patched, and what of the input is not kept. */
+  fallback?: Fallback;
 }
 
 /**
@@ -52,25 +53,11 @@ export async function runLoaded(
   options: RecalcOptions = {},
 ): Promise<{ bytes: Buffer; summary: Omit<RunSummary, "input" | "ms"> }> {
   const { formulas: outcomes, rounds } = await recalc(loaded.model, options);
-  if (input) {
-    try {
-      return { bytes: await patchPackage(input, loaded.model, outcomes), summary: { ...summarise(outcomes, rounds), writer: "package" } };
-    } catch (e) {
-      if (!(e instanceof PatchError)) throw e;
-    }
-  }
-  const { spilling, notSpilling } = writeOutcomes(loaded.workbook, outcomes);
-  // Dynamic arrays of the input stay marked, except OVERLAY cells whose result no longer spills.
-  const dynamic = new Map<string, Set<string>>();
-  for (const [sheet, cells] of loaded.dynamicArrays) dynamic.set(sheet, new Set(cells));
-  for (const [sheet, cells] of notSpilling) for (const c of cells) dynamic.get(sheet)?.delete(c);
-  for (const [sheet, cells] of spilling) {
-    let s = dynamic.get(sheet);
-    if (!s) dynamic.set(sheet, (s = new Set()));
-    for (const c of cells) s.add(c);
-  }
-  const bytes = await saveWorkbook(loaded.workbook, { dynamicArrays: dynamic, definedNamesXml: loaded.definedNamesXml });
-  return { bytes, summary: { ...summarise(outcomes, rounds), writer: "exceljs" } };
+  const saved = await saveOutcomes(loaded, outcomes, input);
+  return {
+    bytes: saved.bytes,
+    summary: { ...summarise(outcomes, rounds), writer: saved.writer, ...(saved.fallback ? { fallback: saved.fallback } : {}) },
+  };
 }
 
 function summarise(outcomes: FormulaOutcome[], rounds: number): Omit<RunSummary, "input" | "ms" | "writer"> {
@@ -247,7 +234,12 @@ export function formatSummary(s: RunSummary, verbose: boolean): string[] {
       `  ${o.evaluated} ordinary formula${o.evaluated === 1 ? "" : "s"} of their cone recalculated (${o.changed} with a new value${o.errors ? `, ${o.errors} new error${o.errors === 1 ? "" : "s"}` : ""})`,
     );
   if (s.writer === "exceljs" && s.output)
-    lines.push("  (written by exceljs: charts, pivot tables and macros of the input are not in the output)");
+    lines.push(
+      `  written by the exceljs fallback (${s.fallback?.reason ?? "the package could not be patched"}): ` +
+        (s.fallback?.lost.length
+          ? `not kept as they were: ${s.fallback.lost.join(", ")}`
+          : "charts, pivot tables and macros of the input are not in the output"),
+    );
   const width = Math.min(28, s.outcomes.reduce((w, x) => Math.max(w, x.address.length), 0) + 2);
   if (verbose) {
     for (const x of s.outcomes) {
