@@ -270,14 +270,16 @@ function yearsOf(v: number | undefined, where: string, kind: string): number {
 }
 
 /** The kind of a row: as its Kind says (a future with a Conversion factor is a Treasury future through its CTD;
- * a future or swap with a DV01 and no Years is linear), or, without a Kind, from the columns it fills. */
+ * a future with a DV01, or a swap with a DV01 and no Years or Coupon, is linear), or, without a Kind, from the
+ * columns it fills. */
 function kindOf(r: PositionRow, where: string): { kind: PositionKind; declared: PositionKind } {
   let k: PositionKind | undefined;
   if (r.kind === undefined || r.kind === "") k = r.optionType ? "option" : "future";
   else k = KIND_SYNONYMS[normaliseName(r.kind)];
   if (!k) valueError(`${where}: Kind must be one of ${KINDS.join(", ")}, got ${quote(r.kind)}`);
   if (k === "future" && r.cf !== undefined) return { kind: "tfuture", declared: k };
-  if ((k === "future" || k === "swap") && r.dv01 !== undefined && r.years === undefined) return { kind: "linear", declared: k };
+  if (k === "future" && r.dv01 !== undefined) return { kind: "linear", declared: k };
+  if (k === "swap" && r.dv01 !== undefined && (r.years === undefined || r.coupon === undefined)) return { kind: "linear", declared: k };
   return { kind: k, declared: k };
 }
 
@@ -378,7 +380,8 @@ function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): Liqu
       }
       case "linear":
         if (r.dv01 === undefined) valueError(`${w}: DV01 is needed for a linear position`);
-        ins = { kind, dv01: r.dv01, rate: names.use(r.factor, "rate", w, "Factor"), years: r.years ?? 0 };
+        // Years: the tenor at which a key-tenor scenario shifts it (-1: not given, checked once the scenarios are read).
+        ins = { kind, dv01: r.dv01, rate: names.use(r.factor, "rate", w, "Factor"), years: r.years ?? -1 };
         linear.push(r.contract);
         break;
     }
@@ -538,6 +541,14 @@ export function readLiquidity(positions: Matrix, collateral: Matrix, scenarios?:
   const sc = scenarios
     ? readScenarioRows(scenarios, names, "Scenarios")
     : { space: factorSpace(names.list.map((f) => ({ name: f.name, kind: f.kind, tenors: [] }))), scenarios: [] };
+  b.positions.forEach((p, i) => {
+    const ins = p.instrument;
+    if (ins.kind === "linear" && ins.years < 0 && sc.space.factors[ins.rate].tenors.length > 1) {
+      valueError(
+        `${b.where[i]}: Years is needed for a DV01 row when the scenarios shock '${sc.space.factors[ins.rate].name}' by key tenor (the tenor its DV01 sits at)`,
+      );
+    }
+  });
   const book = prepareBook(sc.space, b.positions);
   b.positions.forEach((p, i) => {
     const v = book.base[i];

@@ -194,3 +194,27 @@ describe("options read with their model and a vol factor", () => {
     );
   });
 });
+
+describe("a DV01 row under key-tenor scenarios", () => {
+  const POS = (years: number | null) => [
+    ["Contract", "Quantity", "Margin", "Factor", "DV01", "Years"],
+    ["10y swap", 1e6, 0, "Rates", 0.0008, years],
+  ];
+  const COLL = [
+    ["Asset", "Value"],
+    ["Cash", 1e6],
+  ];
+  const SC = [
+    ["Scenario", "Rates 2y", "Rates 10y", "Rates 30y"],
+    ["Steepener", 0, 100, 200],
+  ];
+
+  test("is shifted at its Years: 7 years is 5/8 of the way from the 2y key to the 10y key", () => {
+    const s = liquidityReport(readLiquidity(POS(7), COLL, SC)).scenarios[0];
+    expect(s.loss.total).toBeCloseTo(1e6 * 0.0008 * 62.5, 9);
+  });
+
+  test("needs its Years, and says so", () => {
+    expectEngineError(() => readLiquidity(POS(null), COLL, SC), "value", /^Positions row 1 \(10y swap\): Years is needed for a DV01 row/);
+  });
+});
