@@ -237,14 +237,17 @@ async function checkWidth(page, pane, id, width) {
   return rules;
 }
 
-/** Per workflow: the trades the proposal must hold, as [side, instrument, quantity]. */
+/**
+ * Per workflow: the trades the proposal must hold, as [side, instrument, quantity]. The futures workflows read
+ * the sample's book (its Positions table) as the pane does; null is an omitted argument, as Excel passes it.
+ */
 const EXPECTED = {
   rebalance: async () =>
-    records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest"))
+    records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest", S.POSITIONS))
       .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
       .map((r) => [side(r.Contracts), r.Contract, Math.abs(r.Contracts)]),
   equitise: async () =>
-    records(await fn("EQUITISE", S.PORTFOLIO, S.FUTURES))
+    records(await fn("EQUITISE", S.PORTFOLIO, S.FUTURES, null, null, null, null, S.POSITIONS))
       .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
       .map((r) => [side(r.Contracts), r.Contract, Math.abs(r.Contracts)]),
   tilt: async () => {
@@ -341,6 +344,34 @@ await step("keyboard: Tab reaches the workflow picker, the inputs and Propose tr
   }
   for (const name of ["Workflow", "Portfolio", "Futures", "Propose trades"])
     assert(reached.includes(name), `Tab never reached ${name}: ${reached.join(" | ")}`);
+});
+
+await step("the layout rules catch what they must: a word broken in a narrow box, a series outside its plot, a missing label", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  const found = await page.evaluate((rules) => {
+    const pane = document.querySelector("[data-testid=pane]");
+    const probe = document.createElement("div");
+    probe.innerHTML =
+      '<p style="width:60px;overflow-wrap:anywhere;font-size:14px">Commodities Treasuries</p>' +
+      '<div class="ov-chart"><svg data-chart="bullet" data-categories="2" width="200" height="60">' +
+      '<rect data-plot x="10" y="0" width="150" height="50"/><g data-row><text data-category="A">A</text></g><g data-row></g>' +
+      '<rect data-series="After" x="100" y="10" width="90" height="6"/></svg></div>';
+    pane.prepend(probe);
+    const r = (0, eval)(`(${rules})`)();
+    probe.remove();
+    return r;
+  }, layoutRules.toString());
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert(
+    found.broken.some((b) => b.includes("Commodities")),
+    `a broken word went unseen: ${JSON.stringify(found.broken)}`,
+  );
+  const probeChart = found.charts.find((c) => c.problems.some((p) => p.startsWith("After (rect)")));
+  assert(probeChart, `a series outside its plot went unseen: ${JSON.stringify(found.charts)}`);
+  assert(
+    probeChart.problems.some((p) => p === "category 2 has no label"),
+    `a missing label went unseen: ${probeChart.problems.join("; ")}`,
+  );
 });
 
 for (const id of Object.keys(EXPECTED)) {
@@ -444,7 +475,7 @@ await step(
     await page.getByRole("combobox", { name: "Contract rounding" }).selectOption("optimal");
     await page.getByRole("button", { name: "Propose trades" }).click();
     await page.getByTestId("headline").waitFor();
-    const expected = records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "optimal"))
+    const expected = records(await fn("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "optimal", S.POSITIONS))
       .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
       .map((r) => [side(r.Contracts), Math.abs(r.Contracts).toLocaleString("en-US")]);
     const rows = await page

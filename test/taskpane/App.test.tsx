@@ -106,7 +106,7 @@ describe("task pane", () => {
     renderPane();
     await tablesLoaded();
     await propose();
-    const spill = rowsOf(await ok("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest")).filter(
+    const spill = rowsOf(await ok("REBALANCE", S.PORTFOLIO, S.FUTURES, "target", "bands", "nearest", S.POSITIONS)).filter(
       (r) => typeof r.Contracts === "number" && r.Contracts !== 0,
     );
     const rows = await screen.findAllByTestId("trade-row");
