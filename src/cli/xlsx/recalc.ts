@@ -137,6 +137,10 @@ class Node {
   met = false;
   /** Skipped formulas whose cached values this one's value rests on. */
   restsOn = new Set<Node>();
+  /** A range this formula read that holds an error value (the range read as that error). */
+  rangeError?: string;
+  /** Why the fresh value is not trusted and the cached one is kept (an ordinary formula that caught a range's error). */
+  held?: string;
   /** What the formula's references point at, resolved once (for the cone). */
   targets?: ({ kind: "area"; sheet: SheetModel; area: Area } | { kind: "spill"; sheet: SheetModel; row: number; col: number })[];
   readonly address: string;
@@ -382,7 +386,7 @@ export class Recalc {
       overlay: n.overlay,
       previous: n.record.arrayRef,
     };
-    if (!n.evaluable) return { ...base, status: "skipped", reason: n.reason, ...(dependents ? { dependents } : {}) };
+    if (!n.evaluable || n.held) return { ...base, status: "skipped", reason: n.held ?? n.reason, ...(dependents ? { dependents } : {}) };
     const error = n.value instanceof ExcelError;
     const restsOn = n.restsOn.size ? { restsOn: [...n.restsOn].map((x) => x.address) } : {};
     return { ...base, status: error ? "error" : "evaluated", value: n.value, spill: error ? areaOf(n.row, n.col) : n.spill, ...restsOn };
@@ -404,6 +408,8 @@ export class Recalc {
       n.state = 0;
       n.reads = [];
       n.restsOn = new Set();
+      n.rangeError = undefined;
+      n.held = undefined;
       n.spill = areaOf(n.row, n.col);
       this.index.get(n.sheet)!.add(n, n.footprint);
     }
@@ -440,6 +446,13 @@ export class Recalc {
       if (e.start !== n) rethrow = e;
     }
     this.stack.pop();
+    if (!n.overlay && n.rangeError && value !== undefined && !(value instanceof ExcelError)) {
+      // Excel passes an error inside a range on cell by cell (VLOOKUP can skip a row with #N/A); here the
+      // whole range read as that error, and the formula caught it (IFERROR): its value is not trusted.
+      n.held = `reads ${n.rangeError}, which holds an error value: overlay run reads such a range as that error, and this formula catches it (Excel may give another value)`;
+      const cached = n.record.value;
+      value = cached === null ? "" : cached;
+    }
     this.finish(n, value);
     if (rethrow) throw rethrow;
   }
@@ -483,6 +496,7 @@ export class Recalc {
     for (const b of this.index.get(sheet)!.query(area, (x) => intersects(x.footprint, area))) {
       if (b.state === 2) {
         for (const s of b.restsOn) rests.add(s);
+        if (b.held) rests.add(b);
         continue;
       }
       if (!b.evaluable) {
@@ -505,6 +519,7 @@ export class Recalc {
       }
       await this.evaluateNode(b);
       for (const s of b.restsOn) rests.add(s);
+      if (b.held) rests.add(b);
     }
     for (const s of rests) reader.restsOn.add(s);
     if (area.bottom - area.top + area.right - area.left > 0) this.settled.set(key, rests);
@@ -553,7 +568,10 @@ export class Recalc {
     }
     const key = `${sheet.index}:${a.top}:${a.left}:${a.bottom}:${a.right}`;
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      if (hit instanceof ExcelError) reader.rangeError ??= qualified(sheet.name, a);
+      return hit;
+    }
     const out: Result = [];
     let value: Result | ExcelError = out;
     fill: for (let r = a.top; r <= a.bottom; r++) {
@@ -569,6 +587,7 @@ export class Recalc {
       out.push(row);
     }
     this.cache.set(key, value);
+    if (value instanceof ExcelError) reader.rangeError ??= qualified(sheet.name, a);
     return value;
   }
 

@@ -170,3 +170,27 @@ describe("the cone", () => {
     ]);
   });
 });
+
+describe("an error inside a range", () => {
+  test("an ordinary formula that catches it keeps its cached value and is reported, with what rests on it", async () => {
+    const b = new BookModel();
+    const s = b.addSheet("S");
+    s.put(1, 1, "ES");
+    s.put(1, 2, 5000);
+    s.put(2, 1, "TY");
+    s.set(2, 2, { value: new ExcelError("#N/A", "") });
+    s.put(1, 4, 0, ID("2"));
+    s.put(1, 5, 77, '=IFERROR(VLOOKUP("ES",A1:B2,2,FALSE)*D1,0)'); // Excel: 10000 (the #N/A is in another row)
+    s.put(1, 6, 0, "=E1+1");
+    s.put(2, 5, 0, "=SUM(B1:B2)+D1"); // Excel: #N/A as well
+    const r = await recalc(b);
+    const at = (a: string) => r.formulas.find((f) => f.address === a)!;
+    expect(at("S!E1")).toMatchObject({
+      status: "skipped",
+      reason: expect.stringMatching(/^reads S!A1:B2, which holds an error value/),
+      dependents: ["S!F1"],
+    });
+    expect(at("S!F1")).toMatchObject({ status: "evaluated", value: 78, restsOn: ["S!E1"] });
+    expect(at("S!E2")).toMatchObject({ status: "error", value: { code: "#N/A", message: "S!B2 is #N/A" } });
+  });
+});
