@@ -37,35 +37,48 @@ const X = (id: string) => `_xldudf_OVERLAY_${id}`;
 // ------------------------------------------------------------------------------------------------------------
 // The plan's data
 
+/**
+ * Physical holdings, targets and ranges, and each bond class's duration. The synthetic exposure is not typed:
+ * it comes from the book (the Positions table on the Risk sheet), financed from Cash (the funding leg), the
+ * collar's delta included (an option overlay, declared levered: not financed from cash). Physical values are
+ * those of a plan whose book completes them: 44m of ES on US large cap, 15m of MFS on international equity,
+ * 850 UB (164m by DV01 against the class's 13.2-year duration) and 400 TY (45m against 6.0 years): 268.5m
+ * financed from 343m of cash, which leaves 74.5m (3% of NAV, the Cash target). Long duration is then at 25.4%,
+ * under its 27% floor, and the collar (about -222m of delta) takes US large cap to 15.5%, under its 17% floor:
+ * the rebalance buys UB sized by DV01 and ES.
+ */
 const PORTFOLIO: Row[] = [
-  // Asset class, Market value, Target, Min, Max, Liquid, Proxy, Overlay
-  ["US large cap equity", 610 * M, 0.2, 0.17, 0.23, true, null, 0],
-  ["US small cap equity", 95 * M, 0.04, 0.02, 0.06, true, null, 0],
-  ["International equity", 240 * M, 0.13, 0.1, 0.16, true, null, 0],
-  ["Emerging markets equity", 130 * M, 0.05, 0.03, 0.07, true, null, 0],
-  ["Private equity", 290 * M, 0.08, 0.05, 0.11, false, "US small cap equity", 0],
-  ["Real estate", 180 * M, 0.07, 0.05, 0.09, false, "US large cap equity", 0],
-  ["Long duration fixed income", 600 * M, 0.3, 0.27, 0.33, true, null, 100 * M],
-  ["Core fixed income", 200 * M, 0.08, 0.06, 0.1, true, null, 0],
-  ["Commodities", 45 * M, 0.02, 0.01, 0.03, true, null, 0],
-  ["Cash", 110 * M, 0.03, 0.01, 0.05, true, null, 0],
+  // Asset class, Market value, Target, Min, Max, Liquid, Proxy, Duration
+  ["US large cap equity", 566 * M, 0.2, 0.17, 0.23, true, null, null],
+  ["US small cap equity", 95 * M, 0.04, 0.02, 0.06, true, null, null],
+  ["International equity", 225 * M, 0.13, 0.1, 0.16, true, null, null],
+  ["Emerging markets equity", 130 * M, 0.05, 0.03, 0.07, true, null, null],
+  ["Private equity", 290 * M, 0.08, 0.05, 0.11, false, "US small cap equity", null],
+  ["Real estate", 180 * M, 0.07, 0.05, 0.09, false, "US large cap equity", null],
+  ["Long duration fixed income", 471 * M, 0.3, 0.27, 0.33, true, null, 13.2],
+  ["Core fixed income", 155 * M, 0.08, 0.06, 0.1, true, null, 6],
+  ["Commodities", 45 * M, 0.02, 0.01, 0.03, true, null, null],
+  ["Cash", 343 * M, 0.03, 0.01, 0.05, true, null, null],
 ];
 
 const FUTURES: Row[] = [
-  // Asset class, Contract, Price, Multiplier, Beta, FX, Margin
-  ["US large cap equity", "ES Mar26 (E-mini S&P 500)", 5900, 50, 1, 1, 22000],
-  ["US small cap equity", "RTY Mar26 (E-mini Russell 2000)", 2250, 50, 1, 1, 10500],
-  ["International equity", "MFS Mar26 (MSCI EAFE)", 2450, 50, 1, 1, 8500],
-  ["Emerging markets equity", "MME Mar26 (MSCI Emerging Markets)", 1150, 50, 1, 1, 4200],
-  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, 0.8, 1, 8000],
-  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, 0.9, 1, 2600],
-  ["Commodities", "BCOM Mar26 (Bloomberg Commodity)", 102.5, 100, 1, 1, 900],
+  // Asset class, Contract, Price, Multiplier, Beta, FX, Margin, DV01 (rate futures: sized by DV01 against the
+  // class's Duration, Hull's duration-based hedge ratio, so they carry no typed Beta)
+  ["US large cap equity", "ES Mar26 (E-mini S&P 500)", 5900, 50, 1, 1, 22000, null],
+  ["US small cap equity", "RTY Mar26 (E-mini Russell 2000)", 2250, 50, 1, 1, 10500, null],
+  ["International equity", "MFS Mar26 (MSCI EAFE)", 2450, 50, 1, 1, 8500, null],
+  ["Emerging markets equity", "MME Mar26 (MSCI Emerging Markets)", 1150, 50, 1, 1, 4200, null],
+  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, null, 1, 8000, 255],
+  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, null, 1, 2600, 68],
+  ["Commodities", "BCOM Mar26 (Bloomberg Commodity)", 102.5, 100, 1, 1, 900, null],
 ];
 
+/** The house view, dated: one tilt of three legs from 9 December 2025 to 31 March 2026, a 5m stop loss. */
 const TILTS: Row[] = [
-  ["Emerging markets equity", 0.01],
-  ["US large cap equity", -0.005],
-  ["Core fixed income", -0.005],
+  // Id, Asset class, Tilt, Start, Expiry, Stop loss, P&L
+  ["EM over US", "Emerging markets equity", 0.01, 46000, 46112, 5 * M, 1.2 * M],
+  ["EM over US", "US large cap equity", -0.005, null, null, null, null],
+  ["EM over US", "Core fixed income", -0.005, null, null, null, null],
 ];
 
 const SMILE: Row[] = [
@@ -118,13 +131,141 @@ function assetCashflows(): Row[] {
   return out;
 }
 
+/**
+ * The book: every overlay position once (src/engine/book/positions.ts), read by EXPOSURE, REBALANCE, EQUITISE,
+ * TILT, LEVERAGE, BOOK, DAILY and the risk functions alike. Id, Asset class, Contract, Kind, Quantity, Price,
+ * Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor (the Treasury futures are revalued through
+ * their cheapest-to-deliver: coupon, years to maturity, yield, CME factor), DV01 (per contract per bp), and the
+ * collar's legs (847 SPX options of 100: the Legs table's 84,700 index units; Option type, Strike, Vol; Years
+ * and Yield are then the option's time and dividend yield; Rate) declared Levered: not financed from cash.
+ */
 const POSITIONS: Row[] = [
-  // Contract, Kind, Quantity, Price, Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor: the
-  // Treasury futures are revalued through their cheapest-to-deliver (coupon, years to maturity, yield, CME factor).
-  ["ES Mar26", "future", 150, 5900, 50, 22000, "Equity", null, null, null, null],
-  ["MFS Mar26", "future", 120, 2450, 50, 8500, "Equity", null, null, null, null],
-  ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
-  ["TY Mar26", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069],
+  [
+    "ES1",
+    "US large cap equity",
+    "ES Mar26",
+    "future",
+    150,
+    5900,
+    50,
+    22000,
+    "Equity",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ],
+  [
+    "MFS1",
+    "International equity",
+    "MFS Mar26",
+    "future",
+    120,
+    2450,
+    50,
+    8500,
+    "Equity",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ],
+  [
+    "UB1",
+    "Long duration fixed income",
+    "UB Mar26",
+    "future",
+    850,
+    118.5,
+    1000,
+    8000,
+    "Rates",
+    0.0475,
+    25.62,
+    0.048,
+    0.8384,
+    255,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ],
+  [
+    "TY1",
+    "Core fixed income",
+    "TY Mar26",
+    "future",
+    400,
+    110.5,
+    1000,
+    2600,
+    "Rates",
+    0.0425,
+    6.87,
+    0.0405,
+    0.9069,
+    68,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ],
+  [
+    "PUT1",
+    "US large cap equity",
+    "SPX Jun26 5310 P",
+    "option",
+    847,
+    5900,
+    100,
+    null,
+    "Equity",
+    null,
+    0.5,
+    0.013,
+    null,
+    null,
+    "put",
+    5310,
+    0.2074,
+    0.042,
+    true,
+  ],
+  [
+    "CALL1",
+    "US large cap equity",
+    "SPX Jun26 6448 C",
+    "option",
+    -847,
+    5900,
+    100,
+    null,
+    "Equity",
+    null,
+    0.5,
+    0.013,
+    null,
+    null,
+    "call",
+    6448,
+    0.1517,
+    0.042,
+    true,
+  ],
 ];
 
 const COLLATERAL: Row[] = [
@@ -281,35 +422,42 @@ const BLOCKS: Block[] = [
     id: "exposure",
     sheet: "Plan",
     title: "Exposure against the strategic allocation",
-    note: "Physical + synthetic (futures) = effective exposure; weights over NAV.",
-    formula: () => `${X("EXPOSURE")}(Portfolio[#All])`,
+    note: "Physical + synthetic (the book on the Risk sheet, the collar delta-adjusted) = effective exposure; Cash's synthetic is the funding leg.",
+    formula: () => `${X("EXPOSURE")}(Portfolio[#All],Positions[#All])`,
   },
   {
     id: "rebalance",
     sheet: "Plan",
     title: "Rebalancing with futures, to the edge of the ranges",
     note: "Only classes outside their ranges get a goal; private equity and real estate are offset through their proxies' futures.",
-    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"edge")`,
+    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"edge",,,Positions[#All])`,
   },
   {
     id: "rebalanceOptimal",
     sheet: "Plan",
     title: "Rebalancing to target, whole contracts chosen together",
-    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"target","always","optimal")`,
+    formula: () => `${X("REBALANCE")}(Portfolio[#All],Futures[#All],"target","always","optimal",Positions[#All])`,
   },
   {
     id: "equitise",
     sheet: "Plan",
     title: "Cash equitisation",
-    note: "Cash above the buffer (Cash target x NAV) invested pro rata to the targets.",
-    formula: () => `${X("EQUITISE")}(Portfolio[#All],Futures[#All])`,
+    note: "Cash above the buffer (a year of benefit payments, 140m) invested pro rata to the targets, never above a class's max.",
+    formula: () => `${X("EQUITISE")}(Portfolio[#All],Futures[#All],,,,,Positions[#All],140000000)`,
   },
   {
     id: "tilt",
     sheet: "Plan",
     title: "Tactical tilts, funded",
     note: "Scaled so every post-tilt weight stays inside its range.",
-    formula: () => `${X("TILT")}(Portfolio[#All],Futures[#All],Tilts[#All],"funded",150000000)`,
+    formula: () => `${X("TILT")}(Portfolio[#All],Futures[#All],Tilts[#All],"funded",150000000,Positions[#All])`,
+  },
+  {
+    id: "daily",
+    sheet: "Plan",
+    title: "The daily proposal: rebalance, the tilt kept, netted per contract",
+    note: "Edge rule, the dated tilts, a 140m cash-needs buffer, no trade under 5 contracts or 1m.",
+    formula: () => `${X("DAILY")}(Portfolio[#All],Futures[#All],ValuationDate,Positions[#All],Tilts[#All],,140000000,5,1000000)`,
   },
   {
     id: "tranches",
@@ -465,7 +613,20 @@ const BLOCKS: Block[] = [
     id: "leverage",
     sheet: "Risk",
     title: "Plan leverage against a 0.95 to 1.10 policy",
-    formula: () => `${X("LEVERAGE")}(Portfolio[#All],0.95,1.1)`,
+    formula: () => `${X("LEVERAGE")}(Portfolio[#All],0.95,1.1,,Positions[#All])`,
+  },
+  {
+    id: "book",
+    sheet: "Risk",
+    title: "The book per asset class: exposure, margin, DV01 and 18f-4 notional",
+    note: "Every figure derived from the Positions table; the collar by its Black-Scholes delta.",
+    formula: () => `${X("BOOK")}(Portfolio[#All],Positions[#All],ValuationDate,"classes")`,
+  },
+  {
+    id: "reconcile",
+    sheet: "Risk",
+    title: "Reconciliation: effective exposure = NAV x (1 + declared leverage)",
+    formula: () => `${X("BOOK")}(Portfolio[#All],Positions[#All],ValuationDate,"reconcile")`,
   },
   {
     id: "liquidity",
@@ -492,7 +653,7 @@ const BLOCKS: Block[] = [
     title: "Implementing the long-duration trade: physical bonds or futures",
     note: "Notional from the equitisation result.",
     formula: (L) =>
-      `${X("COSTCOMPARE")}(ABS_NOTIONAL,12,1.5,0.05,1)`.replace(
+      `${X("COSTCOMPARE")}(ABS(ABS_NOTIONAL),12,1.5,0.05,1)`.replace(
         "ABS_NOTIONAL",
         L.cell("equitise", classRow("Long duration fixed income"), 4),
       ),
@@ -513,7 +674,7 @@ const BLOCKS: Block[] = [
 ];
 
 /** Where each sheet's results start (0-based column), to the right of its input tables. */
-const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 18, Risk: 13, Completion: 8 };
+const OUTPUT_COL: Record<string, number> = { Plan: 10, Options: 7, LDI: 18, Risk: 20, Completion: 8 };
 
 function place(sizes: Map<string, Size>): Layout {
   const L = new Layout(sizes);
@@ -670,7 +831,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   param(plan, wb, 3, "Valuation date", "ValuationDate", VALUATION, "yyyy-mm-dd");
   const pct = "0.0%";
   const money = "#,##0";
-  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"], PORTFOLIO, [
+  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Duration"], PORTFOLIO, [
     undefined,
     money,
     pct,
@@ -680,7 +841,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     undefined,
     money,
   ]);
-  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin"], FUTURES, [
+  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin", "DV01"], FUTURES, [
     undefined,
     undefined,
     "#,##0.00",
@@ -689,7 +850,15 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "0.00",
     money,
   ]);
-  addTable(plan, "Tilts", [24, 0], ["Asset class", "Tilt"], TILTS, [undefined, "0.0%"]);
+  addTable(plan, "Tilts", [24, 0], ["Id", "Asset class", "Tilt", "Start", "Expiry", "Stop loss", "P&L"], TILTS, [
+    undefined,
+    undefined,
+    "0.0%",
+    "yyyy-mm-dd",
+    "yyyy-mm-dd",
+    money,
+    money,
+  ]);
   [28, 34, 16, 14, 12, 12, 22, 14].forEach((w, i) => (plan.getColumn(i + 1).width = w));
 
   // Options
@@ -781,26 +950,65 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     risk,
     "Positions",
     [3, 0],
-    ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
+    [
+      "Id",
+      "Asset class",
+      "Contract",
+      "Kind",
+      "Quantity",
+      "Price",
+      "Multiplier",
+      "Margin",
+      "Factor",
+      "Coupon",
+      "Years",
+      "Yield",
+      "Conversion factor",
+      "DV01",
+      "Option type",
+      "Strike",
+      "Vol",
+      "Rate",
+      "Levered",
+    ],
     POSITIONS,
-    [undefined, undefined, money, "#,##0.00", money, money, undefined, "0.000%", "0.00", "0.000%", "0.0000"],
+    [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      money,
+      "#,##0.00",
+      money,
+      money,
+      undefined,
+      "0.000%",
+      "0.00",
+      "0.000%",
+      "0.0000",
+      "0.00",
+      undefined,
+      money,
+      "0.0%",
+      "0.00%",
+    ],
   );
   addTable(
     risk,
     "Collateral",
-    [10, 0],
+    [12, 0],
     ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Spread factor", "Coupon", "Years", "Yield"],
     COLLATERAL,
     [undefined, money, "0.0%", "0", undefined, "0", money, undefined, undefined, "0.000%", "0.00", "0.000%"],
   );
-  addTable(
-    risk,
-    "Scenarios",
-    [18, 0],
-    ["Scenario", "Equity", "Rates", "Credit", "IM multiplier", "Haircut multiplier"],
-    SCENARIOS,
-    [undefined, "0%", "0", "0", "0.00", "0.00"],
-  );
+  addTable(risk, "Scenarios", [20, 0], ["Scenario", "Equity", "Rates", "Credit", "IM multiplier", "Haircut multiplier"], SCENARIOS, [
+    undefined,
+    "0%",
+    "0",
+    "0",
+    "0.00",
+    "0.00",
+  ]);
   [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
 
   // Completion
