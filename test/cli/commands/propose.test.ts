@@ -174,8 +174,8 @@ describe("the command", () => {
 
   test("a failed check gives status 1; the proposal is still written", async () => {
     const out = join(dir, "p.xlsx");
-    // Rebalancing the sample to the edge of its ranges leaves Private equity above its range (not tradable).
-    const { result } = await capture(() => main(["propose", SAMPLE, "--workflow", "rebalance", "--rule", "edge", "-o", out]));
+    // A gross notional limit below what the sample's overlay holds fails that check.
+    const { result } = await capture(() => main(["propose", SAMPLE, "--workflow", "rebalance", "--notional-limit", "1%", "-o", out]));
     expect(result).toBe(1);
     expect(existsSync(out)).toBe(true);
   });
@@ -379,7 +379,8 @@ async function packageProblems(zip: JSZip): Promise<string[]> {
 }
 
 describe("controls on every proposal (issue 16)", () => {
-  const EDGE = ["--workflow", "rebalance", "--rule", "edge"];
+  // A gross notional limit of 1% of NAV, below what the sample's overlay holds: the check fails, whatever else moves.
+  const EDGE = ["--workflow", "rebalance", "--rule", "edge", "--notional-limit", "1%"];
 
   test("a rebalance of the sample whose check fails writes no ticket without --override; with it, every line says OVERRIDDEN", async () => {
     const input = join(dir, "plan.xlsx");
@@ -388,9 +389,9 @@ describe("controls on every proposal (issue 16)", () => {
     const csv = join(dir, "ticket.csv");
     const blocked = await capture(() => main(["propose", input, ...EDGE, "-o", join(dir, "p1.xlsx"), "--csv", csv]));
     expect(blocked.result).toBe(1);
-    expect(blocked.out).toMatch(/FAILED +Post-trade weights inside ranges/);
+    expect(blocked.out).toMatch(/FAILED +Gross notional within limit/);
     expect(blocked.err).toMatch(
-      /no trade ticket written: Ticket blocked: 1 check failed: Post-trade weights inside ranges \(Outside: Private equity [\d.]+%.*\)\. Override with a reason to write it anyway\./,
+      /no trade ticket written: Ticket blocked: 1 check failed: Gross notional within limit \(.*the limit is 1\.00%\)\. Override with a reason to write it anyway\./,
     );
     expect(existsSync(csv)).toBe(false);
     expect(existsSync(join(dir, "p1.xlsx"))).toBe(true); // the proposal itself is written, as the record
@@ -403,9 +404,11 @@ describe("controls on every proposal (issue 16)", () => {
     expect(overridden.out).toContain("Trade ticket: " + csv + " (OVERRIDDEN on every line)");
     const lines = readFileSync(csv, "utf8").trimEnd().split("\r\n");
     expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note,Control");
-    expect(lines.length).toBe(8); // the sample's 7 trades
+    expect(lines.length).toBeGreaterThan(1);
+    const trades = JSON.parse((await capture(() => main(["propose", input, ...EDGE, "--json", "--dry-run"]))).out)[0].trades;
+    expect(lines.length).toBe(trades.length + 1); // one line per trade, each marked
     for (const line of lines.slice(1))
-      expect(line.endsWith(`,OVERRIDDEN by jdoe: ${reason.replace(/;/g, ";")} (failed: Post-trade weights inside ranges)`)).toBe(true);
+      expect(line.endsWith(`,OVERRIDDEN by jdoe: ${reason} (failed: Gross notional within limit)`)).toBe(true);
     expect(sha256(input)).toBe(before);
   });
 
