@@ -392,6 +392,19 @@ for (const id of Object.keys(EXPECTED)) {
       "sides",
     );
   });
+  if (id === "options") {
+    await step("options: the view shows the Greeks in desk units, each with its unit", async () => {
+      const greeks = page.getByRole("region", { name: /Greeks/ });
+      const rows = await greeks.locator("dt").allTextContents();
+      const units = await greeks.locator("dd .ov-sub").allTextContents();
+      for (const g of ["Delta", "Vega", "Theta"])
+        assert(
+          rows.some((r) => r.startsWith(g)),
+          `no ${g} among ${rows.join(", ")}`,
+        );
+      assert(units.some((u) => /vol point/.test(u)) && units.some((u) => /day/.test(u)), `units: ${units.join(", ")}`);
+    });
+  }
   // Nothing sticks out of the pane (except inside the tables' own labelled, focusable scroll regions), no word
   // is broken, no chart series leaves its plot, every category is labelled: at 320 px and at 500 px.
   for (const width of [320, 500]) {
