@@ -51,7 +51,12 @@ export function SheetView({ workbook }: { workbook: MemoryWorkbook }) {
             ))}
           </Select>
         </Field>
-        <Field label="Selected range" validationState={selError ? "error" : "none"} validationMessage={selError} hint="For “Use selection”, e.g. Plan!A1:H11">
+        <Field
+          label="Selected range"
+          validationState={selError ? "error" : "none"}
+          validationMessage={selError}
+          hint="For “Use selection”, e.g. Plan!A1:H11"
+        >
           <Input value={address} onChange={(_, d) => setAddress(d.value)} />
         </Field>
         <Button
@@ -69,7 +74,10 @@ export function SheetView({ workbook }: { workbook: MemoryWorkbook }) {
       </div>
       {charts.map((c, i) => (
         <Text as="p" key={i} size={200} data-testid="chart-record">
-          Native chart “{c.title}” ({c.type}) over {areaAddress(c.source)}, placed at {areaAddress({ ...c.anchor, rows: c.size.rows, cols: c.size.cols })}.
+          Native chart “{c.title}” ({c.type}
+          {c.marks ? `, bullet form: ${c.marks.join(", ")}` : ""}) over {areaAddress(c.source)}, placed at{" "}
+          {areaAddress({ ...c.anchor, rows: c.size.rows, cols: c.size.cols })}
+          {c.valueAxis ? `; value axis ${c.valueAxis.min} to ${c.valueAxis.max} by ${c.valueAxis.major}` : ""}.
         </Text>
       ))}
       <div className="pg-grid" role="region" aria-label={`Sheet ${sheet}`} tabIndex={0}>
