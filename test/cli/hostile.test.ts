@@ -76,6 +76,18 @@ describe("the issue's hostile files, small (limits lowered with the flags)", () 
       "is not an .xlsx package (no ZIP directory found",
     ],
     [
+      "a cell beyond column XFD",
+      () => workbookZip(sheetXml(0).replace("<sheetData>", '<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row>')),
+      [],
+      "is not a valid workbook: a cell or range names column XFE, beyond Excel's last column XFD (the file is damaged)",
+    ],
+    [
+      "a cell whose address is not one",
+      () => workbookZip(sheetXml(0).replace("<sheetData>", '<sheetData><row r="1"><c r="1A"><v>1</v></c></row>')),
+      [],
+      "is not a valid workbook: a cell's address is not one (the file is damaged)",
+    ],
+    [
       "a shared string reference past the string table",
       () =>
         workbookZip(

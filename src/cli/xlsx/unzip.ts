@@ -357,6 +357,13 @@ export function limitOfFlag(flag: string): keyof PackageLimits | undefined {
 export function readerFailure(e: unknown): Error {
   if (e instanceof PackageError) return e;
   const msg = e instanceof Error ? e.message : String(e);
+  const column = /Invalid column letter: ([A-Za-z]+)/.exec(msg);
+  if (column)
+    return new PackageError(
+      `is not a valid workbook: a cell or range names column ${column[1].slice(0, 10).toUpperCase()}, beyond Excel's last column XFD (the file is damaged)`,
+    );
+  if (/A Cell needs a Row|Invalid Address/i.test(msg))
+    return new PackageError("is not a valid workbook: a cell's address is not one (the file is damaged)");
   if (/reading 'richText'/.test(msg))
     return new PackageError(
       "is not a valid workbook: a cell refers to a shared string that its string table does not hold (the file is damaged)",
