@@ -171,7 +171,15 @@ describe("OVERLAY.LEVERAGE", () => {
 describe("OVERLAY.COSTCOMPARE", () => {
   test("100m for 2 years, physical 10 bp, futures 2 bp, margin 5%, roll 8 bp a year", async () => {
     const rows = rowsOf(await ok("COSTCOMPARE", 100 * M, 10, 2, 0.05, 2, 8));
-    expect(Object.keys(rows[0])).toEqual(["Route", "Trading cost", "Holding cost", "Total cost", "Capital required"]);
+    expect(Object.keys(rows[0])).toEqual([
+      "Route",
+      "Trading cost",
+      "Roll trades",
+      "Financing over cash",
+      "Holding cost",
+      "Total cost",
+      "Capital required",
+    ]);
     expect(rows.map((r) => r.Route)).toEqual(["Physical", "Futures", "Difference"]);
     expect(rows[0]).toMatchObject({ "Trading cost": 100_000, "Holding cost": 0, "Total cost": 100_000, "Capital required": 100 * M });
     expect(rows[1]["Total cost"] as number).toBeCloseTo(180_000, 6); // 20,000 + 100m x 8bp x 2
