@@ -384,7 +384,11 @@ describe("errors, skipped formulas and the files", () => {
     }
     await capture(() => main(["run", join(dir, "*.xlsx")]));
     writeFileSync(join(dir, "~$acme.xlsx"), "lock");
-    const { result, out } = await capture(() => main(["run", join(dir, "*.xlsx")]));
+    // Without --force the first run's outputs are kept, and the second run says so.
+    const kept = await capture(() => main(["run", join(dir, "*.xlsx")]));
+    expect(kept.result).toBe(2);
+    expect(kept.err + kept.out).toMatch(/acme\.overlay\.xlsx.*(exists|--force)/);
+    const { result, out } = await capture(() => main(["run", join(dir, "*.xlsx"), "--force"]));
     expect(result).toBe(0);
     expect(out).toMatch(/acme\.overlay\.xlsx: skipped, an earlier output of overlay run/);
     expect(out).toMatch(/~\$acme\.xlsx: skipped, Excel's lock file/);
