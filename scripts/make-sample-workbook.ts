@@ -6,7 +6,7 @@
  *   npm run sample            (npx tsx scripts/make-sample-workbook.ts [out.xlsx])
  *
  * The tables: Portfolio, Futures, Tilts (Plan); Smile, Legs (Options); Curve, Liabilities, Assets,
- * Instruments, Basket (LDI); Positions, Collateral, Scenarios (Risk); Holdings, Loadings, Targets (Completion);
+ * Instruments (LDI); Positions, Collateral, Scenarios (Risk); Holdings, Loadings, Targets (Completion);
  * a covariance matrix (Covariance). Formulas are saved as Excel saves an add-in's functions
  * (_xldudf_OVERLAY_REBALANCE), so Excel with the add-in loaded picks them up.
  *
@@ -612,7 +612,9 @@ const BLOCKS: Block[] = [
     id: "ctdBasket",
     sheet: "LDI",
     title: "TY Mar26 deliverable basket: basis, implied repo, forward DV01, cheapest-to-deliver (futures 110-16, repo 4%)",
-    formula: () => `${X("CTD")}("TY",DeliveryMonth,Basket[#All],110.5,ValuationDate,0.04)`,
+    note: "An illustrative basket (6 1/2 to 8 years from 1-Mar-2026) as an array: Coupon, Maturity (Excel dates), clean Price.",
+    formula: () =>
+      `${X("CTD")}("TY",DeliveryMonth,{"Coupon","Maturity","Price";0.04125,48533,100.75;0.03875,48625,99;0.04375,48714,102.1;0.04,48898,99.6},110.5,ValuationDate,0.04)`,
   },
   // Risk
   {
@@ -943,20 +945,6 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     c.numFmt = fmt;
     wb.definedNames.add(`LDI!$K$${23 + i}`, name);
   });
-  // An illustrative TY Mar26 deliverable basket (6 1/2 to 8 years from 1-Mar-2026), for OVERLAY.CTD.
-  addTable(
-    ldi,
-    "Basket",
-    [28, 9],
-    ["Coupon", "Maturity", "Price"],
-    [
-      [0.04125, new Date(Date.UTC(2032, 10, 15)), 100.75],
-      [0.03875, new Date(Date.UTC(2033, 1, 15)), 99.0],
-      [0.04375, new Date(Date.UTC(2033, 4, 15)), 102.1],
-      [0.04, new Date(Date.UTC(2033, 10, 15)), 99.6],
-    ],
-    ["0.000%", "yyyy-mm-dd", "0.000"],
-  );
   [8, 9, 2, 8, 14, 2, 8, 14, 2, 32, 8, 8, 9, 8, 9, 9, 9, 2].forEach((w, i) => (ldi.getColumn(i + 1).width = w));
 
   // Risk
