@@ -241,7 +241,10 @@ export const optionsWorkflow: Workflow = {
       protectionRows.push({ label: "Floor (worst value at expiry, net of premium)", value: p.floor, format: "money" });
       protectionRows.push({ label: "Floor level", value: p.floorLevel, format: "number", unit: "index points" });
       protectionRows.push({ label: "Maximum loss including the holding", value: p.maxLoss, format: "money" });
-    } else notes.push("No floor: the position loses without limit as the underlying rises (short calls not covered by a holding).");
+    } else
+      notes.push(
+        "No floor: the legs lose without limit as the underlying rises (short calls not covered by a holding; add an underlying leg for the holding the overlay protects to see its floor and maximum loss).",
+      );
     if (p.cap !== undefined && p.capLevel !== undefined) {
       protectionRows.push({ label: "Cap (best value at expiry, net of premium)", value: p.cap, format: "money" });
       protectionRows.push({ label: "Cap level", value: p.capLevel, format: "number", unit: "index points" });
