@@ -346,6 +346,53 @@ describe("OVERLAY.HEDGETRADES", () => {
     expect(liabPv01(spread)).toBeLessThan(liabPv01(base));
     expect(spread.find((x) => x[0] === "Basis")![1]).toMatch(/curve \+ 50bp/);
   });
+  it("a Treasury curve values the futures, the swaps stay on the swap curve, and the basis says so", async () => {
+    // Treasury par yields 30bp below the swap curve's level: the futures' CTD flows are discounted less, so each
+    // contract carries more PV01; the swaps' PV01 is unchanged.
+    const tsy = [
+      ["Tenor", "Par yield"],
+      [1, 0.032],
+      [5, 0.035],
+      [10, 0.037],
+      [30, 0.039],
+    ];
+    const args = (t?: unknown) => [
+      LIABILITIES,
+      CURVE,
+      1.8,
+      INSTRUMENTS,
+      ASSETS,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      t,
+    ];
+    const on = (await ok("HEDGETRADES", ...args(tsy))) as unknown[][];
+    const off = (await ok("HEDGETRADES", ...args())) as unknown[][];
+    const perUnit = (t: unknown[][], name: string) => {
+      const row = t.find((x) => x[0] === name)!;
+      return (row[5] as number) / (row[2] as number);
+    };
+    const futureName = INSTRUMENTS[1][0] as string;
+    if ((on.find((x) => x[0] === futureName)![2] as number) !== 0 && (off.find((x) => x[0] === futureName)![2] as number) !== 0) {
+      expect(perUnit(on, futureName)).toBeGreaterThan(perUnit(off, futureName));
+    }
+    expect(on.find((x) => x[0] === "Basis")![1]).toMatch(/futures, bonds and TRS on the Treasury curve/);
+    expectError(
+      await call(
+        "HEDGETRADES",
+        ...args([
+          ["Tenor", "Par yield"],
+          [1, "x"],
+        ]),
+      ),
+      "#VALUE!",
+      /treasuryCurve row 1/,
+    );
+  });
   it("the book's swaps and futures count as held hedges, and say so", async () => {
     const without = (await ok("HEDGETRADES", LIABILITIES, CURVE, 1.8, INSTRUMENTS, ASSETS)) as unknown[][];
     const withBook = (await ok(

@@ -14,6 +14,8 @@
  *                                 user has from elsewhere)
  *
  * Times are years from the valuation date (Tenor, Delivery); Kind defaults to "pv01" when a PV01 is given.
+ * Swaps are valued on the swap curve, the others on the Treasury curve when one is given; a key-rate bump moves
+ * both curves alike (the swap spread held), so every vector is on the liabilities' bump.
  * Position limits (Min, Max) apply to the position after the trade (Existing + trade): Min 0, the default,
  * means no payer swaps, no short futures or bonds; a negative Min allows them. Increment: the market's
  * notional step (default 1,000,000 for swaps and TRS, 1,000 for bonds and STRIPS, 1 contract for futures;
@@ -206,8 +208,17 @@ const UNIT: Record<InstrumentKind, HedgeInstrument["unit"]> = {
   pv01: "units",
 };
 
-/** Reads the Instruments table and builds every instrument's key-rate vector on `curve` at `keys`. */
-export function readHedgeInstruments(matrix: Matrix, curve: ZeroCurve, keys: readonly number[], arg = "instruments"): HedgeInstrument[] {
+/**
+ * Reads the Instruments table and builds every instrument's key-rate vector at `keys`: swaps on `curve` (the swap
+ * curve), Treasury futures, bonds, STRIPS and TRS on `treasury` (the Treasury curve; default `curve`).
+ */
+export function readHedgeInstruments(
+  matrix: Matrix,
+  curve: ZeroCurve,
+  keys: readonly number[],
+  arg = "instruments",
+  treasury: ZeroCurve = curve,
+): HedgeInstrument[] {
   const t = parseTable<InstrumentRow>(matrix, { arg, columns: INSTRUMENT_COLUMNS, key: "name" });
   if (t.rows.length > MAX_INSTRUMENTS) numError(`${arg} has ${t.rows.length} instruments; at most ${MAX_INSTRUMENTS} are supported`, arg);
   return t.rows.map((r, i) => {
@@ -237,7 +248,7 @@ export function readHedgeInstruments(matrix: Matrix, curve: ZeroCurve, keys: rea
       const delivery = need(r.delivery, where, "Delivery (years to the delivery date)", "future");
       const factor = need(r.factor, where, "Factor (the CTD's conversion factor, OVERLAY.CONVFACTOR)", "future");
       if (!(maturity > delivery)) numError(`${where}: the cheapest-to-deliver matures (${maturity}y) before delivery (${delivery}y)`, arg);
-      flows = futureFlows(bondFlows(coupon, maturity, 2), delivery, factor, contract.contractSize, curve);
+      flows = futureFlows(bondFlows(coupon, maturity, 2), delivery, factor, contract.contractSize, treasury);
       out.contract = contract;
       out.delivery = delivery;
     } else if (kind === "bond" || kind === "strip") {
@@ -249,10 +260,10 @@ export function readHedgeInstruments(matrix: Matrix, curve: ZeroCurve, keys: rea
       const reset = r.delivery ?? 0.25;
       if (!(maturity > reset && reset > 0))
         numError(`${where}: the index must mature (${maturity}y) after the reset (${reset}y), which must be > 0`, arg);
-      flows = trsFlows(bondFlows(need(r.coupon, where, "Coupon (the index's)", "total return swap"), maturity, 2), reset, curve);
+      flows = trsFlows(bondFlows(need(r.coupon, where, "Coupon (the index's)", "total return swap"), maturity, 2), reset, treasury);
       out.delivery = reset;
     }
-    if (flows) out.kr01 = keyRate01s(flows, curve, keys);
+    if (flows) out.kr01 = keyRate01s(flows, kind === "swap" ? curve : treasury, keys);
     const kr = out.kr01!;
     const pv01 = kr.reduce((s, x) => s + x, 0);
     if (!(Math.abs(pv01) > 0) || !kr.every(Number.isFinite))

@@ -422,12 +422,14 @@ export async function hedgetradesResult(
   liabilitySpreadBp?: any,
   positions?: any[][],
   valuationDate?: any,
+  treasuryCurve?: any[][],
 ): Promise<HedgeTradesResult> {
   const liab = readCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
   const c = readCurve(argMatrix(curve, "curve"));
   const target = argNumber(targetRatio, "targetRatio", { min: 0, max: 10 });
   const keys = readKeyTenors(keyTenors, "keyTenors", DEFAULT_KEY_TENORS) ?? DEFAULT_KEY_TENORS.slice();
-  const listed = readHedgeInstruments(argMatrix(instruments, "instruments"), c, keys);
+  const tsy = omitted(treasuryCurve) ? undefined : readCurve(argMatrix(treasuryCurve, "treasuryCurve"), "annual", "treasuryCurve");
+  const listed = readHedgeInstruments(argMatrix(instruments, "instruments"), c, keys, "instruments", tsy ?? c);
   const v = argOptionalNumber(valuationDate, "valuationDate");
   const valuation = v === undefined ? undefined : wholeSerial(v, "valuationDate");
   const book = omitted(positions)
@@ -455,7 +457,8 @@ export async function hedgetradesResult(
   });
   const basis =
     (spreadBp === 0 ? "liabilities discounted on the curve" : `liabilities discounted on the curve + ${spreadBp}bp`) +
-    "; assets and instruments on the curve; key-rate bumps of the curve move both";
+    (tsy ? "; swaps and assets on the curve, futures, bonds and TRS on the Treasury curve" : "; assets and instruments on the curve") +
+    "; key-rate bumps move every curve alike";
   return {
     keys,
     liabilityKr01,
@@ -517,6 +520,7 @@ export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
  * @param {any} [liabilitySpreadBp] Liability discount basis: the curve plus this spread in bp (e.g. AA corporate over swaps). Default 0.
  * @param {any[][]} [positions] The book's Positions table: its swaps (Fixed rate, Maturity) and futures (matched to an Instruments future by contract code) count as existing hedges.
  * @param {any} [valuationDate] Valuation date, an Excel serial: needed for the book's swaps.
+ * @param {any[][]} [treasuryCurve] Treasury zero or par-yield curve for the futures, bonds, STRIPS and TRS (default: curve).
  * @returns {any[][]} Three blocks: Instrument, Kind, Trade, Unit, Position after, PV01 added (and a Total); Tenor, Liability KR01, Held KR01, Hedge KR01, Ratio before, Ratio after (and a Total); Figure, Value (target, bands, liability PV, CS01, basis).
  */
 export function hedgetrades(
@@ -531,6 +535,7 @@ export function hedgetrades(
   liabilitySpreadBp?: any,
   positions?: any[][],
   valuationDate?: any,
+  treasuryCurve?: any[][],
 ) {
   return run(async () =>
     hedgetradesLayout(
@@ -546,6 +551,7 @@ export function hedgetrades(
         liabilitySpreadBp,
         positions,
         valuationDate,
+        treasuryCurve,
       ),
     ),
   );
@@ -569,7 +575,7 @@ export const RATES_FUNCTIONS = [
   entry(
     "HEDGETRADES",
     hedgetrades,
-    "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#], [totalBand], [bucketBand], [liabilitySpreadBp], [positions#], [valuationDate]",
+    "liabilities#, curve#, targetRatio, instruments#, [assets#], [keyTenors#], [totalBand], [bucketBand], [liabilitySpreadBp], [positions#], [valuationDate], [treasuryCurve#]",
     hedgetradesResult,
   ),
 ];

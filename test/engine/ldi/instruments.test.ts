@@ -35,6 +35,19 @@ describe("the Instruments table", () => {
     expect(ins.map((x) => x.min)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it("values futures and bonds on the Treasury curve and swaps on the swap curve when both are given", () => {
+    const tsy = makeCurve([1, 5, 10, 30], [0.035, 0.035, 0.038, 0.043]);
+    const table = [
+      ["Instrument", "Kind", "Tenor", "Coupon"],
+      ["10y SOFR", "swap", 10, ""],
+      ["Bond", "bond", 12, 0.045],
+    ];
+    const both = readHedgeInstruments(table, curve, keys, "instruments", tsy);
+    const one = readHedgeInstruments(table, curve, keys);
+    expect(both[0].kr01).toEqual(one[0].kr01);
+    expect(both[1].kr01).toEqual(keyRate01s(bondFlows(0.045, 12), tsy, keys));
+  });
+
   it("names the row and column of a bad instrument", () => {
     const bad = (row: (string | number)[]) => () =>
       readHedgeInstruments([["Instrument", "Kind", "Tenor", "Contract", "Coupon", "Delivery", "Factor"], row], curve, keys);
