@@ -156,7 +156,8 @@ export function readRecalcFlag(args: string[], i: number, out: RecalcOptions): n
   return inline === undefined ? i + 1 : i;
 }
 
-export const RUN_USAGE = "overlay run model.xlsx... [-o out.xlsx | -o dir/] [--force] [--verbose] [--json] [--dry-run] [--quiet]";
+export const RUN_USAGE =
+  "overlay run model.xlsx... [-o out.xlsx | -o dir/] [--force] [--verbose] [--json] [--dry-run] [--quiet] [--date YYYY-MM-DD] [--max-ref-cells N]";
 
 const RUN_HELP = `Usage: ${RUN_USAGE}
 
