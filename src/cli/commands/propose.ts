@@ -240,7 +240,7 @@ export async function proposeBytes(
   limits: PackageLimits = DEFAULT_LIMITS,
 ): Promise<ProposeResult> {
   const loaded = await loadBook(data, limits);
-  const { formulas } = await recalc(loaded.model);
+  const { formulas } = await recalc(loaded.model, { today: at });
   applyToModel(loaded.model, formulas);
   // The proposal sheet goes into a scratch workbook; the client's is only read.
   const scratch = new ExcelJS.Workbook();
@@ -278,8 +278,8 @@ export async function proposeBytes(
     proposal,
     layout,
     csv: "",
-    formulas: formulas.filter((f) => f.status !== "skipped").length,
-    formulaErrors: formulas.filter((f) => f.status === "error").length,
+    formulas: formulas.filter((f) => f.overlay && f.status !== "skipped").length,
+    formulaErrors: formulas.filter((f) => f.overlay && f.status === "error").length,
   };
   const written = await saveOutcomes(loaded, formulas, data, {
     // The package patch: overlay run's results, then the proposal sheet moved in from the scratch workbook's package.
