@@ -1,7 +1,8 @@
 /**
  * The browser playground (`npm run playground`): the task pane at its Excel width beside a view of the
  * sample workbook, so every workflow can be tried without Excel. `window.overlayPlayground` exposes the
- * workbook (the browser tests read the proposal sheet from it).
+ * workbook (the browser tests read the proposal sheet from it). `?downloads=0` plays Excel on Mac, where the
+ * pane cannot start a download and offers the ticket to copy.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -26,6 +27,8 @@ body { margin: 0; background: #f3f2f1; }
 `;
 
 const workbook = samplePlan();
+// ?downloads=0 plays a host where a blob download does nothing (Excel on Mac, office-js #2700).
+const downloads = new URLSearchParams(window.location.search).get("downloads") !== "0";
 (window as unknown as { overlayPlayground: unknown }).overlayPlayground = { workbook };
 
 const el = document.getElementById("root");
@@ -35,7 +38,7 @@ if (el) {
       <style>{CSS}</style>
       <div className="pg">
         <div className="pg-pane" data-testid="pane">
-          <App host="playground" port={workbook} presets={SAMPLE_OPTIONS} />
+          <App host="playground" port={workbook} presets={SAMPLE_OPTIONS} downloads={downloads} />
         </div>
         <FluentProvider theme={webLightTheme} className="pg-sheets-host">
           <SheetView workbook={workbook} />

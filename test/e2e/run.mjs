@@ -502,6 +502,31 @@ await step(
   },
 );
 
+await step("Excel on Mac (?downloads=0): Export CSV starts no download, shows the ticket to copy and claims no download", async () => {
+  const mac = await context.newPage();
+  try {
+    let downloads = 0;
+    mac.on("download", () => downloads++);
+    await mac.goto(`${server.url}?downloads=0`);
+    await mac.getByRole("combobox", { name: "Portfolio" }).waitFor();
+    await mac.getByRole("button", { name: "Propose trades" }).click();
+    await mac.getByTestId("headline").waitFor();
+    const overridden = await mac.getByTestId("override").isVisible();
+    if (overridden) await mac.getByRole("textbox", { name: "Override reason" }).fill("e2e");
+    await mac.getByRole("button", { name: overridden ? "Export CSV with override" : "Export CSV", exact: true }).click();
+    await mac.getByTestId("ticket").waitFor();
+    await mac.waitForTimeout(1500);
+    same(downloads, 0, "downloads started");
+    const status = await mac.getByTestId("ticket-status").textContent();
+    assert(/cannot save files from the pane/.test(status) && !/downloaded|offered/i.test(status), `status: ${status}`);
+    const csv = await mac.getByTestId("ticket").inputValue();
+    assert(csv.startsWith("Proposal,Workflow,Line,Side,Instrument,Quantity"), `ticket box: ${csv.slice(0, 60)}`);
+    await mac.locator("[data-testid=pane]").screenshot({ path: path.join(ARTIFACTS, "mac-ticket-copy.png") });
+  } finally {
+    await mac.close();
+  }
+});
+
 await step("an engine error is shown beside the input it concerns", async () => {
   await page.getByRole("combobox", { name: "Workflow" }).selectOption("rebalance");
   await page.evaluate(() => window.overlayPlayground.workbook.select("Plan!A1:C4"));
