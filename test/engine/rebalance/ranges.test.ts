@@ -12,6 +12,8 @@ import { Plan, effective, readPortfolio } from "../../../src/engine/portfolio/po
 import { equitiseOptimal, rebalanceOptimal } from "../../../src/engine/rebalance/optimalRounding";
 import { keepRanges } from "../../../src/engine/rebalance/ranges";
 import { RebalanceRule, rebalance } from "../../../src/engine/rebalance/rebalance";
+import { dailyProposal } from "../../../src/engine/policy/daily";
+import { readTiltBook } from "../../../src/engine/policy/tilts";
 
 const RUNS = 2000;
 const EPS = 1e-9;
@@ -201,5 +203,36 @@ describe("the issue's cases", () => {
     const k = keepRanges(plan, [fut[0], fut[1], undefined], [0.004, -0.004, 0], [1, -40, null]);
     expect(k.contracts[0]).toBe(0);
     expect(k.notes[0]).toBe("Small: 0 contracts instead of 1 keep it inside its range");
+  });
+});
+
+describe("the daily proposal keeps the ranges too (2,000 random plans with random funded tilts)", () => {
+  test("every class ends inside max(Max, w) / min(Min, w) after whole contracts and the minimum trade size", () => {
+    fc.assert(
+      fc.property(
+        randomPlan,
+        fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom<RebalanceRule>("target", "edge", "halfway"),
+        (r, t, minContracts, rule) => {
+          const plan = readPortfolio(r.portfolio as never);
+          const fut = readFutures(r.futures as never, plan);
+          const legs = readTiltBook(
+            [
+              ["Id", "Asset class", "Tilt", "Start", "Expiry"],
+              ["T", "Class 1", t, 100, 200],
+              ["T", "Class 2", -t, "", ""],
+            ],
+            plan,
+          );
+          const out = dailyProposal(plan, fut, legs, { asOf: 150, rule, trigger: "bands", minContracts });
+          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          for (const l of out.lines) expect(l.postWeight).toBeCloseTo(post.get(l.assetClass)!, 9);
+          check(plan, post, out.notes);
+          expect(Math.abs(out.total.trade)).toBeLessThan(1e-6 * plan.nav);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
