@@ -17,7 +17,7 @@
  *   TU  2-Year        >= 1y 9m, and <= 2y from the last day of the delivery month
  *   Z3N 3-Year        >= 2y 9m, and <= 3y from the last day of the delivery month
  *   FV  5-Year        >= 4y 2m (and <= 5y 3m, the longest original term)
- *   TY  10-Year       >= 6y 6m, and < 8y from the September 2023 contract on (<= 10y before it)
+ *   TY  10-Year       >= 6y 6m and <= 10y (CME's contract specifications, CBOT Rulebook Chapter 19)
  *   TN  Ultra 10-Year >= 9y 5m and <= 10y
  *   US  T-Bond        >= 15y and < 25y from the March 2011 contract on; >= 15y before (CME Group, Ultra T-Bond
  *                     futures page: "effective with the March 2011 expiry ... at least 15 years, but less than 25")
@@ -99,17 +99,10 @@ function gradeOf(code: string, first: Ymd): Grade {
         text: "between 4 years 2 months and 5 years 3 months from the first day of the delivery month",
       };
     case "TY":
-      return first.y * 12 + first.m >= 2023 * 12 + 9
-        ? {
-            min: 78,
-            max: { months: 96, exclusive: true },
-            text: "at least 6 years 6 months and less than 8 years from the first day of the delivery month",
-          }
-        : {
-            min: 78,
-            max: { months: 120 },
-            text: "between 6 years 6 months and 10 years from the first day of the delivery month (before September 2023)",
-          };
+      // CME Group, 10-Year T-Note futures contract specifications (CBOT Rulebook Chapter 19), Grade and Quality:
+      // "U.S. Treasury notes with a remaining term to maturity of at least six and a half years, but not more than
+      // 10 years, from the first day of the delivery month". No CME notice of a shorter basket was found.
+      return { min: 78, max: { months: 120 }, text: "between 6 years 6 months and 10 years from the first day of the delivery month" };
     case "TN":
       return { min: 113, max: { months: 120 }, text: "between 9 years 5 months and 10 years from the first day of the delivery month" };
     case "US":

@@ -66,7 +66,7 @@ describe("deliverable basket and cheapest-to-deliver (CME Group, Understanding T
     expect(ctd.impliedRepo).toBe(Math.max(...irr));
     expect(rows.filter((r) => r.ctd).length).toBe(1);
     expect(rows[2].deliverable).toBe(false);
-    expect(rows[2].reason).toMatch(/not deliverable into TY .* at least 6 years 6 months/);
+    expect(rows[2].reason).toMatch(/not deliverable into TY .* between 6 years 6 months and 10 years/);
     expect(() => deliverableBasket(terms, [tooShort])).toThrow(/basket: no note or bond in it is deliverable into TY/);
   });
 });

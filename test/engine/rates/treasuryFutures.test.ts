@@ -117,8 +117,9 @@ describe("CME Treasury futures conversion factors", () => {
     // TU: at least 1y9m from the first day, at most 2y from the last day of the delivery month.
     expect(() => cf("TU", 0.01, d(2017, 8, 31), dec2015)).toThrow(/not deliverable into TU .*Dec-2015.*at least 1 year 9 months/);
     expect(() => cf("TU", 0.01, d(2018, 1, 15), dec2015)).toThrow(/not deliverable into TU/);
-    // TY: less than 8 years from September 2023 on; up to 10 years before.
-    expect(() => cf("TY", 0.04, d(2032, 6, 15), d(2024, 6, 1))).toThrow(/less than 8 years/);
+    // TY: at least 6y 6m and not more than 10 years (CME's 10-Year T-Note contract specifications, CBOT Chapter 19).
+    expect(cf("TY", 0.04, d(2032, 6, 15), d(2024, 6, 1))).toBeGreaterThan(0);
+    expect(() => cf("TY", 0.04, d(2034, 9, 15), d(2024, 6, 1))).toThrow(/10 years/);
     expect(cf("TY", 0.04, d(2032, 6, 15), d(2023, 6, 1))).toBeGreaterThan(0);
     expect(() => cf("TY", 0.04, d(2029, 11, 15), d(2023, 6, 1))).toThrow(/6 years 6 months/);
     // US: at least 15 and less than 25 years; UB: at least 25 years.
