@@ -163,7 +163,7 @@ for (const fn of ["EXPOSURE", "REBALANCE", "STRATEGY", "LIQUIDITY", "COMPLETION"
 console.log("\n== Single figures\n");
 const money = (x) => `${(x / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
 for (const [fn, label, f, test] of [
-  ["PV", "Present value of the liabilities", money],
+  ["PRESENTVALUE", "Present value of the liabilities", money],
   ["PV01", "PV01 of the liabilities", (x) => x.toLocaleString("en-US", { maximumFractionDigits: 0 }), (r) => /Liabilities/.test(r.formula)],
   ["HEDGERATIO", "Interest-rate hedge ratio", (x) => `${(x * 100).toFixed(1)}%`],
   ["TRACKINGERROR", "Tracking error against policy", (x) => `${(x * 100).toFixed(2)}%`],
