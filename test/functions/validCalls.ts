@@ -80,7 +80,7 @@ export const VALID_CALLS: Record<string, unknown[]> = {
     "bands",
   ],
   EQUITISE: [PLAN_BOOK, FUTURES_B, 60_000_000, 15_000_000, "underweight", "nearest", POSITIONS_BOOK, 20_000_000],
-  REBALANCE: [PLAN_BOOK, FUTURES_B, "edge", "always", "nearest", POSITIONS_BOOK],
+  REBALANCE: [PLAN_BOOK, FUTURES_B, "edge", "always", "nearest", POSITIONS_BOOK, "target"],
   FACTOREXPOSURE: [HOLDINGS, LOADINGS],
   COMPLETION: [HOLDINGS, LOADINGS, TARGETS, 0.1, 0.05, 0.01, 0.2],
   TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],

@@ -25,12 +25,17 @@ export type RebalanceRule = "target" | "edge" | "halfway";
 export type RebalanceTrigger = "bands" | "always";
 export const REBALANCE_RULES: readonly RebalanceRule[] = ["target", "edge", "halfway"];
 export const REBALANCE_TRIGGERS: readonly RebalanceTrigger[] = ["bands", "always"];
+/** The policy for an illiquid class's deviation, offset through its proxy: as the rule, to the edge, or to target. */
+export type IlliquidPolicy = "rule" | "edge" | "target";
+export const ILLIQUID_POLICIES: readonly IlliquidPolicy[] = ["rule", "edge", "target"];
 
 export interface RebalanceOptions {
   rule: RebalanceRule;
   trigger: RebalanceTrigger;
   /** Classes that go to their target whatever the rule and trigger (the daily proposal's tilted classes). */
   force?: readonly boolean[];
+  /** How far an illiquid class's deviation is offset through its proxy: "rule" (default), "edge" or "target". */
+  illiquid?: IlliquidPolicy;
 }
 
 export interface RebalanceLine {
@@ -90,10 +95,11 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
     const c = plan.classes[i];
     if (opts.force?.[i]) return c.target;
     if (!rangeTriggered) return undefined;
-    if (opts.rule === "target") return c.target;
+    const rule = !c.liquid && opts.illiquid && opts.illiquid !== "rule" ? opts.illiquid : opts.rule;
+    if (rule === "target") return c.target;
     if (status[i] === "within") return undefined;
     const bound = status[i] === "over" ? c.max : c.min;
-    return opts.rule === "edge" ? bound : (bound + c.target) / 2;
+    return rule === "edge" ? bound : (bound + c.target) / 2;
   };
 
   const hasGoal = new Array<boolean>(n).fill(false);

@@ -12,7 +12,13 @@ import { Reconciliation, reconcile } from "../../engine/book/effective";
 import { EquitiseResult } from "../../engine/futures/equitise";
 import { ExposureReport, exposureReport } from "../../engine/portfolio/exposure";
 import { equitiseOptimal, rebalanceOptimal } from "../../engine/rebalance/optimalRounding";
-import { REBALANCE_RULES, REBALANCE_TRIGGERS, RebalanceResult, rebalance as rebalanceEngine } from "../../engine/rebalance/rebalance";
+import {
+  ILLIQUID_POLICIES,
+  REBALANCE_RULES,
+  REBALANCE_TRIGGERS,
+  RebalanceResult,
+  rebalance as rebalanceEngine,
+} from "../../engine/rebalance/rebalance";
 import { run, spill } from "../excel";
 import { entry } from "../def";
 import { readPlanArgs } from "./book";
@@ -185,6 +191,7 @@ export function rebalanceResult(
   trigger?: any,
   rounding?: any,
   positions?: any[][],
+  illiquid?: any,
 ): (RebalanceResult & { nav: number }) | Promise<RebalanceResult & { nav: number }> {
   const { plan } = readPlanArgs(portfolio, positions);
   const fut = readFutures(argMatrix(futures, "futures"), plan);
@@ -192,6 +199,7 @@ export function rebalanceResult(
   const opts = {
     rule: argChoice(rule, "rule", REBALANCE_RULES, "target"),
     trigger: argChoice(trigger, "trigger", REBALANCE_TRIGGERS, "bands"),
+    illiquid: argChoice(illiquid, "illiquid", ILLIQUID_POLICIES, "rule"),
   };
   if (round === "optimal") return rebalanceOptimal(plan, fut, opts).then((r) => ({ ...r, nav: plan.nav }));
   return { ...rebalanceEngine(plan, fut, opts), nav: plan.nav };
@@ -206,11 +214,20 @@ export function rebalanceResult(
  * @param {any} [trigger] "bands" (default: trade only when a class is outside its range) or "always" (calendar rebalancing).
  * @param {any} [rounding] "nearest" (default: whole contracts per class) or "optimal" (whole contracts minimising the summed absolute distance of all post-trade weights, Cash included, to their goals; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
+ * @param {any} [illiquid] The policy for an illiquid class outside its range, offset through its proxy: "rule" (default: as the rule), "edge" (to the nearest bound) or "target".
  * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status, with a Total row.
  */
-export function rebalance(portfolio: any[][], futures: any[][], rule?: any, trigger?: any, rounding?: any, positions?: any[][]) {
+export function rebalance(
+  portfolio: any[][],
+  futures: any[][],
+  rule?: any,
+  trigger?: any,
+  rounding?: any,
+  positions?: any[][],
+  illiquid?: any,
+) {
   return run(() => {
-    const r = rebalanceResult(portfolio, futures, rule, trigger, rounding, positions);
+    const r = rebalanceResult(portfolio, futures, rule, trigger, rounding, positions, illiquid);
     return r instanceof Promise ? r.then((x) => rebalanceSpill(x.lines, x.notes)) : rebalanceSpill(r.lines, r.notes);
   });
 }
@@ -276,5 +293,5 @@ export const PORTFOLIO_FUNCTIONS = [
   entry("CONTRACTS", contracts, "exposure, price, multiplier, [beta], [fx], [rounding]", contractsResult),
   entry("EXPOSURE", exposure, "portfolio#, [positions#], [valuationDate]", exposureResult),
   entry("EQUITISE", equitise, "portfolio#, futures#, [cash], [buffer], [mode], [rounding], [positions#], [cashNeeds]", equitiseResult),
-  entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding], [positions#]", rebalanceResult),
+  entry("REBALANCE", rebalance, "portfolio#, futures#, [rule], [trigger], [rounding], [positions#], [illiquid]", rebalanceResult),
 ];

@@ -239,3 +239,24 @@ describe("rebalance properties", () => {
     );
   });
 });
+
+describe("the policy for an illiquid overweight, chosen explicitly (plan B: private equity at 15% over a 13% max)", () => {
+  const p = readPortfolio(PLAN_B as never);
+  const f = readFutures(FUTURES_B as never, p);
+  test('"edge" under the target rule: only the 2% above the max is offset through Equity', () => {
+    const r = rebalance(p, f, { rule: "target", trigger: "bands", illiquid: "edge" });
+    const eq = r.lines.find((l) => l.assetClass === "Equity")!;
+    // Goal trades: Equity 0 (at target) - 0.02 (private equity 0.15 to its 0.13 edge), Bonds +0.05, Cash 0: net
+    // +0.03, offset pro rata to targets 0.45 / 0.35 / 0.10 of 0.90: Equity -0.015. Equity 0.415: -35m = -140 ES.
+    expect(eq.goal).toBeCloseTo(0.415, 12);
+    expect(eq.contracts).toBe(-140);
+    // with the rule's own policy (target) all 5% is offset: Equity 0.45 - 0.05 - 0.00 (net 0) = 0.40
+    expect(rebalance(p, f, { rule: "target", trigger: "bands" }).lines[0].goal).toBeCloseTo(0.4, 12);
+  });
+  test('"target": all 5% back to target (-50m = -200 ES), Equity at 0.40, its min', () => {
+    const r = rebalance(p, f, { rule: "edge", trigger: "bands", illiquid: "target" });
+    const eq = r.lines.find((l) => l.assetClass === "Equity")!;
+    expect(eq.goal).toBeCloseTo(0.4, 12);
+    expect(eq.contracts).toBe(-200);
+  });
+});
