@@ -48,5 +48,6 @@ export const PANE_CSS = `
 .ov-ticket { display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
 .ov-ticket > * { align-self: stretch; }
 .ov-ticket > button { align-self: flex-start; }
+.ov-ticket textarea { white-space: pre; overflow-x: auto; }
 .ov-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

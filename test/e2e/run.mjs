@@ -162,6 +162,10 @@ function layoutRules() {
       if (Math.max(...tops) - Math.min(...tops) > 2) broken.push(`"${m[0]}" in "${text.trim().slice(0, 50)}"`);
     }
   }
+  // A read-only text box (the ticket) has no text nodes to measure: it must not wrap at all (one CSV line per line).
+  for (const ta of pane.querySelectorAll("textarea[readonly]"))
+    if (ta.getAttribute("wrap") !== "off" && !getComputedStyle(ta).whiteSpace.startsWith("pre"))
+      broken.push(`the read-only box "${ta.value.slice(0, 30)}" wraps its lines`);
   const charts = [];
   const inside = (b, p, tol = 1.5) =>
     b.left >= p.left - tol && b.right <= p.right + tol && b.top >= p.top - tol && b.bottom <= p.bottom + tol;
@@ -521,6 +525,10 @@ await step("Excel on Mac (?downloads=0): Export CSV starts no download, shows th
     assert(/cannot save files from the pane/.test(status) && !/downloaded|offered/i.test(status), `status: ${status}`);
     const csv = await mac.getByTestId("ticket").inputValue();
     assert(csv.startsWith("Proposal,Workflow,Line,Side,Instrument,Quantity"), `ticket box: ${csv.slice(0, 60)}`);
+    await mac.setViewportSize({ width: 320, height: 900 });
+    await mac.waitForTimeout(300);
+    const rules = await mac.evaluate(layoutRules);
+    assert(rules.broken.length === 0, `with the ticket shown at 320 px: ${rules.broken.join("; ")}`);
     await mac.locator("[data-testid=pane]").screenshot({ path: path.join(ARTIFACTS, "mac-ticket-copy.png") });
   } finally {
     await mac.close();

@@ -30,7 +30,8 @@ function TicketBox({ ticket }: { ticket: Ticket }) {
         {ticket.auditSeq !== undefined ? ` Recorded in the workbook's audit log (entry ${ticket.auditSeq}).` : ""}
       </Text>
       <Field label="Trade ticket (CSV)">
-        <Textarea readOnly value={ticket.csv} resize="vertical" rows={4} data-testid="ticket" />
+        {/* One ticket line per line, scrolled sideways: a CSV line is never wrapped inside a word. */}
+        <Textarea readOnly value={ticket.csv} resize="vertical" rows={4} wrap="off" data-testid="ticket" />
       </Field>
       <Button
         size="small"
