@@ -1,5 +1,5 @@
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../helpers/plans";
+import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B, PLAN_BOOK, POSITIONS_BOOK } from "../helpers/plans";
 
 describe("OVERLAY.CONTRACTS", () => {
   test("Hull's example through the custom function: 1.5 x 5,050,000 / (1,010 x 250) = 30", async () => {
@@ -104,6 +104,52 @@ describe("OVERLAY.EQUITISE and OVERLAY.REBALANCE", () => {
       await call("REBALANCE", PLAN_A, FUTURES_A, "edge", "weekly"),
       "#VALUE!",
       /^trigger must be one of "bands", "always", got 'weekly'$/,
+    );
+  });
+});
+
+describe("the book through the functions (PLAN_BOOK and POSITIONS_BOOK, test/helpers/plans.ts)", () => {
+  // Equity: 40 ES = 10m, the put 200 x 5,000 x 50 x -0.3 = -15m, the levered TRS 5m: 0 synthetic, 5m levered.
+  // Bonds (D 6.5): 100 TY x 65 = 6,500 per bp = 10m; the swap 20m x 0.0008 = 16,000 per bp = 24.615m.
+  // Funding: (0 - 5) + 34.615 = 29.615m out of Cash's 100m. Effective total: NAV 1,000m + 5m levered.
+  const bonds = 10 * M + 16_000 / 6.5e-4;
+  test("EXPOSURE: synthetic per class from the book, the Cash row's funding leg, total NAV x (1 + 0.5%)", async () => {
+    const r = rowsOf(await ok("EXPOSURE", PLAN_BOOK, POSITIONS_BOOK));
+    const by = Object.fromEntries(r.map((x) => [x["Asset class"], x]));
+    expect(by.Equity.Synthetic).toBeCloseTo(0, 4);
+    expect(by.Bonds.Synthetic).toBeCloseTo(bonds, 4);
+    expect(by.Cash.Synthetic).toBeCloseTo(-(bonds - 5 * M), 4);
+    expect(by.Total.Effective).toBeCloseTo(1005 * M, 4);
+  });
+
+  test("BOOK reconcile: effective = NAV x (1 + declared leverage), difference 0; 18f-4 adjusted notional", async () => {
+    const r = Object.fromEntries(((await ok("BOOK", PLAN_BOOK, POSITIONS_BOOK, undefined, "reconcile")) as unknown[][]).slice(1));
+    expect(r["Declared leverage"]).toBeCloseTo(0.005, 15);
+    expect(r["Effective exposure"]).toBeCloseTo(1005 * M, 4);
+    expect(Math.abs(r.Difference as number)).toBeLessThan(1e-6);
+    // 10m + 15m (delta-adjusted) + 5m + (6,500 + 16,000) / (8.1757 x 1bp) (10-year bond equivalents)
+    const d10 = (1 - Math.pow(1.02, -20)) / 0.04;
+    expect(r["Adjusted notional (18f-4)"]).toBeCloseTo(30 * M + 22_500 / (d10 * 1e-4), 2);
+    expect(r["Initial margin"]).toBe(40 * 20_000 + 100 * 2_600);
+  });
+
+  test("LEVERAGE agrees with EXPOSURE: net exposure = the non-cash effective exposure", async () => {
+    const l = Object.fromEntries(((await ok("LEVERAGE", PLAN_BOOK, 0.9, 1.1, undefined, POSITIONS_BOOK)) as unknown[][]).slice(1));
+    const e = rowsOf(await ok("EXPOSURE", PLAN_BOOK, POSITIONS_BOOK));
+    const nonCash = e
+      .filter((x) => x["Asset class"] !== "Cash" && x["Asset class"] !== "Total")
+      .reduce((s, x) => s + (x.Effective as number), 0);
+    expect(l["Net exposure"]).toBeCloseTo(nonCash, 4);
+    // gross counts every position: 10 + 15 + 5 + 10 + 24.615m on top of the physical 900m
+    expect(l["Gross exposure"]).toBeCloseTo(900 * M + 30 * M + bonds, 4);
+  });
+
+  test("a typed Overlay and positions for the same class is an error naming the argument", async () => {
+    const typed = PLAN_BOOK.map((r, i) => [...r, i === 0 ? "Overlay" : i === 1 ? 5 * M : ""]);
+    expectError(
+      await call("EXPOSURE", typed, POSITIONS_BOOK),
+      "#VALUE!",
+      /Overlay is typed and the Positions table holds positions for 'Equity'/,
     );
   });
 });

@@ -41,3 +41,29 @@ describe("futures sizing", () => {
     ).toThrow("Futures row 1 (Equity): Price must be > 0, got 0");
   });
 });
+
+describe("sizing by DV01 (Hull's duration-based hedge ratio) only where the class states a Duration", () => {
+  test("a DV01 on a class without a Duration keeps beta sizing; with one, beta = D x 1bp x price x multiplier / DV01", () => {
+    const head = ["Asset class", "Market value", "Target", "Min", "Max", "Duration"];
+    const plan = readPortfolio([
+      head,
+      ["Long", 600, 0.6, 0.5, 0.7, 13.2],
+      ["Core", 300, 0.3, 0.2, 0.4, ""],
+      ["Cash", 100, 0.1, 0, 0.2, ""],
+    ]);
+    const f = readFutures(
+      [
+        ["Asset class", "Contract", "Price", "Multiplier", "DV01"],
+        ["Long", "UB", 118.5, 1000, 255],
+        ["Core", "TY", 110.5, 1000, 68],
+      ],
+      plan,
+    );
+    // UB: 13.2 x 0.0001 x 118,500 / 255 = 0.6134 (the sample's UB beta of 0.8 overstated it by 30%)
+    expect(f[0]).toMatchObject({ sizing: "dv01" });
+    expect(f[0].beta).toBeCloseTo(0.61341, 5);
+    expect(f[1]).toMatchObject({ sizing: "beta", beta: 1 });
+    // 10m of long-duration exposure: 10m x 13.2 x 1bp / 255 = 51.76 UB
+    expect(contractsFor(10e6, f[0])).toBeCloseTo((10e6 * 13.2e-4) / 255, 9);
+  });
+});
