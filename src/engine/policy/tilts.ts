@@ -10,6 +10,10 @@
  *   tilted target_i = SAA target_i + s x sum of the active legs on class i, s in [0, 1] the largest scale that
  *                      keeps every tilted target inside its range [Min, Max] (the ranges apply to SAA + tilts;
  *                      Enhanced Asset Allocation: tilts "scaled within their asset class rebalancing ranges").
+ * Staged tilts: with `Tranches` n (and `Interval` days, default 7; `Shape` "equal" or "front"), a tilt goes on
+ * in n tranches from Start (tranche k on Start + (k - 1) x Interval, sized by tranches.ts's trancheWeights):
+ * on date d the requested tilt is size x (the weights of the tranches due by d) / (all weights), and the scale s
+ * above is taken on that day, so each tranche is re-scaled against the ranges on the day it trades.
  * The active legs must net to zero (long = short; a Cash leg may take the other side) so the targets still
  * add up to 1. Expired and stopped tilts no longer shift the targets, so a proposal on the tilted targets
  * unwinds them; the classes a tilt touches are the ones the daily proposal keeps at their tilted targets.
@@ -19,6 +23,7 @@ import { valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
 import { Plan } from "../portfolio/portfolio";
 import { rangeLimit } from "../tilts/tilt";
+import { MAX_TRANCHES, TRANCHE_SHAPES, TrancheShape, trancheWeights } from "../tilts/tranches";
 
 export type TiltStatus = "pending" | "active" | "expired" | "stopped" | "taken";
 
@@ -32,6 +37,9 @@ export interface TiltLeg {
   takeProfit?: number;
   pnl?: number;
   ret?: number;
+  tranches?: number;
+  interval?: number;
+  shape?: string;
   where: string;
 }
 
@@ -54,6 +62,23 @@ export const TILT_BOOK_COLUMNS: readonly ColumnSpec[] = [
   },
   { key: "pnl", header: "P&L", synonyms: ["PnL", "Profit", "P and L"], type: "number", optional: true, rule: { min: -1e15, max: 1e15 } },
   { key: "ret", header: "Return", synonyms: ["Tilt return"], type: "number", optional: true, rule: { min: -10, max: 10 } },
+  {
+    key: "tranches",
+    header: "Tranches",
+    synonyms: ["Count", "Steps"],
+    type: "number",
+    optional: true,
+    rule: { min: 1, max: MAX_TRANCHES, integer: true },
+  },
+  {
+    key: "interval",
+    header: "Interval",
+    synonyms: ["Interval days", "Days between"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, max: 3650, integer: true },
+  },
+  { key: "shape", header: "Shape", type: "text", optional: true },
 ];
 
 /** Reads a Tilts table of dated tilts against a plan. */
@@ -69,6 +94,10 @@ export function readTiltBook(matrix: Matrix, plan: Plan, arg = "tilts"): TiltLeg
     if (k === undefined) valueError(`${where}: asset class '${r.assetClass}' is not in the portfolio`, arg);
     const c = plan.classes[k];
     if (!c.liquid) valueError(`${where}: '${c.name}' is illiquid and cannot be tilted`, arg);
+    if (r.shape !== undefined && !TRANCHE_SHAPES.includes(normaliseName(r.shape) as TrancheShape)) {
+      valueError(`${where}: Shape must be one of ${TRANCHE_SHAPES.join(", ")}, got '${r.shape}'`, arg);
+    }
+    if (r.tranches !== undefined && r.tranches > 1 && r.start === undefined) valueError(`${where}: a tilt in tranches needs a Start`, arg);
     if (r.start !== undefined && r.expiry !== undefined && !(r.expiry > r.start)) {
       valueError(`${where}: Expiry (${r.expiry}) must be after Start (${r.start})`, arg);
     }
@@ -99,6 +128,19 @@ export interface TiltedTargets {
   tilts: TiltState[];
 }
 
+/** The share of a staged tilt due by date d (1 when not staged), and the last tranche due. */
+function dueShare(legs: TiltLeg[], asOf: number): { share: number; due: number; count: number } {
+  const n = legs.find((l) => l.tranches !== undefined)?.tranches ?? 1;
+  if (n <= 1) return { share: 1, due: 1, count: 1 };
+  const start = legs.find((l) => l.start !== undefined)!.start!;
+  const interval = legs.find((l) => l.interval !== undefined)?.interval ?? 7;
+  const shape = (normaliseName(legs.find((l) => l.shape !== undefined)?.shape ?? "equal") as TrancheShape) || "equal";
+  const w = trancheWeights(n, shape);
+  const due = interval === 0 ? n : Math.min(n, Math.floor((asOf - start) / interval) + 1);
+  const total = w.reduce((s, x) => s + x, 0);
+  return { share: w.slice(0, Math.max(0, due)).reduce((s, x) => s + x, 0) / total, due, count: n };
+}
+
 function statusOf(legs: TiltLeg[], asOf: number): { status: TiltStatus; reason: string } {
   const first = <K extends keyof TiltLeg>(k: K) => legs.find((l) => l[k] !== undefined)?.[k];
   const start = first("start") as number | undefined;
@@ -114,7 +156,9 @@ function statusOf(legs: TiltLeg[], asOf: number): { status: TiltStatus; reason: 
   if (x !== undefined && stop !== undefined && x <= -Math.abs(stop))
     return { status: "stopped", reason: `stop loss: ${unit} ${x} <= -${Math.abs(stop)}` };
   if (x !== undefined && take !== undefined && x >= take) return { status: "taken", reason: `take profit: ${unit} ${x} >= ${take}` };
-  return { status: "active", reason: expiry !== undefined ? `until ${expiry}` : "open-ended" };
+  const staged = dueShare(legs, asOf);
+  const tranche = staged.count > 1 ? `tranche ${staged.due} of ${staged.count}, ` : "";
+  return { status: "active", reason: `${tranche}${expiry !== undefined ? `until ${expiry}` : "open-ended"}` };
 }
 
 /** The tilted targets on a date: each tilt's status, and the active legs added to the SAA targets within the ranges. */
@@ -131,7 +175,8 @@ export function tiltedTargets(plan: Plan, legs: readonly TiltLeg[], asOf: number
   for (const group of byId.values()) {
     const { status, reason } = statusOf(group, asOf);
     const requested = new Array<number>(n).fill(0);
-    for (const l of group) requested[l.classIndex] += l.tilt;
+    const share = status === "active" ? dueShare(group, asOf).share : 1;
+    for (const l of group) requested[l.classIndex] += l.tilt * share;
     if (status !== "pending") group.forEach((l) => (touched[l.classIndex] = true));
     if (status === "active") requested.forEach((t, i) => (sum[i] += t));
     tilts.push({ id: group[0].id, status, reason, requested, applied: requested.map(() => 0) });

@@ -146,3 +146,42 @@ describe("the daily proposal keeps the tilt until its expiry", () => {
     for (const l of r.lines) expect(l.postStatus).toBe("within");
   });
 });
+
+describe("a tilt staged in tranches is re-scaled against the ranges on the day each tranche trades", () => {
+  // +4% Equity / -4% Bonds in 4 equal weekly tranches from 46000; Equity's max is 52.5%.
+  const plan = readPortfolio(AT_TARGET.map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], 0.525, r[5]] : r)));
+  const legs = readTiltBook(
+    [
+      ["Id", "Asset class", "Tilt", "Start", "Expiry", "Tranches", "Interval"],
+      ["Staged", "Equity", 0.04, 46000, 46200, 4, 7],
+      ["Staged", "Bonds", -0.04, "", "", "", ""],
+    ],
+    plan,
+  );
+  test("1% on the first day, 2% a week later; on the third tranche's day 3% is scaled to the 2.5% that fits", () => {
+    const t1 = tiltedTargets(plan, legs, 46000);
+    expect(t1.tilt[0]).toBeCloseTo(0.01, 12);
+    expect(t1.tilts[0].reason).toBe("tranche 1 of 4, until 46200");
+    expect(tiltedTargets(plan, legs, 46007).tilt[0]).toBeCloseTo(0.02, 12);
+    // 46014: 3% requested; Equity 0.50 + 0.03 s <= 0.525 -> s = 5/6: 2.5%, and Bonds -2.5%
+    const t3 = tiltedTargets(plan, legs, 46014);
+    expect(t3.scale).toBeCloseTo(5 / 6, 12);
+    expect(t3.tilt[0]).toBeCloseTo(0.025, 12);
+    expect(t3.tilt[1]).toBeCloseTo(-0.025, 12);
+  });
+  test("a staged tilt needs a Start", () => {
+    expectEngineError(
+      () =>
+        readTiltBook(
+          [
+            ["Id", "Asset class", "Tilt", "Tranches"],
+            ["X", "Equity", 0.01, 3],
+            ["X", "Bonds", -0.01, ""],
+          ],
+          plan,
+        ),
+      "value",
+      /a tilt in tranches needs a Start/,
+    );
+  });
+});
