@@ -260,6 +260,26 @@ const EXPECTED = {
       .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
       .map((r) => [side(r.Contracts), contract.get(r["Asset class"]), Math.abs(r.Contracts)]);
   },
+  // The day's net trades: the workflow's defaults (trade date today, minimum 5 contracts and 1,000,000, edge, bands).
+  daily: async () =>
+    records(
+      await fn(
+        "DAILY",
+        S.PORTFOLIO,
+        S.FUTURES,
+        Math.floor(Date.now() / 86_400_000) + 25_569,
+        S.POSITIONS,
+        S.TILTS,
+        null,
+        null,
+        5,
+        1_000_000,
+        "edge",
+        "bands",
+      ),
+    )
+      .filter((r) => typeof r.Contracts === "number" && r.Contracts !== 0)
+      .map((r) => [side(r.Contracts), r.Contract, Math.abs(r.Contracts)]),
   options: async () => {
     const o = S.SAMPLE_OPTIONS.options;
     return records(await fn("STRATEGY", S.LEGS, o.spot, o.years, o.rate, o.yield, o.vol))

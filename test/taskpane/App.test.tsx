@@ -95,6 +95,7 @@ describe("task pane", () => {
       "Rebalance",
       "Equitise",
       "Tilt",
+      "Daily proposal",
       "Options",
       "LDI hedge",
       "Leverage & liquidity",
@@ -252,7 +253,7 @@ describe("task pane", () => {
   test("each workflow's view proposes on the sample workbook", async () => {
     renderPane();
     await tablesLoaded();
-    for (const id of ["equitise", "tilt", "options", "hedge", "leverage", "completion"]) {
+    for (const id of ["equitise", "tilt", "daily", "options", "hedge", "leverage", "completion"]) {
       fireEvent.change(screen.getByRole("combobox", { name: "Workflow" }), { target: { value: id } });
       await waitFor(() => expect(screen.getAllByRole("combobox").length).toBeGreaterThan(1));
       const headline = await propose().catch((e) => {

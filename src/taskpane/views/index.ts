@@ -2,6 +2,7 @@
 import { ComponentType } from "react";
 import { WorkflowId } from "../../workbook/proposal/model";
 import { CompletionView } from "./CompletionView";
+import { DailyView } from "./DailyView";
 import { EquitiseView } from "./EquitiseView";
 import { HedgeView } from "./HedgeView";
 import { LeverageView } from "./LeverageView";
@@ -20,6 +21,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: "rebalance", label: "Rebalance", View: RebalanceView },
   { id: "equitise", label: "Equitise", View: EquitiseView },
   { id: "tilt", label: "Tilt", View: TiltView },
+  { id: "daily", label: "Daily proposal", View: DailyView },
   { id: "options", label: "Options", View: OptionsView },
   { id: "hedge", label: "LDI hedge", View: HedgeView },
   { id: "leverage", label: "Leverage & liquidity", View: LeverageView },
