@@ -15,6 +15,9 @@ import { RebalanceRule, rebalance } from "../../../src/engine/rebalance/rebalanc
 import { dailyProposal } from "../../../src/engine/policy/daily";
 import { readTiltBook } from "../../../src/engine/policy/tilts";
 
+// Property tests over thousands of random plans: room for a loaded machine (the figures are not timed here).
+jest.setTimeout(120_000);
+
 const RUNS = 2000;
 const EPS = 1e-9;
 

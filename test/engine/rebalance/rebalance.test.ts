@@ -8,6 +8,9 @@ import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { rebalance, RebalanceRule, RebalanceTrigger } from "../../../src/engine/rebalance/rebalance";
 import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../../helpers/plans";
 
+// Property tests over thousands of random plans: room for a loaded machine (the figures are not timed here).
+jest.setTimeout(120_000);
+
 function run(plan: unknown[][], fut: unknown[][], rule: RebalanceRule, trigger: RebalanceTrigger) {
   const p = readPortfolio(plan as never);
   const r = rebalance(p, readFutures(fut as never, p), { rule, trigger });

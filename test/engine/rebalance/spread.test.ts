@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { spreadWithRoom } from "../../../src/engine/rebalance/spread";
 
+// Property tests over thousands of random plans: room for a loaded machine (the figures are not timed here).
+jest.setTimeout(120_000);
+
 describe("spreadWithRoom", () => {
   test("pro rata when nothing binds; capped classes get their room and the rest is shared again", () => {
     expect(spreadWithRoom(10, [1, 3], [Infinity, Infinity]).alloc).toEqual([2.5, 7.5]);
@@ -16,9 +19,16 @@ describe("spreadWithRoom", () => {
     fc.assert(
       fc.property(
         fc.double({ min: -100, max: 100, noNaN: true }),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true })), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         (amount, cls) => {
-          const { alloc, unplaced } = spreadWithRoom(amount, cls.map((c) => c[0]), cls.map((c) => c[1]));
+          const { alloc, unplaced } = spreadWithRoom(
+            amount,
+            cls.map((c) => c[0]),
+            cls.map((c) => c[1]),
+          );
           const placed = alloc.reduce((s, a) => s + a, 0);
           alloc.forEach((a, i) => expect(Math.abs(a)).toBeLessThanOrEqual(cls[i][1] + 1e-9));
           expect(placed + unplaced).toBeCloseTo(amount, 9);
