@@ -13,6 +13,9 @@ import fc from "fast-check";
 import { checkPsd, readCovariance, readWeights, trackingError, validateCovariance } from "../../../src/engine/portfolio/trackingError";
 import { expectEngineError } from "../../helpers/engineErrors";
 
+// Property tests: room for a loaded machine (nothing is timed here).
+jest.setTimeout(120_000);
+
 const S2 = [
   [0.24 * 0.24, 0.55 * 0.24 * 0.12],
   [0.55 * 0.24 * 0.12, 0.12 * 0.12],
