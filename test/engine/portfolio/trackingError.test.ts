@@ -21,7 +21,6 @@ const S2 = [
   [0.55 * 0.24 * 0.12, 0.12 * 0.12],
 ];
 
-
 describe("trackingError: references", () => {
   test("50/50 stocks (24%) and bonds (12%), correlation 0.55: 16.099% (Course Hero worked answer)", () => {
     // 0.25 x 0.0576 + 0.25 x 0.0144 + 2 x 0.25 x 0.24 x 0.12 x 0.55 = 0.0144 + 0.0036 + 0.00792 = 0.02592
