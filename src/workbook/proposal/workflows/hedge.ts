@@ -144,7 +144,8 @@ export const hedgeWorkflow: Workflow = {
         side: u > 0 ? "Buy" : "Sell",
         quantity: Math.abs(u),
         unit: contracts ? "contracts" : "units",
-        notional: contracts ? undefined : u,
+        // Futures: face notional, contracts x the contract's face value (CME's contract unit); others their notional.
+        notional: contracts ? (x.contract ? u * x.contract.contractSize : undefined) : u,
         note: `${note}; PV01 ${fmtMoney(sol.pv01Added[j])}`,
         ticket,
       });
