@@ -13,7 +13,7 @@ import {
   readAudit,
   verifyAudit,
 } from "../../../src/workbook/proposal/audit";
-import { Matrix } from "../../../src/workbook/WorkbookPort";
+import { PortMatrix } from "../../../src/workbook/WorkbookPort";
 import { Proposal } from "../../../src/workbook/proposal/model";
 
 function proposal(target = 0.6): Proposal {
@@ -152,7 +152,7 @@ describe("audit log", () => {
   });
 
   test("a removed or reordered entry is detected", () => {
-    const log: Matrix = [[...AUDIT_HEADERS]];
+    const log: PortMatrix = [[...AUDIT_HEADERS]];
     let last: { seq: number; hash: string } | undefined;
     for (let k = 0; k < 3; k++) {
       const e = makeEntry(input(), last);
@@ -174,7 +174,7 @@ describe("audit log", () => {
   });
 
   test("property: changing any one field of any entry is detected", () => {
-    const log: Matrix = [[...AUDIT_HEADERS]];
+    const log: PortMatrix = [[...AUDIT_HEADERS]];
     let last: { seq: number; hash: string } | undefined;
     for (let k = 0; k < 4; k++) {
       const e = makeEntry(input({ time: new Date(AT.getTime() + k * 1000) }), last);

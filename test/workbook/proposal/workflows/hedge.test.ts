@@ -11,7 +11,7 @@ import { recalc } from "../../../../src/cli/xlsx/recalc";
 import { applyToModel } from "../../../../src/cli/xlsx/write";
 import { XlsxWorkbook } from "../../../../src/cli/xlsx/XlsxWorkbook";
 import { computeProposal } from "../../../../src/workbook/proposal";
-import { Matrix } from "../../../../src/workbook/WorkbookPort";
+import { PortMatrix } from "../../../../src/workbook/WorkbookPort";
 import { WorkflowInputs } from "../../../../src/workbook/proposal/model";
 import { hedgeWorkflow } from "../../../../src/workbook/proposal/workflows/hedge";
 
@@ -33,7 +33,7 @@ async function sampleInputs(): Promise<WorkflowInputs> {
 }
 
 /** The test's own curve: zero rates linear in tenor, flat outside, annual compounding, each key bumped by bp x triangle. */
-function curveOf(m: Matrix) {
+function curveOf(m: PortMatrix) {
   const rows = m.slice(1).map((r) => [Number(r[0]), Number(r[1])]);
   const tri = (k: number, t: number) => {
     const K = KEYS;
