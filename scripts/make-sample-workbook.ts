@@ -543,8 +543,9 @@ const BLOCKS: Block[] = [
   {
     id: "hedgeRatio",
     sheet: "LDI",
-    title: "Interest-rate hedge ratio",
-    formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")})`,
+    title: "Interest-rate hedge ratio (the bonds and the book's UB and TY futures)",
+    note: "The book's futures add Quantity x DV01 (Positions, Risk sheet: 850 x 255 + 400 x 68 = 243,950 per bp) to the bonds' PV01.",
+    formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")},,,,Positions[#All])`,
   },
   {
     id: "hedgeRatioKr",

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, findFunction } from "../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { ASSETS, BASKET, CURVE, INSTRUMENTS, LIABILITIES, POSITIONS, RATES_VALID_CALLS } from "./ratesValidCalls";
+import { hedgeratioResult } from "../../src/functions/catalogue/rates";
+import { ASSETS, BASKET, CURVE, DV01_POSITIONS, INSTRUMENTS, LIABILITIES, POSITIONS, RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const SETTLE = 39493; // 15-Feb-2008
 const MATURE = 43054; // 15-Nov-2017
@@ -297,7 +298,46 @@ describe("OVERLAY.HEDGERATIO", () => {
     );
     expect(rows[rows.length - 1].Tenor).toBe("Total");
   });
+  // Issue 13: the book's futures DV01 reaches the hedge ratio. Hand sum of Quantity x DV01 per unit (the given
+  // DV01s; a future's DV01 is its CTD's DV01 / conversion factor, Hull ch. 6): 850 x 255 - 400 x 68 + 5m x 0.00081
+  // = 216,750 - 27,200 + 4,050 = 193,600 per bp; the ES future (no DV01) adds nothing.
+  it("with positions: the book's futures and swaps add Quantity x DV01 x FX to the assets' PV01", async () => {
+    expect(await ok("HEDGERATIO", 45000, 600000, "", "", "", DV01_POSITIONS)).toBeCloseTo((45000 + 193600) / 600000, 12);
+    const a = (await ok("PV01", ASSETS, CURVE)) as number;
+    const l = (await ok("PV01", LIABILITIES, CURVE)) as number;
+    expect(await ok("HEDGERATIO", ASSETS, LIABILITIES, CURVE, "", "", DV01_POSITIONS)).toBeCloseTo((a + 193600) / l, 12);
+    // The sample's book (Risk sheet): 850 UB at 255 and 400 TY at 68 per contract = 243,950 per bp.
+    const sample = [DV01_POSITIONS[0], DV01_POSITIONS[1], ["TY1", "Core fixed income", "TY Mar26", "future", 400, 110.5, 1000, 68]];
+    expect(await ok("HEDGERATIO", 100000, 1000000, "", "", "", sample)).toBeCloseTo(0.34395, 12);
+    // FX converts a DV01 in contract currency: 10 Bund futures at 80 EUR per bp, 1.1 USD per EUR = 880.
+    const bund = [
+      ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "FX", "DV01"],
+      ["RX1", "Rates", "FGBL Mar26", "future", 10, 131, 1000, 1.1, 80],
+    ];
+    expect(await ok("HEDGERATIO", 0, 1000, "", "", "", bund)).toBeCloseTo(0.88, 12);
+  });
+  it("the typed half names the book's positions counted and left out", () => {
+    const r = hedgeratioResult([[45000]], [[600000]], undefined, undefined, undefined, DV01_POSITIONS);
+    if ("rows" in r) throw new Error("expected the total ratio");
+    expect(r.bookPv01).toBeCloseTo(193600, 9);
+    expect(r.assetPv01).toBe(45000);
+    expect(r.book.counted).toHaveLength(3);
+    expect(r.book.leftOut).toEqual(["positions row 4 (ES1): no DV01 per unit given, so no rate risk counted"]);
+  });
   it("bad input", async () => {
+    expectError(
+      await call("HEDGERATIO", ASSETS, LIABILITIES, CURVE, true, "", DV01_POSITIONS),
+      "#VALUE!",
+      /positions: the book's DV01s give no key-rate vector/,
+    );
+    expectError(
+      await call("HEDGERATIO", 1, 2, "", "", "", [
+        ["Id", "Kind"],
+        ["X", "future"],
+      ]),
+      "#VALUE!",
+      /positions/,
+    );
     expectError(await call("HEDGERATIO", ASSETS, LIABILITIES), "#VALUE!", /curve is required/);
     expectError(await call("HEDGERATIO", 5, 10, CURVE, [[1, 2]]), "#VALUE!", /keyTenors need assets and liabilities as cash-flow tables/);
     expectError(await call("HEDGERATIO", [["Time"], [1]], LIABILITIES, CURVE), "#VALUE!", /assets: missing column 'Amount'/);

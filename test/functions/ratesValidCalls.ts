@@ -44,6 +44,15 @@ export const POSITIONS = [
   ["F1", "Rates", "TYH6", "future", 20, 111, 1000, "", ""],
 ];
 
+/** A book's rate futures and a swap with their DV01s per unit (HEDGERATIO's positions). */
+export const DV01_POSITIONS = [
+  ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "DV01"],
+  ["UB1", "Long duration fixed income", "UB Mar26", "future", 850, 118.5, 1000, 255],
+  ["TY1", "Core fixed income", "TY Mar26", "future", -400, 110.5, 1000, 68],
+  ["S1", "Rates", "USD 10y IRS", "swap", 5_000_000, "", "", 0.00081],
+  ["ES1", "US large cap equity", "ES Mar26", "future", 150, 5900, 50, ""],
+];
+
 export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   BOND: ["price", 39493, 43054, 0.0575, 0.065, 100, 2, 0],
   CONVFACTOR: ["TY", 0.065, 40224, 37316],
@@ -53,6 +62,6 @@ export const RATES_VALID_CALLS: Record<string, unknown[]> = {
   PV01: [LIABILITIES, CURVE, "semiannual"],
   KRD: [LIABILITIES, CURVE, [[1, 2, 5, 10, 20, 30]], "continuous"],
   SWAP: ["pv01", CURVE, 10, 0.04, "SOFR", 46037, 45306, 1, "act/360", "annual"],
-  HEDGERATIO: [ASSETS, LIABILITIES, CURVE, [[true]], "annual"],
+  HEDGERATIO: [ASSETS, LIABILITIES, CURVE, "", "annual", DV01_POSITIONS],
   HEDGETRADES: [LIABILITIES, CURVE, 2, INSTRUMENTS, ASSETS, [[1, 2, 3, 5, 7, 10, 15, 20, 25, 30]], 0.01, 0.1, 25, POSITIONS, 46037],
 };

@@ -10,6 +10,12 @@
  *   others    options, total return swaps and forwards are not rate hedges here; listed as left out
  *
  * FX converts contract currency to base (the Quantity's notional is in contract currency).
+ *
+ * bookPv01 is the book's rate risk as one PV01 (OVERLAY.HEDGERATIO's positions): every future or swap that
+ * states its DV01 per unit adds
+ *   PV01 = Quantity x DV01 x FX      (base currency per 1bp, positive = gains when rates fall)
+ * the PV01 convention of rates/cashflows.ts (PV(curve - 1bp) - PV(curve)); a DV01 per contract is the futures'
+ * basis-point value, CTD DV01 / conversion factor (Hull, Options, Futures, and Other Derivatives, ch. 6).
  */
 import { normaliseName } from "../core/cells";
 import { numError } from "../core/errors";
@@ -76,4 +82,30 @@ export function bookHedges(
     }
   }
   return { swapKr01, instruments: out, counted, leftOut };
+}
+
+export interface BookPv01 {
+  /** Sum of Quantity x DV01 x FX over the counted positions, base currency per 1bp. */
+  pv01: number;
+  /** Positions counted (with their PV01) and left out (with why), in words. */
+  counted: string[];
+  leftOut: string[];
+}
+
+export function bookPv01(positions: readonly Position[]): BookPv01 {
+  let pv01 = 0;
+  const counted: string[] = [];
+  const leftOut: string[] = [];
+  for (const p of positions) {
+    if (p.kind !== "future" && p.kind !== "swap") {
+      leftOut.push(`${p.where}: ${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind} is not counted as a rate hedge`);
+    } else if (p.dv01 === undefined) {
+      leftOut.push(`${p.where}: no DV01 per unit given, so no rate risk counted`);
+    } else {
+      const x = p.quantity * p.dv01 * p.fx;
+      pv01 += x;
+      counted.push(`${p.instrument} (${x.toLocaleString("en-US", { maximumFractionDigits: 2 })} per bp)`);
+    }
+  }
+  return { pv01, counted, leftOut };
 }

@@ -9,7 +9,7 @@ import { ColumnSpec, parseTable } from "../../engine/core/table";
 import { KeyRateHedge, hedgeRatio as ratioOf, keyRateHedgeRatios, readPv01OrCashFlows } from "../../engine/ldi/hedgeRatio";
 import { HedgeSolution, solveHedge } from "../../engine/ldi/hedgeTrades";
 import { HedgeInstrument, readHedgeInstruments } from "../../engine/ldi/instruments";
-import { bookHedges } from "../../engine/ldi/bookHedges";
+import { bookHedges, bookPv01 } from "../../engine/ldi/bookHedges";
 import { readPositions } from "../../engine/book/positions";
 import { BOND_MEASURES, bondMeasure } from "../../engine/rates/bond";
 import { CashFlows, presentValue, pv01 as pv01Of, readCashFlows } from "../../engine/rates/cashflows";
@@ -337,19 +337,31 @@ export function swap(
   return run(() => swapResult(measure, curve, tenor, fixedRate, index, valuationDate, effectiveDate, frequency, dayCount, compounding));
 }
 
-export type HedgeRatioResult = { ratio: number } | KeyRateHedge;
+export type HedgeRatioResult =
+  | {
+      ratio: number;
+      /** Asset PV01 before the book, the book's PV01 (0 without positions), the liability PV01. */
+      assetPv01: number;
+      bookPv01: number;
+      liabilityPv01: number;
+      /** The book's positions counted, and those left out (with why). */
+      book: { counted: string[]; leftOut: string[] };
+    }
+  | KeyRateHedge;
 
-/** Typed half of OVERLAY.HEDGERATIO: the ratio, or the table per key tenor. */
+/** Typed half of OVERLAY.HEDGERATIO: the ratio (the book's PV01 added to the assets'), or the table per key tenor. */
 export function hedgeratioResult(
   assets: any[][],
   liabilities: any[][],
   curve?: any[][],
   keyTenors?: any[][],
   compounding?: any,
+  positions?: any[][],
 ): HedgeRatioResult {
   const a = readPv01OrCashFlows(argMatrix(assets, "assets"), "assets");
   const l = readPv01OrCashFlows(argMatrix(liabilities, "liabilities"), "liabilities");
   const keys = readKeyTenors(keyTenors, "keyTenors", undefined);
+  const book = omitted(positions) ? undefined : bookPv01(readPositions(argMatrix(positions, "positions"), "positions"));
   const needsCurve = "cashflows" in a || "cashflows" in l || keys !== undefined;
   const c = needsCurve
     ? omitted(curve)
@@ -358,7 +370,23 @@ export function hedgeratioResult(
     : undefined;
   if (keys === undefined) {
     const side = (x: { pv01: number } | { cashflows: CashFlows }) => ("pv01" in x ? x.pv01 : pv01Of(x.cashflows, c!));
-    return { ratio: ratioOf(side(a), side(l)) };
+    const assetPv01 = side(a);
+    const liabilityPv01 = side(l);
+    const bookPv = book?.pv01 ?? 0;
+    return {
+      ratio: ratioOf(assetPv01 + bookPv, liabilityPv01),
+      assetPv01,
+      bookPv01: bookPv,
+      liabilityPv01,
+      book: { counted: book?.counted ?? [], leftOut: book?.leftOut ?? [] },
+    };
+  }
+  if (book !== undefined) {
+    valueError(
+      "positions: the book's DV01s give no key-rate vector, so they enter the total hedge ratio only (omit keyTenors); " +
+        "for key rates use OVERLAY.HEDGETRADES, which carries the book's futures on their cheapest-to-deliver",
+      "positions",
+    );
   }
   if (!("cashflows" in a) || !("cashflows" in l)) {
     valueError("keyTenors need assets and liabilities as cash-flow tables (Time | Amount), not single PV01 numbers", "keyTenors");
@@ -367,23 +395,30 @@ export function hedgeratioResult(
 }
 
 /**
- * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-30 year keys): a table per key tenor.
+ * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-30 year keys): a table per key tenor. With positions (the book), the PV01 of its futures and swaps (Quantity x DV01 x FX) adds to the assets'.
  * @customfunction HEDGERATIO
  * @param {any[][]} assets Asset PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} liabilities Liability PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} [curve] Zero curve (Tenor, Rate): required with cash-flow tables.
  * @param {any[][]} [keyTenors] Key tenors in years, or TRUE for 1, 2, 3, 5, 7, 10, 15, 20, 25, 30. Gives the table per key tenor.
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
+ * @param {any[][]} [positions] The book (Positions table): its futures and swaps with a DV01 per unit add Quantity x DV01 x FX to the assets' PV01. Total ratio only (not with keyTenors).
  * @returns {any[][]} The ratio; with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
  */
-export function hedgeratio(assets: any[][], liabilities: any[][], curve?: any[][], keyTenors?: any[][], compounding?: any) {
+export function hedgeratio(
+  assets: any[][],
+  liabilities: any[][],
+  curve?: any[][],
+  keyTenors?: any[][],
+  compounding?: any,
+  positions?: any[][],
+) {
   return run(() => {
-    const r = hedgeratioResult(assets, liabilities, curve, keyTenors, compounding);
-    if ("ratio" in r && !("rows" in r)) return r.ratio;
-    const t = r as KeyRateHedge;
+    const r = hedgeratioResult(assets, liabilities, curve, keyTenors, compounding, positions);
+    if (!("rows" in r)) return r.ratio;
     return spill(
       ["Tenor", "Asset KR01", "Liability KR01", "Hedge ratio"],
-      [...t.rows.map((x) => [x.tenor, x.asset, x.liability, blank(x.ratio)]), ["Total", t.assetPv01, t.liabilityPv01, blank(t.ratio)]],
+      [...r.rows.map((x) => [x.tenor, x.asset, x.liability, blank(x.ratio)]), ["Total", r.assetPv01, r.liabilityPv01, blank(r.ratio)]],
     );
   });
 }
@@ -571,7 +606,7 @@ export const RATES_FUNCTIONS = [
     "measure, curve#, tenor, [fixedRate], [index], [valuationDate], [effectiveDate], [frequency], [dayCount], [compounding]",
     swapResult,
   ),
-  entry("HEDGERATIO", hedgeratio, "assets#, liabilities#, [curve#], [keyTenors#], [compounding]", hedgeratioResult),
+  entry("HEDGERATIO", hedgeratio, "assets#, liabilities#, [curve#], [keyTenors#], [compounding], [positions#]", hedgeratioResult),
   entry(
     "HEDGETRADES",
     hedgetrades,
