@@ -5,7 +5,8 @@
 import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { MemoryWorkbook } from "../workbook/MemoryWorkbook";
-import { CellValue, areaAddress, columnLetters } from "../workbook/WorkbookPort";
+import { PortValue } from "../workbook/WorkbookPort";
+import { blockAddress, colToLetters } from "../workbook/address";
 
 function useVersion(wb: MemoryWorkbook): number {
   const [v, setV] = useState(0);
@@ -13,7 +14,7 @@ function useVersion(wb: MemoryWorkbook): number {
   return v;
 }
 
-function show(v: CellValue, format: string | undefined): string {
+function show(v: PortValue, format: string | undefined): string {
   if (typeof v === "number") {
     if (format?.includes("%")) return `${(v * 100).toFixed(2)}%`;
     if (format?.startsWith("#,##0")) return v.toLocaleString("en-US", { maximumFractionDigits: format.includes(".") ? 2 : 0 });
@@ -75,8 +76,8 @@ export function SheetView({ workbook }: { workbook: MemoryWorkbook }) {
       {charts.map((c, i) => (
         <Text as="p" key={i} size={200} data-testid="chart-record">
           Native chart “{c.title}” ({c.type}
-          {c.marks ? `, bullet form: ${c.marks.join(", ")}` : ""}) over {areaAddress(c.source)}, placed at{" "}
-          {areaAddress({ ...c.anchor, rows: c.size.rows, cols: c.size.cols })}
+          {c.marks ? `, bullet form: ${c.marks.join(", ")}` : ""}) over {blockAddress(c.source)}, placed at{" "}
+          {blockAddress({ ...c.anchor, rows: c.size.rows, cols: c.size.cols })}
           {c.valueAxis ? `; value axis ${c.valueAxis.min} to ${c.valueAxis.max} by ${c.valueAxis.major}` : ""}.
         </Text>
       ))}
@@ -87,7 +88,7 @@ export function SheetView({ workbook }: { workbook: MemoryWorkbook }) {
               <th aria-label="Row" />
               {(values[0] ?? []).map((_, j) => (
                 <th key={j} scope="col">
-                  {columnLetters(j)}
+                  {colToLetters(j + 1)}
                 </th>
               ))}
             </tr>

@@ -6,14 +6,14 @@
  * of realistic size (contract specs as CME lists them; prices and margins rounded, not quotes).
  */
 import { MemoryWorkbook } from "../workbook/MemoryWorkbook";
-import { Matrix } from "../workbook/WorkbookPort";
+import { PortMatrix } from "../workbook/WorkbookPort";
 
 /**
  * The Portfolio: physical holdings, targets and ranges. The synthetic exposure is not typed here: it comes from
  * the book (POSITIONS), and the Cash row finances it (the funding leg). Physical market values are those of the
  * plan whose effective exposure the book completes (US equity 1,500m physical + 59.5m of ES = 1,560m).
  */
-export const PORTFOLIO: Matrix = [
+export const PORTFOLIO: PortMatrix = [
   ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy"],
   ["US equity", 1_500_500_000, 0.25, 0.22, 0.28, true, ""],
   ["Non-US developed equity", 765_500_000, 0.15, 0.13, 0.17, true, ""],
@@ -27,7 +27,7 @@ export const PORTFOLIO: Matrix = [
   ["Cash", 338_950_000, 0.02, 0, 0.04, true, ""],
 ];
 
-export const FUTURES: Matrix = [
+export const FUTURES: PortMatrix = [
   ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin"],
   ["US equity", "ES", 5950, 50, 1, 1, 19_800],
   ["Non-US developed equity", "MFS", 2450, 50, 1, 1, 7_500],
@@ -37,7 +37,7 @@ export const FUTURES: Matrix = [
   ["Commodities", "BCOM", 102.5, 100, 1, 1, 600],
 ];
 
-export const TILTS: Matrix = [
+export const TILTS: PortMatrix = [
   ["Asset class", "Tilt"],
   ["US equity", -0.015],
   ["Non-US developed equity", 0.01],
@@ -47,13 +47,13 @@ export const TILTS: Matrix = [
 ];
 
 /** A zero-cost-style collar on about 1 billion of US equity (S&P 500 index units), six months. */
-export const LEGS: Matrix = [
+export const LEGS: PortMatrix = [
   ["Type", "Strike", "Quantity", "Vol", "Years"],
   ["put", 5650, 168_000, 0.19, 0.5],
   ["call", 6300, -168_000, 0.135, 0.5],
 ];
 
-export const CURVE: Matrix = [
+export const CURVE: PortMatrix = [
   ["Tenor", "Rate"],
   [1, 0.041],
   [2, 0.039],
@@ -70,8 +70,8 @@ export const CURVE: Matrix = [
 ];
 
 /** Benefit payments of a closed plan: rising for about fifteen years, then running off over sixty. */
-export function liabilityCashFlows(): Matrix {
-  const rows: Matrix = [["Time", "Amount"]];
+export function liabilityCashFlows(): PortMatrix {
+  const rows: PortMatrix = [["Time", "Amount"]];
   for (let t = 1; t <= 60; t++) {
     const amount = 320_000_000 * Math.exp(-(((t - 14) / 19) ** 2));
     rows.push([t, Math.round(amount / 100_000) * 100_000]);
@@ -80,8 +80,8 @@ export function liabilityCashFlows(): Matrix {
 }
 
 /** The fixed-income assets' cash flows: a 1.4 billion ladder of 4.25% coupons over thirty years. */
-export function assetCashFlows(): Matrix {
-  const rows: Matrix = [["Time", "Amount"]];
+export function assetCashFlows(): PortMatrix {
+  const rows: PortMatrix = [["Time", "Amount"]];
   const face = 1_400_000_000;
   for (let t = 1; t <= 30; t++) {
     const outstanding = face * (1 - (t - 1) / 30);
@@ -91,7 +91,7 @@ export function assetCashFlows(): Matrix {
 }
 
 /** Hedge instruments: PV01 per unit (a contract, or 1 dollar of swap notional). */
-export const INSTRUMENTS: Matrix = [
+export const INSTRUMENTS: PortMatrix = [
   ["Instrument", "Tenor", "PV01", "Integer"],
   ["TU 2Y T-Note future", 2, 38, true],
   ["FV 5Y T-Note future", 5, 47, true],
@@ -108,7 +108,7 @@ export const INSTRUMENTS: Matrix = [
  * The book: the overlay's positions, one row each. Their exposure is derived (59.5m of ES on US equity,
  * 24.5m of MFS, 33.15m of TY, 11.8m of UB: 128.95m financed from cash), their margin and DV01 too.
  */
-export const POSITIONS: Matrix = [
+export const POSITIONS: PortMatrix = [
   ["Id", "Asset class", "Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "DV01"],
   ["ES1", "US equity", "ES", "future", 200, 5950, 50, 19_800, "Equity", ""],
   ["MFS1", "Non-US developed equity", "MFS", "future", 200, 2450, 50, 7_500, "Equity", ""],
@@ -116,7 +116,7 @@ export const POSITIONS: Matrix = [
   ["UB1", "Long duration Treasuries", "UB", "future", 100, 118, 1000, 8_000, "Rates", 232],
 ];
 
-export const COLLATERAL: Matrix = [
+export const COLLATERAL: PortMatrix = [
   ["Asset", "Value", "Haircut", "Tier"],
   ["Cash", 60_000_000, 0, 1],
   ["US Treasuries", 150_000_000, 0.02, 1],
@@ -124,7 +124,7 @@ export const COLLATERAL: Matrix = [
   ["Investment-grade credit", 60_000_000, 0.1, 3],
 ];
 
-export const SCENARIOS: Matrix = [
+export const SCENARIOS: PortMatrix = [
   ["Scenario", "Equity", "Rates"],
   ["Equities -10%", -0.1, 0],
   ["Rates +100bp", 0, 100],
@@ -133,7 +133,7 @@ export const SCENARIOS: Matrix = [
   ["2008: equities -40%, rates -100bp", -0.4, -100],
 ];
 
-export const HOLDINGS: Matrix = [
+export const HOLDINGS: PortMatrix = [
   ["Security", "Weight"],
   ["Growth manager A", 0.22],
   ["Growth manager B", 0.18],
@@ -143,7 +143,7 @@ export const HOLDINGS: Matrix = [
   ["Thematic manager", 0.12],
 ];
 
-export const LOADINGS: Matrix = [
+export const LOADINGS: PortMatrix = [
   ["Security", "Value", "Size", "Momentum", "Quality", "Low volatility"],
   ["Growth manager A", -0.45, 0.3, 0.4, 0.2, -0.3],
   ["Growth manager B", -0.35, 0.2, 0.55, 0.1, -0.2],
@@ -158,7 +158,7 @@ export const LOADINGS: Matrix = [
   ["Small-cap ETF", 0.2, -0.9, 0, -0.1, -0.15],
 ];
 
-export const TARGETS: Matrix = [
+export const TARGETS: PortMatrix = [
   ["Factor", "Target"],
   ["Value", 0],
   ["Size", 0],
@@ -170,7 +170,7 @@ export const TARGETS: Matrix = [
 /** The sample workbook: the client's sheets, each holding named tables. */
 export function samplePlan(): MemoryWorkbook {
   const wb = new MemoryWorkbook();
-  const stack = (sheet: string, tables: [string, Matrix][]) => {
+  const stack = (sheet: string, tables: [string, PortMatrix][]) => {
     let row = 1;
     for (const [name, values] of tables) {
       wb.putTable(sheet, name, `A${row}`, values);

@@ -7,19 +7,17 @@
  * a number) are written with Excel's quote prefix (a leading apostrophe), so they stay the text they are.
  */
 import {
-  Area,
   ChartSpec,
   SeriesMark,
-  Matrix,
+  PortMatrix,
   RangeWrite,
   ReadOnlySheetError,
   Selection,
   TableInfo,
   WorkbookPort,
-  areaAddress,
-  cellAddress,
   rectangular,
 } from "./WorkbookPort";
+import { Block, blockAddress, cellAddress } from "./address";
 
 /** Runs a batch against a request context: Excel.run in the add-in, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -69,7 +67,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  readTable(name: string): Promise<Matrix> {
+  readTable(name: string): Promise<PortMatrix> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
       const named = context.workbook.names.getItemOrNullObject(name);
@@ -82,7 +80,7 @@ export class ExcelWorkbook implements WorkbookPort {
       else throw new Error(`The workbook has no table named '${name}'`);
       range.load("values");
       await context.sync();
-      const values = range.values as Matrix;
+      const values = range.values as PortMatrix;
       // The port's contract is the header row and the data: a table's totals row is not a data row.
       return !table.isNullObject && table.showTotals === true ? values.slice(0, -1) : values;
     });
@@ -93,7 +91,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const range = context.workbook.getSelectedRange();
       range.load("address, values");
       await context.sync();
-      return { address: range.address, values: range.values as Matrix };
+      return { address: range.address, values: range.values as PortMatrix };
     });
   }
 
@@ -115,7 +113,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (values.length === 0 || values[0].length === 0) return;
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const target = ws.getRange(areaAddress({ row: w.row, col: w.col, rows: values.length, cols: values[0].length }));
+      const target = ws.getRange(blockAddress({ row: w.row, col: w.col, rows: values.length, cols: values[0].length }));
       target.values = values.map((row) => row.map(literal)) as unknown as typeof target.values;
       if (w.numberFormats) {
         target.numberFormat = values.map((row, i) =>
@@ -125,18 +123,18 @@ export class ExcelWorkbook implements WorkbookPort {
       const width = values[0].length;
       for (const i of w.boldRows ?? []) {
         if (i < 0 || i >= values.length) continue;
-        ws.getRange(areaAddress({ row: w.row + i, col: w.col, rows: 1, cols: width })).format.font.bold = true;
+        ws.getRange(blockAddress({ row: w.row + i, col: w.col, rows: 1, cols: width })).format.font.bold = true;
       }
       target.format.autofitColumns();
       await context.sync();
     });
   }
 
-  async addTable(sheet: string, area: Area, name: string): Promise<void> {
+  async addTable(sheet: string, area: Block, name: string): Promise<void> {
     this.guard(sheet);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const table = ws.tables.add(areaAddress(area), true);
+      const table = ws.tables.add(blockAddress(area), true);
       table.name = name;
       await context.sync();
     });
@@ -146,12 +144,12 @@ export class ExcelWorkbook implements WorkbookPort {
     this.guard(sheet);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const source = ws.getRange(areaAddress(spec.source));
+      const source = ws.getRange(blockAddress(spec.source));
       const chart = ws.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, source, "Columns" as Excel.ChartSeriesBy);
       chart.title.text = spec.title;
       chart.setPosition(
-        cellAddress(spec.anchor.row, spec.anchor.col),
-        cellAddress(spec.anchor.row + spec.size.rows - 1, spec.anchor.col + spec.size.cols - 1),
+        cellAddress(spec.anchor.row + 1, spec.anchor.col + 1),
+        cellAddress(spec.anchor.row + spec.size.rows, spec.anchor.col + spec.size.cols),
       );
       if (spec.marks) spec.marks.forEach((m, i) => styleSeries(chart.series.getItemAt(i), m));
       else

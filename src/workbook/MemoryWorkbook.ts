@@ -5,32 +5,29 @@
  * added, and records the tables and charts it is asked to make.
  */
 import {
-  Area,
-  CellValue,
+  PortValue,
   ChartSpec,
-  Matrix,
+  PortMatrix,
   RangeWrite,
   ReadOnlySheetError,
   Selection,
   TableInfo,
   WorkbookPort,
-  areaAddress,
-  parseAddress,
-  quoteSheet,
   rectangular,
 } from "./WorkbookPort";
+import { Block, blockAddress, parseBlockAddress, quoteSheet } from "./address";
 
 export interface MemorySheet {
   name: string;
   /** Added through the port (a proposal sheet), as opposed to the client's own sheets. */
   added: boolean;
-  cells: Map<string, CellValue>;
+  cells: Map<string, PortValue>;
   numberFormats: Map<string, string>;
   bold: Set<string>;
 }
 
 export interface MemoryTable extends TableInfo {
-  area: Area;
+  area: Block;
 }
 
 export interface MemoryChart extends ChartSpec {
@@ -43,7 +40,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: MemoryTable[] = [];
   readonly charts: MemoryChart[] = [];
-  private selection: { sheet: string; area: Area } | undefined;
+  private selection: { sheet: string; area: Block } | undefined;
   private readonly listeners = new Set<() => void>();
 
   /** Calls `listener` after every change (the playground's sheet view follows the proposal being written). */
@@ -58,7 +55,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** The selected range's address, if any. */
   selectedAddress(): string | undefined {
-    return this.selection ? `${quoteSheet(this.selection.sheet)}!${areaAddress(this.selection.area)}` : undefined;
+    return this.selection ? `${quoteSheet(this.selection.sheet)}!${blockAddress(this.selection.area)}` : undefined;
   }
 
   // ---- Setting up the client's workbook (not part of the port) ----
@@ -73,16 +70,16 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Puts values on a client sheet at an A1 address ("B2"). */
-  putValues(sheet: string, at: string, values: Matrix): Area {
+  putValues(sheet: string, at: string, values: PortMatrix): Block {
     const s = this.putSheet(sheet);
-    const { area } = parseAddress(at);
+    const { block: area } = parseBlockAddress(at);
     values.forEach((row, i) => row.forEach((v, j) => setCell(s, area.row + i, area.col + j, v)));
     const cols = values.reduce((w, r) => Math.max(w, r.length), 0);
     return { row: area.row, col: area.col, rows: values.length, cols };
   }
 
   /** Puts a named Excel table (header row first) on a client sheet. */
-  putTable(sheet: string, name: string, at: string, values: Matrix): void {
+  putTable(sheet: string, name: string, at: string, values: PortMatrix): void {
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists`);
     const area = this.putValues(sheet, at, values);
     this.tables.push({ name, sheet, kind: "table", area });
@@ -90,7 +87,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Selects a range: "Plan!A1:F12" (or an address on the first sheet). */
   select(address: string): void {
-    const { sheet, area } = parseAddress(address);
+    const { sheet, block: area } = parseBlockAddress(address);
     const name = sheet ?? this.sheets[0]?.name;
     if (!name || !this.sheet(name)) throw new Error(`No sheet '${sheet ?? ""}' to select on`);
     this.selection = { sheet: this.sheet(name)!.name, area };
@@ -104,7 +101,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** A sheet's used range from A1 as a matrix ("" for empty cells). */
-  sheetValues(name: string): Matrix {
+  sheetValues(name: string): PortMatrix {
     const s = this.sheet(name);
     if (!s) throw new Error(`No sheet '${name}'`);
     let rows = 0;
@@ -147,7 +144,7 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.tables.map(({ name, sheet, kind }) => ({ name, sheet, kind }));
   }
 
-  async readTable(name: string): Promise<Matrix> {
+  async readTable(name: string): Promise<PortMatrix> {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) throw new Error(`The workbook has no table named '${name}'`);
     return readArea(this.sheet(t.sheet)!, t.area);
@@ -156,7 +153,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSelection(): Promise<Selection> {
     if (!this.selection) throw new Error("Nothing is selected");
     const { sheet, area } = this.selection;
-    return { address: `${quoteSheet(sheet)}!${areaAddress(area)}`, values: readArea(this.sheet(sheet)!, area) };
+    return { address: `${quoteSheet(sheet)}!${blockAddress(area)}`, values: readArea(this.sheet(sheet)!, area) };
   }
 
   async addSheet(name: string): Promise<void> {
@@ -180,7 +177,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  async addTable(sheet: string, area: Area, name: string): Promise<void> {
+  async addTable(sheet: string, area: Block, name: string): Promise<void> {
     this.writable(sheet);
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`A table named '${name}' already exists`);
     this.tables.push({ name, sheet, kind: "table", area });
@@ -200,15 +197,15 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
-function setCell(s: MemorySheet, r: number, c: number, v: CellValue): void {
+function setCell(s: MemorySheet, r: number, c: number, v: PortValue): void {
   if (v === "" || v === null || v === undefined) s.cells.delete(key(r, c));
   else s.cells.set(key(r, c), v);
 }
 
-function readArea(s: MemorySheet, a: Area): Matrix {
-  const out: Matrix = [];
+function readArea(s: MemorySheet, a: Block): PortMatrix {
+  const out: PortMatrix = [];
   for (let i = 0; i < a.rows; i++) {
-    const row: CellValue[] = [];
+    const row: PortValue[] = [];
     for (let j = 0; j < a.cols; j++) row.push(s.cells.get(key(a.row + i, a.col + j)) ?? "");
     out.push(row);
   }

@@ -1,6 +1,12 @@
 /**
- * A1 addresses: columns as letters (A..XFD), cells, rectangular areas, and the sheet-qualified form
- * ('My sheet'!A1:B2). Rows and columns are 1-based, as in Excel.
+ * The one vocabulary for cells and addresses, used by the WorkbookPort and its adapters, the memory workbook
+ * and the `overlay` command:
+ *  - Area: cells by Excel's numbers, 1-based and inclusive ({ top, left, bottom, right }: A1 is row 1, column 1),
+ *    as formulas and the file format count them;
+ *  - Block: where a port reads or writes, 0-based top-left corner and size ({ row, col, rows, cols }: A1 is
+ *    row 0, column 0), as arrays of values are indexed;
+ *  - A1 addresses, columns as letters (A..XFD), sheet names quoted by Excel's rule ('FY24'!A1, 'My sheet'!A1),
+ *    and the names Excel allows for new sheets and tables.
  */
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -164,4 +170,59 @@ export function union(a: Area, b: Area): Area {
     bottom: Math.max(a.bottom, b.bottom),
     right: Math.max(a.right, b.right),
   };
+}
+
+/** A block of cells by its 0-based top-left corner and size: where a port reads or writes (row 0, col 0 is A1). */
+export interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function blockToArea(b: Block): Area {
+  return { top: b.row + 1, left: b.col + 1, bottom: b.row + Math.max(1, b.rows), right: b.col + Math.max(1, b.cols) };
+}
+
+export function areaToBlock(a: Area): Block {
+  return { row: a.top - 1, col: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 };
+}
+
+/** A1 address of a block ("B2:F12", or "B2" for one cell). */
+export function blockAddress(b: Block): string {
+  return areaAddress(blockToArea(b));
+}
+
+/** Parses "B2", "B2:F12", "Sheet 1!B2:F12", "'My sheet'!$B$2:$F$12" into its sheet (or undefined) and block; throws when it is not one. */
+export function parseBlockAddress(address: string): { sheet?: string; block: Block } {
+  const { sheet, rest } = splitSheet(address);
+  const area = parseArea(rest);
+  if (!area || /^\$?[A-Za-z]+:|^\$?\d+:/.test(rest.trim())) throw new Error(`'${address}' is not a cell or range address`);
+  return { sheet, block: areaToBlock(area) };
+}
+
+/**
+ * A unique sheet name: `base` with the characters Excel does not allow replaced and cut to its 31-character limit,
+ * else `base (2)`, `base (3)`... (case-insensitive, as Excel compares sheet names).
+ */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+  const used = new Set(taken.map((s) => s.toLowerCase()));
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A unique table name (Excel: letters, digits, underscores; unique in the workbook, case-insensitive). */
+export function uniqueTableName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  const used = new Set(taken.map((s) => s.toLowerCase()));
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let k = 2; ; k++) {
+    const name = `${clean}_${k}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
 }

@@ -11,10 +11,9 @@
 import ExcelJS from "exceljs";
 import { ExcelError } from "../../functions/excel";
 import {
-  Area,
-  CellValue,
+  PortValue,
   ChartSpec,
-  Matrix,
+  PortMatrix,
   RangeWrite,
   ReadOnlySheetError,
   Selection,
@@ -22,25 +21,26 @@ import {
   WorkbookPort,
   rectangular,
 } from "../../workbook/WorkbookPort";
-import { Area as Rect, areaAddress, parseArea, splitSheet } from "../../workbook/address";
+import { Block } from "../../workbook/address";
+import { Area, areaAddress, parseArea, splitSheet } from "../../workbook/address";
 import { BookModel, SheetModel } from "./model";
 
 export interface RecordedChart {
   sheet: string;
   chart: ChartSpec;
   /** The source area's values, for the chart's caches. */
-  data: Matrix;
+  data: PortMatrix;
 }
 
-function toRect(a: Area): Rect {
+function toRect(a: Block): Area {
   return { top: a.row + 1, left: a.col + 1, bottom: a.row + a.rows, right: a.col + a.cols };
 }
 
 /** The values of an area of the model as Excel's range.values gives them: "" for empty, an error as its code. */
-export function areaValues(sheet: SheetModel, a: Rect): Matrix {
-  const out: Matrix = [];
+export function areaValues(sheet: SheetModel, a: Area): PortMatrix {
+  const out: PortMatrix = [];
   for (let r = a.top; r <= a.bottom; r++) {
-    const row: CellValue[] = [];
+    const row: PortValue[] = [];
     for (let c = a.left; c <= a.right; c++) {
       const v = sheet.get(r, c)?.value ?? null;
       row.push(v === null ? "" : v instanceof ExcelError ? v.code : v);
@@ -51,7 +51,7 @@ export function areaValues(sheet: SheetModel, a: Rect): Matrix {
 }
 
 /** A workbook-level name that is one area of one sheet: its sheet and area. */
-export function namedArea(book: BookModel, text: string): { sheet: SheetModel; area: Rect } | undefined {
+export function namedArea(book: BookModel, text: string): { sheet: SheetModel; area: Area } | undefined {
   const { sheet, rest } = splitSheet(text.trim().replace(/^=/, ""));
   const s = sheet === undefined ? undefined : book.sheet(sheet);
   const area = parseArea(rest);
@@ -98,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return tables;
   }
 
-  async readTable(name: string): Promise<Matrix> {
+  async readTable(name: string): Promise<PortMatrix> {
     const t = this.book.table(name);
     // The header row and the data: a table's totals row (known from the table part) is not a data row.
     if (t) return areaValues(t.sheet, t.totalsRow ? { ...t.area, bottom: t.area.bottom - 1 } : t.area);
@@ -155,7 +155,7 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
-  async addTable(sheet: string, area: Area, name: string): Promise<void> {
+  async addTable(sheet: string, area: Block, name: string): Promise<void> {
     const ws = this.sheet(sheet);
     const r = toRect(area);
     const values = areaValuesOf(ws, r);
@@ -188,7 +188,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-function areaValuesOf(ws: ExcelJS.Worksheet, r: Rect): (number | string | boolean | null)[][] {
+function areaValuesOf(ws: ExcelJS.Worksheet, r: Area): (number | string | boolean | null)[][] {
   const out: (number | string | boolean | null)[][] = [];
   for (let i = r.top; i <= r.bottom; i++) {
     const row: (number | string | boolean | null)[] = [];

@@ -14,7 +14,7 @@
  * requires it, since Excel refuses a part whose children are out of order.
  */
 import JSZip from "jszip";
-import { ChartSpec, Matrix, SeriesMark } from "../../workbook/WorkbookPort";
+import { ChartSpec, PortMatrix, SeriesMark } from "../../workbook/WorkbookPort";
 import { cellAddress, quoteSheet } from "../../workbook/address";
 import { attr, xmlEscape as esc } from "./xml";
 
@@ -22,7 +22,7 @@ export interface ChartPart {
   sheet: string;
   chart: ChartSpec;
   /** The source area's values (header row, then categories and series), for the caches. */
-  data: Matrix;
+  data: PortMatrix;
 }
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";

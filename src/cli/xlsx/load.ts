@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ExcelError } from "../../functions/excel";
 import { Area, parseArea } from "../../workbook/address";
-import { BookModel, CellValue, SheetModel } from "./model";
+import { BookModel, StoredValue, SheetModel } from "./model";
 import { attr, xmlUnescape } from "./xml";
 
 import { DEFAULT_LIMITS, PackageLimits, checkPackage, readerFailure } from "./unzip";
@@ -38,7 +38,7 @@ export function dateToSerial(d: Date, date1904: boolean): number {
 }
 
 /** A cell value exceljs hands back (number, text, rich text, hyperlink, date, error, formula) as a plain value. */
-export function plainValue(v: unknown, date1904: boolean): CellValue {
+export function plainValue(v: unknown, date1904: boolean): StoredValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : new ExcelError("#NUM!", "");
   if (typeof v === "string" || typeof v === "boolean") return v;
@@ -59,15 +59,15 @@ interface RawParts {
   sheetNames: string[];
   dynamicArrays: Map<string, Set<string>>;
   /** Per sheet name, each formula cell's cached value as saved (address -> value). */
-  cached: Map<string, Map<string, CellValue>>;
+  cached: Map<string, Map<string, StoredValue>>;
 }
 
 /**
  * The cached values of a sheet's formula cells, from its XML. A cell of shared-string type (t="s") is left out:
  * Excel does not cache formula results that way, and exceljs resolves the string.
  */
-export function cachedFormulaValues(xml: string): Map<string, CellValue> {
-  const out = new Map<string, CellValue>();
+export function cachedFormulaValues(xml: string): Map<string, StoredValue> {
+  const out = new Map<string, StoredValue>();
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const body = m[2];
     if (!body || !/<f[\s>/]/.test(body)) continue;
@@ -118,7 +118,7 @@ async function readRawParts(data: Buffer | Uint8Array): Promise<RawParts> {
     return { name: attr(m[1], "name") ?? "", localSheetId: local === undefined ? undefined : Number(local), text: xmlUnescape(m[2]) };
   });
   const dynamicArrays = new Map<string, Set<string>>();
-  const cached = new Map<string, Map<string, CellValue>>();
+  const cached = new Map<string, Map<string, StoredValue>>();
   for (const { name, path } of sheets) {
     if (!path) continue;
     const xml = await zip.file(path)?.async("string");
@@ -196,7 +196,7 @@ interface TableLike {
   rows?: unknown[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean, cached?: Map<string, CellValue>): void {
+function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, date1904: boolean, cached?: Map<string, StoredValue>): void {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) {

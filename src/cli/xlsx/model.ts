@@ -7,12 +7,12 @@ import { ExcelError } from "../../functions/excel";
 import { Area, cellKey } from "../../workbook/address";
 
 export type Scalar = number | string | boolean;
-/** A cell's value: null when empty. */
-export type CellValue = Scalar | ExcelError | null;
+/** A stored value: a cell as the file holds it, its cached value with errors (null when empty). */
+export type StoredValue = Scalar | ExcelError | null;
 
 export interface CellRecord {
   /** The cached value (for a formula, its last result as saved in the file). */
-  value: CellValue;
+  value: StoredValue;
   /** The formula without its leading "=", as saved in the file (shared formulas already translated). */
   formula?: string;
   /** For an array formula (a dynamic array's anchor), the area it covers in the file. */

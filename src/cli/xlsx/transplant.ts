@@ -26,7 +26,7 @@
  * ECMA-376 Part 1: 18.2 (workbook), 18.8 (styles), 18.5 (tables), 18.3.1.53 (inline strings); Part 2: OPC.
  */
 import JSZip from "jszip";
-import { uniqueTableName } from "../../workbook/WorkbookPort";
+import { uniqueTableName } from "../../workbook/address";
 import { sheetPaths } from "./load";
 import { attr, setAttr as withAttr, xmlEscape as esc } from "./xml";
 import { PatchError } from "./patch";

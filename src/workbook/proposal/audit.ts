@@ -16,7 +16,8 @@
  */
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
-import { Area, Matrix, WorkbookPort, uniqueSheetName } from "../WorkbookPort";
+import { PortMatrix, WorkbookPort } from "../WorkbookPort";
+import { Block, uniqueSheetName } from "../address";
 import { Override, overrideBy, overrideReason } from "./controls";
 import { Proposal, cellText } from "./model";
 
@@ -161,7 +162,7 @@ function rowEntry(header: readonly string[], row: readonly string[]): AuditEntry
 }
 
 /** The log's rows as the workbook holds them: the header, then every entry's row, in sequence order. */
-export async function readAudit(port: WorkbookPort): Promise<Matrix> {
+export async function readAudit(port: WorkbookPort): Promise<PortMatrix> {
   const names = (await port.listTables())
     .filter((t) => t.kind === "table" && new RegExp(`^${AUDIT_TABLE_PREFIX}\\d+$`, "i").test(t.name))
     .map((t) => t.name);
@@ -190,7 +191,7 @@ export interface AuditVerdict {
  * Verifies a log (its rows: header first, as readAudit gives them): each entry's hash recomputed from its
  * fields, each entry's previous hash against the entry before it, the sequence 1, 2, 3... without gaps.
  */
-export function verifyAudit(rows: Matrix): AuditVerdict {
+export function verifyAudit(rows: PortMatrix): AuditVerdict {
   const header = (rows[0] ?? []).map(cellText);
   const problems: string[] = [];
   const entries: AuditEntry[] = [];
@@ -238,7 +239,7 @@ export interface AuditPlace {
  * Writes an entry (made by makeEntry) as its one-row table OverlayAudit_<seq>: on `place`, or on a new
  * sheet "Overlay audit <seq>". Returns where it went (the title row, the header and the row).
  */
-export async function writeAuditEntry(port: WorkbookPort, entry: AuditEntry, place?: AuditPlace): Promise<{ sheet: string; area: Area }> {
+export async function writeAuditEntry(port: WorkbookPort, entry: AuditEntry, place?: AuditPlace): Promise<{ sheet: string; area: Block }> {
   let at = place;
   if (!at) {
     const sheet = uniqueSheetName(`Overlay audit ${entry.seq}`, await port.listSheets());
@@ -246,7 +247,7 @@ export async function writeAuditEntry(port: WorkbookPort, entry: AuditEntry, pla
     at = { sheet, row: 0 };
   }
   const row = entryRow(entry);
-  const values: Matrix = [[`Audit log entry ${entry.seq} (Overlay; verify with overlay audit)`], [...AUDIT_HEADERS], row];
+  const values: PortMatrix = [[`Audit log entry ${entry.seq} (Overlay; verify with overlay audit)`], [...AUDIT_HEADERS], row];
   const text = (n: number) => new Array<string>(n).fill("@");
   await port.writeRange(at.sheet, {
     row: at.row,
@@ -255,7 +256,7 @@ export async function writeAuditEntry(port: WorkbookPort, entry: AuditEntry, pla
     numberFormats: [text(1), text(AUDIT_HEADERS.length), text(AUDIT_HEADERS.length)],
     boldRows: [0],
   });
-  const area: Area = { row: at.row + 1, col: 0, rows: 2, cols: AUDIT_HEADERS.length };
+  const area: Block = { row: at.row + 1, col: 0, rows: 2, cols: AUDIT_HEADERS.length };
   await port.addTable(at.sheet, area, `${AUDIT_TABLE_PREFIX}${entry.seq}`);
   return { sheet: at.sheet, area: { ...area, row: at.row, rows: 3 } };
 }
@@ -268,7 +269,7 @@ export async function appendAudit(
   port: WorkbookPort,
   entry: AuditInput,
   place?: AuditPlace,
-): Promise<{ entry: AuditEntry; sheet: string; area: Area }> {
+): Promise<{ entry: AuditEntry; sheet: string; area: Block }> {
   const log = verifyAudit(await readAudit(port));
   const last = log.entries[log.entries.length - 1];
   const made = makeEntry(entry, last && { seq: Math.max(...log.entries.map((e) => e.seq)), hash: last.hash });

@@ -6,7 +6,7 @@
 import { EXCEL_CODE, OverlayError } from "../../engine/core/errors";
 import { ExcelError, Result, Spill } from "../../functions/excel";
 import { callFunction, findFunction } from "../../functions/registry";
-import { CellValue, Matrix } from "../WorkbookPort";
+import { PortValue, PortMatrix } from "../WorkbookPort";
 import { InputName, OptionDef, OptionValue, WorkflowError, WorkflowInputs, WorkflowOptions, cellText } from "./model";
 
 /** An argument of a call: an input table, an option, or a literal. */
@@ -98,7 +98,8 @@ export async function callTyped<T>(call: Call, inputs: WorkflowInputs, options: 
   try {
     return (await def.typed(...full)) as T;
   } catch (e) {
-    if (!(e instanceof OverlayError)) throw new WorkflowError(`Overlay could not compute this: ${e instanceof Error ? e.message : String(e)}`);
+    if (!(e instanceof OverlayError))
+      throw new WorkflowError(`Overlay could not compute this: ${e instanceof Error ? e.message : String(e)}`);
     const fields = call.args.map((a, i) => {
       const param = def.params[i]?.name ?? "";
       if ("input" in a) return { field: a.input, names: [a.input, param] };
@@ -106,7 +107,12 @@ export async function callTyped<T>(call: Call, inputs: WorkflowInputs, options: 
       return { field: a.field ?? "", names: a.field ? [a.field, param] : [] };
     });
     const named = e.arg ? fields.find((f) => f.field !== "" && f.names.some((n) => norm(n) === norm(e.arg!))) : undefined;
-    const field = named?.field ?? attributeError(e.message, fields.filter((f) => f.field !== ""));
+    const field =
+      named?.field ??
+      attributeError(
+        e.message,
+        fields.filter((f) => f.field !== ""),
+      );
     throw new WorkflowError(e.message, field, EXCEL_CODE[e.kind]);
   }
 }
@@ -138,12 +144,12 @@ function literalText(v: unknown): string {
 /** A spill read by header: rows as records, with a lookup that ignores case and punctuation. */
 export interface SpillTable {
   headers: string[];
-  rows: CellValue[][];
+  rows: PortValue[][];
   /** The Total row when the spill ends with one. */
-  total?: CellValue[];
-  get(row: CellValue[], header: string): CellValue;
-  num(row: CellValue[], header: string): number | undefined;
-  text(row: CellValue[], header: string): string;
+  total?: PortValue[];
+  get(row: PortValue[], header: string): PortValue;
+  num(row: PortValue[], header: string): number | undefined;
+  text(row: PortValue[], header: string): string;
   has(header: string): boolean;
 }
 
@@ -152,14 +158,14 @@ export function spillTable(result: Result, what: string, totalRow = true): Spill
   const spill = result as Spill;
   const headers = spill[0].map((h) => cellText(h));
   const index = new Map(headers.map((h, j) => [norm(h), j]));
-  let rows = spill.slice(1) as CellValue[][];
-  let total: CellValue[] | undefined;
+  let rows = spill.slice(1) as PortValue[][];
+  let total: PortValue[] | undefined;
   if (totalRow && rows.length > 0 && norm(cellText(rows[rows.length - 1][0])) === "total") {
     total = rows[rows.length - 1];
     rows = rows.slice(0, -1);
   }
   const col = (header: string) => index.get(norm(header));
-  const get = (row: CellValue[], header: string): CellValue => {
+  const get = (row: PortValue[], header: string): PortValue => {
     const j = col(header);
     return j === undefined ? "" : (row[j] ?? "");
   };
@@ -232,6 +238,6 @@ export function withDefaults(defs: readonly OptionDef[], options: WorkflowOption
 }
 
 /** Copies a matrix (so a proposal never shares arrays with the workbook it read). */
-export function copyMatrix(m: Matrix): Matrix {
+export function copyMatrix(m: PortMatrix): PortMatrix {
   return m.map((r) => r.slice());
 }

@@ -4,7 +4,7 @@
  */
 import { cellToNumber } from "../../engine/core/cells";
 import { readFutures } from "../../engine/futures/futures";
-import { Matrix } from "../WorkbookPort";
+import { PortMatrix } from "../WorkbookPort";
 import { Check, ExposureLine, OptionValue, TradeLine, WorkflowError, WorkflowOptions } from "./model";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -114,7 +114,7 @@ export function grossNotionalCheck(trades: TradeLine[], nav: number, limit: numb
  * Initial margin of the futures trades (Futures table's Margin x FX per contract) against the cash that can
  * post it. Skipped when the Futures table gives no margins.
  */
-export function marginCheck(trades: TradeLine[], futures: Matrix | undefined, cash: number | undefined): Check | undefined {
+export function marginCheck(trades: TradeLine[], futures: PortMatrix | undefined, cash: number | undefined): Check | undefined {
   if (!futures) return undefined;
   let specs;
   try {

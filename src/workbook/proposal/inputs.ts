@@ -2,10 +2,10 @@
  * Finding a workflow's input tables in the workbook (by name) or taking them from a selected range, and
  * reading them through a WorkbookPort.
  */
-import { Matrix, TableInfo, WorkbookPort } from "../WorkbookPort";
+import { PortMatrix, TableInfo, WorkbookPort } from "../WorkbookPort";
 import { InputName, Workflow, WorkflowError, WorkflowInputs } from "./model";
 
-export type InputSource = { kind: "table"; name: string } | { kind: "selection"; address: string; values: Matrix } | { kind: "none" };
+export type InputSource = { kind: "table"; name: string } | { kind: "selection"; address: string; values: PortMatrix } | { kind: "none" };
 
 function norm(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -3,7 +3,7 @@
  * the proposal sheet records and the CSV ticket carries. Plain data, no Office, no DOM: the task pane and
  * `overlay propose` share it.
  */
-import { CellValue, Matrix } from "../WorkbookPort";
+import { PortValue, PortMatrix } from "../WorkbookPort";
 
 export type WorkflowId = "rebalance" | "equitise" | "tilt" | "daily" | "options" | "hedge" | "leverage" | "completion";
 
@@ -55,7 +55,7 @@ export interface OptionDef {
 export interface WorkflowInput {
   /** How a formula would refer to it: "Portfolio[#All]" for a table, "Plan!A1:F12" for a selected range. */
   ref: string;
-  values: Matrix;
+  values: PortMatrix;
 }
 
 export type WorkflowInputs = Partial<Record<InputName, WorkflowInput>>;
@@ -187,7 +187,7 @@ export interface ResultTable {
   title: string;
   /** The formula that gives this table in a cell. */
   formula: string;
-  values: Matrix;
+  values: PortMatrix;
   /** Excel number formats by column header ("Post weight": "0.00%"); other columns General. */
   formats?: Record<string, string>;
 }
@@ -197,7 +197,7 @@ export interface Proposal {
   label: string;
   /** One line for the top of the proposal: "4 trades; all checks passed". */
   headline: string;
-  inputs: { name: InputName; ref: string; values: Matrix }[];
+  inputs: { name: InputName; ref: string; values: PortMatrix }[];
   options: { label: string; value: string }[];
   trades: TradeLine[];
   exposures?: { title: string; format: ValueFormat; lines: ExposureLine[] };
@@ -214,7 +214,7 @@ export type CommonFields = "workflow" | "label" | "headline" | "inputs" | "optio
 /** A workflow's own part of its proposal. */
 export type WorkflowResult = Omit<Proposal, CommonFields> & Partial<Pick<Proposal, CommonFields>>;
 
-export function cellText(v: CellValue | undefined): string {
+export function cellText(v: PortValue | undefined): string {
   if (v === undefined || v === "") return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);

@@ -7,17 +7,8 @@
  *
  * The sheet is laid out in memory and written in one range write, so Excel needs few round trips.
  */
-import {
-  Area,
-  CellValue,
-  ChartSpec,
-  Matrix,
-  SeriesMark,
-  WorkbookPort,
-  rectangular,
-  uniqueSheetName,
-  uniqueTableName,
-} from "../WorkbookPort";
+import { PortValue, ChartSpec, PortMatrix, SeriesMark, WorkbookPort, rectangular } from "../WorkbookPort";
+import { Block, uniqueSheetName, uniqueTableName } from "../address";
 import { Axis, bulletForm, bulletValues, niceAxis } from "./chartForm";
 import { ChartModel, Proposal, ValueFormat } from "./model";
 
@@ -62,20 +53,20 @@ export const CHECK_WORDS = { pass: "Passed", warn: "Warning", fail: "Failed" } a
 /** Where each part of the proposal sheet is (0-based), for the writer's callers and tests. */
 export interface SheetLayout {
   sheet: string;
-  tradeTable?: { name: string; area: Area };
-  checks: Area;
+  tradeTable?: { name: string; area: Block };
+  checks: Block;
   chart?: ChartSpec;
   rows: number;
   cols: number;
 }
 
 interface Grid {
-  values: Matrix;
+  values: PortMatrix;
   formats: (string | null)[][];
   bold: number[];
 }
 
-function put(g: Grid, rows: Matrix, formats?: (string | null)[][], boldFirst = false): Area {
+function put(g: Grid, rows: PortMatrix, formats?: (string | null)[][], boldFirst = false): Block {
   const row = g.values.length;
   rows.forEach((r, i) => {
     g.values.push(r.slice());
@@ -97,7 +88,7 @@ function blank(g: Grid): void {
 }
 
 /** The chart's data as a block: header row (x title, series names), then one row per category. */
-export function chartBlock(c: ChartModel): Matrix {
+export function chartBlock(c: ChartModel): PortMatrix {
   return [[c.xTitle, ...c.series.map((s) => s.name)], ...c.categories.map((x, i) => [x, ...c.series.map((s) => s.values[i] ?? "")])];
 }
 
@@ -109,10 +100,10 @@ export const RANGE_SPAN = "Range (max - min)";
  * the range as its start and span (stacked: the start without fill), the bars, the marker, the tick, the
  * threshold; with each column's mark. A missing value is an empty cell (Excel leaves a gap).
  */
-export function bulletBlock(c: ChartModel): { block: Matrix; marks: SeriesMark[]; axis: Axis } {
+export function bulletBlock(c: ChartModel): { block: PortMatrix; marks: SeriesMark[]; axis: Axis } {
   const f = bulletForm(c);
   const band = f.rows.some((r) => r.min !== undefined);
-  const head: CellValue[] = [c.xTitle];
+  const head: PortValue[] = [c.xTitle];
   const marks: SeriesMark[] = [];
   if (band) (head.push(RANGE_FROM, RANGE_SPAN), marks.push("bandBase", "band"));
   f.barNames.forEach((n) => (head.push(n), marks.push(band ? "bar" : "column")));
@@ -120,7 +111,7 @@ export function bulletBlock(c: ChartModel): { block: Matrix; marks: SeriesMark[]
   if (f.tickName) (head.push(f.tickName), marks.push("tick"));
   if (f.threshold) (head.push(f.threshold.name), marks.push("line"));
   const rows = f.rows.map((r) => {
-    const row: CellValue[] = [r.category];
+    const row: PortValue[] = [r.category];
     if (band) row.push(r.min ?? "", r.min !== undefined && r.max !== undefined ? r.max - r.min : "");
     row.push(...r.bars);
     if (f.markerName) row.push(r.marker ?? "");
@@ -151,7 +142,7 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
   if (p.trades.length === 0) {
     put(g, [["No trades proposed."]]);
   } else {
-    const rows: Matrix = p.trades.map((t) => [
+    const rows: PortMatrix = p.trades.map((t) => [
       t.side,
       t.instrument,
       t.quantity,
@@ -182,7 +173,7 @@ export function layoutProposal(p: Proposal, opts: { now: Date; version: string }
 
   for (const group of p.figures ?? []) {
     title(g, group.title);
-    const rows: Matrix = group.rows.map((r) => [r.label, r.value, r.unit ?? ""]);
+    const rows: PortMatrix = group.rows.map((r) => [r.label, r.value, r.unit ?? ""]);
     put(
       g,
       [FIGURE_HEADERS, ...rows],
@@ -284,7 +275,7 @@ export async function writeProposal(port: WorkbookPort, p: Proposal, opts: { now
   return { sheet, ...layout };
 }
 
-export type { CellValue };
+export type { PortValue };
 
 /** The decimals a step needs to be written exactly (0.5 -> 1, 2.5 -> 1, 20 -> 0), at most 6. */
 export function decimalsOf(step: number): number {

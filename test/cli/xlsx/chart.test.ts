@@ -5,12 +5,12 @@
  */
 import { JSDOM } from "jsdom";
 import { chartXml } from "../../../src/cli/xlsx/chart";
-import { ChartSpec, Matrix } from "../../../src/workbook/WorkbookPort";
+import { ChartSpec, PortMatrix } from "../../../src/workbook/WorkbookPort";
 
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 
-const DATA: Matrix = [
+const DATA: PortMatrix = [
   ["Asset class", "Range from", "Range (max - min)", "After", "Before", "Target"],
   ["US equity", 0.22, 0.06, 0.227, 0.289, 0.25],
   ["Commodities", 0.02, 0.02, 0.03, 0.027, 0.03],

@@ -8,7 +8,7 @@ import { readFutures } from "../../../engine/futures/futures";
 import { ExposureReport } from "../../../engine/portfolio/exposure";
 import { isCashName } from "../../../engine/portfolio/portfolio";
 import { Result } from "../../../functions/excel";
-import { Matrix } from "../../WorkbookPort";
+import { PortMatrix } from "../../WorkbookPort";
 import { Arg, Call, callRegistry, callTyped, formulaOf } from "../call";
 import { fmtMoney, fmtPct } from "../checks";
 import { ChartModel, Check, ExposureLine, InputDef, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
@@ -114,7 +114,7 @@ export function tradesOf(
  * Initial margin over the whole book: the book's existing margin plus the trades' (Margin x FX per contract
  * from the Futures table, read by the engine's reader), against the cash that can post it.
  */
-export function bookMarginCheck(trades: TradeLine[], futures: Matrix | undefined, plan: PlanFigures): Check | undefined {
+export function bookMarginCheck(trades: TradeLine[], futures: PortMatrix | undefined, plan: PlanFigures): Check | undefined {
   let specs;
   try {
     specs = futures ? readFutures(futures) : [];
