@@ -286,6 +286,12 @@ const SCENARIOS: Row[] = [
   ["Taper tantrum 2013: rates +100bp", -0.05, 100, 25, 1.2, 1],
 ];
 
+/** Calendar-spread quotes for the equity rolls: front price, back - front (index points), dividends between the settlements. */
+const SPREADS: Row[] = [
+  ["ES Mar26", 5900, 55, 18],
+  ["MFS Mar26", 2450, 9, 18],
+];
+
 const HOLDINGS: Row[] = [
   ["Growth manager", 0.3],
   ["Value manager", 0.25],
@@ -463,8 +469,15 @@ const BLOCKS: Block[] = [
     id: "tranches",
     sheet: "Plan",
     title: "Staging the US large cap sale in weekly tranches",
-    note: "The contracts come from the rebalancing result above.",
-    formula: (L) => `${X("TRANCHES")}(${L.cell("rebalance", classRow("US large cap equity"), 9)},4,ValuationDate,7,"front")`,
+    note: "The contracts come from the rebalancing result above; CME business days, never after the ES contract's last trading day.",
+    formula: (L) => `${X("TRANCHES")}(${L.cell("rebalance", classRow("US large cap equity"), 9)},4,ValuationDate,7,"front",Plan!$B$17)`,
+  },
+  {
+    id: "contractDates",
+    sheet: "Plan",
+    title: "Key dates of the ES contract the plan trades",
+    note: "The Futures table's contract: last trading day the 3rd Friday of the month (CME Rulebook ch. 358), the exchange's holidays.",
+    formula: () => `${X("CONTRACTDATES")}(Plan!$B$17,ValuationDate)`,
   },
   {
     id: "contracts",
@@ -525,11 +538,37 @@ const BLOCKS: Block[] = [
     formula: () => `${X("IMPLIEDVOL")}("put",QuotedPut,Spot,PutStrike,Years,Rate,DivYield)`,
   },
   {
+    id: "black76Vol",
+    sheet: "Options",
+    title: "Implied vol of the quoted put on the ES Jun26 future (Black-76)",
+    formula: () => `${X("BLACK76VOL")}("put",QuotedFuturePut,EsFuture,PutStrike,Years,Rate)`,
+  },
+  {
     id: "hedgeContracts",
     sheet: "Options",
     title: "ES contracts to hedge the collar's delta",
     note: "Delta notional from the strategy's total delta.",
     formula: (L) => `${X("CONTRACTS")}(-${L.cell("strategy", 3, 4)}*Spot,EsFuture,50)`,
+  },
+  {
+    id: "pnlGrid",
+    sheet: "Options",
+    title: "The collar's P&L: spot shock x vol shift (the smile shifted in parallel)",
+    formula: () => `${X("PNLGRID")}(Legs[#All],Spot,Years,Rate,DivYield,Smile[#All])`,
+  },
+  {
+    id: "collarLadder",
+    sheet: "Options",
+    title: "The same collar laddered: four zero-cost tranches three months apart",
+    note: "The Legs table's quantity in four tranches; each call strike on the listed 5-point grid, with the premium the rounding leaves.",
+    formula: () => `${X("COLLARLADDER")}(Spot,Rate,DivYield,Smile[#All],PutStrike,Options!$C$18)`,
+  },
+  {
+    id: "writing",
+    sheet: "Options",
+    title: "Systematic call writing: monthly 25-delta calls from the valuation date",
+    note: "Strikes by delta on the smile, rounded to the 5-point grid; expiries on the 3rd Fridays (the programme's steady state).",
+    formula: () => `${X("WRITING")}("call",0.25,Spot,1/12,Rate,DivYield,Smile[#All],3,5,ValuationDate)`,
   },
   // LDI
   {
@@ -666,6 +705,19 @@ const BLOCKS: Block[] = [
         "ABS_NOTIONAL",
         L.cell("equitise", classRow("Long duration fixed income"), 4),
       ),
+  },
+  {
+    id: "rolls",
+    sheet: "Risk",
+    title: "Rolls due within 90 days of the valuation date, as calendar spreads",
+    note: "The book's futures on their contracts' roll dates; the quoted spreads (Spreads) give the equity rolls' implied financing over cash.",
+    formula: () => `${X("ROLLS")}(Positions[#All],ValuationDate,90,Spreads[#All],CashRate)`,
+  },
+  {
+    id: "rollCost",
+    sheet: "Risk",
+    title: "The ES roll's implied financing against the cash rate",
+    formula: () => `${X("ROLLCOST")}(Risk!$A$31,Risk!$B$31,Risk!$C$31,CashRate,Risk!$D$31,ValuationDate)`,
   },
   // Completion
   {
@@ -884,7 +936,8 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   param(opt, wb, 8, "ATM vol", "Vol", 0.175, "0.0%");
   param(opt, wb, 9, "Put strike (90%)", "PutStrike", 5310, "#,##0");
   param(opt, wb, 10, "ES Jun26 future", "EsFuture", 5985, "#,##0.00");
-  param(opt, wb, 11, "Quoted put price", "QuotedPut", 160, "#,##0.00", "a dealer's quote for the 5310 put");
+  param(opt, wb, 11, "Quoted put price", "QuotedPut", 95, "#,##0.00", "a dealer's quote for the 5310 put (the smile gives 94.24)");
+  param(opt, wb, 12, "Quoted future put", "QuotedFuturePut", 95.5, "#,##0.00", "the 5310 put on the ES Jun26 future");
   addTable(opt, "Smile", [12, 4], ["Strike", "Vol"], SMILE, ["#,##0", "0.0%"]);
   addTable(
     opt,
@@ -1018,6 +1071,8 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "0.00",
     "0.00",
   ]);
+  param(risk, wb, 28, "Cash rate (Act/360)", "CashRate", 0.043, "0.00%", "SOFR, against which the rolls' financing is read");
+  addTable(risk, "Spreads", [29, 0], ["Contract", "Price", "Spread", "Dividends"], SPREADS, [undefined, "#,##0.00", "0.00", "0.00"]);
   [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
 
   // Completion
