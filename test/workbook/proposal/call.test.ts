@@ -1,5 +1,6 @@
 import { ExcelError } from "../../../src/functions/excel";
-import { attributeError, callRegistry, formulaOf, splitSpill, spillTable } from "../../../src/workbook/proposal/call";
+import { attributeError, callRegistry, callTyped, formulaOf } from "../../../src/workbook/proposal/call";
+import { ExposureReport } from "../../../src/engine/portfolio/exposure";
 import { WorkflowError } from "../../../src/workbook/proposal/model";
 
 describe("errors beside the field they concern", () => {
@@ -29,16 +30,29 @@ describe("calls through the registry", () => {
     ["Equity", 700, 0.6, 0.55, 0.65],
     ["Bonds", 300, 0.4, 0.35, 0.45],
   ];
-  test("a result is the function's spill, exactly", async () => {
-    const r = await callRegistry(
+  test("a result is the function's spill, exactly; the typed half gives the same figures as data", async () => {
+    const call = { fn: "EXPOSURE", args: [{ input: "Portfolio" as const }] };
+    const inputs = { Portfolio: { ref: "Portfolio[#All]", values: portfolio } };
+    const r = (await callRegistry(call, inputs, {})) as unknown[][];
+    expect(r.slice(1).map((row) => row[0])).toEqual(["Equity", "Bonds", "Total"]);
+    const typed = await callTyped<ExposureReport>(call, inputs, {});
+    expect(typed.lines.map((l) => l.assetClass)).toEqual(["Equity", "Bonds"]);
+    expect(typed.lines[0].effectiveWeight).toBeCloseTo(0.7, 15);
+    expect(typed.total.physical).toBe(1000);
+    // The spill is laid out from the same figures.
+    expect(r[1][r[0].indexOf("Effective weight")]).toBe(typed.lines[0].effectiveWeight);
+  });
+  test("a typed call's engine error is placed at the field of the argument it names (OverlayError.arg)", async () => {
+    const bad = portfolio.map((r) => r.slice());
+    bad[1][1] = "lots";
+    const e: WorkflowError = await callTyped(
       { fn: "EXPOSURE", args: [{ input: "Portfolio" }] },
-      { Portfolio: { ref: "Portfolio[#All]", values: portfolio } },
+      { Portfolio: { ref: "P", values: bad } },
       {},
-    );
-    const t = spillTable(r, "EXPOSURE");
-    expect(t.rows.map((row) => t.text(row, "Asset class"))).toEqual(["Equity", "Bonds"]);
-    expect(t.num(t.rows[0], "effective weight")).toBeCloseTo(0.7, 15);
-    expect(t.total && t.num(t.total, "Physical")).toBe(1000);
+    ).catch((x) => x);
+    expect(e).toBeInstanceOf(WorkflowError);
+    expect([e.field, e.code]).toEqual(["Portfolio", "#VALUE!"]);
+    expect(e.message).toMatch(/Portfolio row 1 \(Equity\): Market value must be a number, got 'lots'/);
   });
   test("an Excel error becomes a WorkflowError on the field it names, with the code", async () => {
     const bad = portfolio.map((r) => r.slice());
@@ -57,7 +71,7 @@ describe("calls through the registry", () => {
   });
 });
 
-describe("formulas and stacked spills", () => {
+describe("formulas", () => {
   test("the formula a cell would hold", () => {
     const f = formulaOf(
       {
@@ -72,27 +86,5 @@ describe("formulas and stacked spills", () => {
       '=OVERLAY.PAYOFF("say ""hi""",{1;2.5},5%)',
     );
     expect(formulaOf({ fn: "X", args: [{ value: 1 }, { value: undefined }, { value: true }] }, {}, {})).toBe("=OVERLAY.X(1,,TRUE)");
-  });
-  test("splits at empty rows and trims each part's empty columns", () => {
-    const parts = splitSpill(
-      [
-        ["A", "B", "", ""],
-        [1, 2, "", ""],
-        ["", "", "", ""],
-        ["C", "D", "E", "F"],
-        [3, 4, 5, 6],
-      ],
-      "X",
-    );
-    expect(parts).toEqual([
-      [
-        ["A", "B"],
-        [1, 2],
-      ],
-      [
-        ["C", "D", "E", "F"],
-        [3, 4, 5, 6],
-      ],
-    ]);
   });
 });

@@ -11,7 +11,8 @@
 import type { LiquidityReport } from "../../../engine/leverage/liquidity";
 import type { Buffer } from "../../../engine/stress/buffer";
 import type { Resilience } from "../../../engine/stress/resilience";
-import { Call, callRegistry, callTyped, describeOptions, spillTable, withDefaults } from "../call";
+import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
+import { LeverageReport } from "../../../engine/leverage/leverage";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
 import { Check, ExposureLine, Figure, TradeLine, Workflow } from "../model";
 import { resultTable } from "./futuresCommon";
@@ -75,16 +76,8 @@ export const leverageWorkflow: Workflow = {
     const options = withDefaults(OPTIONS, raw);
     const minCoverage = numberOption(options, "minCoverage", "Minimum coverage", { min: 0 }) ?? 1;
     const levCall: Call = { fn: "LEVERAGE", args: [{ input: "Portfolio" }, { option: "min" }, { option: "max" }, { option: "target" }] };
+    const lev = await callTyped<LeverageReport>(levCall, inputs, options);
     const lr = await callRegistry(levCall, inputs, options);
-    const lt = spillTable(lr, "OVERLAY.LEVERAGE", false);
-    const metric = (name: string) => {
-      const row = lt.rows.find((x) => lt.text(x, "Metric").toLowerCase() === name.toLowerCase());
-      return row ? lt.get(row, "Value") : "";
-    };
-    const num = (name: string) => {
-      const v = metric(name);
-      return typeof v === "number" ? v : 0;
-    };
     const liqCall: Call = { fn: "LIQUIDITY", args: [{ input: "Positions" }, { input: "Collateral" }, { input: "Scenarios" }] };
     const liq = await callTyped<LiquidityReport>(liqCall, inputs, options);
     const qr = await callRegistry(liqCall, inputs, options);
@@ -104,11 +97,11 @@ export const leverageWorkflow: Workflow = {
     const rr = await callRegistry(resCall, inputs, options);
     const scenarios = liq.scenarios;
 
-    const nav = num("NAV");
-    const trade = num("Trade to range");
-    const lo = num("Min");
-    const hi = num("Max");
-    const before = num("Net leverage");
+    const nav = lev.nav;
+    const trade = lev.tradeToRange;
+    const lo = lev.min;
+    const hi = lev.max;
+    const before = lev.netLeverage;
     const after = nav > 0 ? before + trade / nav : before;
     const trades: TradeLine[] =
       trade === 0
@@ -124,9 +117,7 @@ export const leverageWorkflow: Workflow = {
               note: "size per class with OVERLAY.CONTRACTS",
             },
           ];
-    const lines: ExposureLine[] = [
-      { name: "Net leverage", before, after, target: typeof metric("Target") === "number" ? num("Target") : undefined, min: lo, max: hi },
-    ];
+    const lines: ExposureLine[] = [{ name: "Net leverage", before, after, target: lev.target, min: lo, max: hi }];
     const cov = (sc: (typeof scenarios)[number]) => sc.coverage ?? Infinity;
     const short = scenarios.filter((sc) => cov(sc) < minCoverage - 1e-12);
     const late = scenarios.filter((sc) => sc.coveredBy === undefined || sc.coveredBy > 1);
@@ -166,7 +157,7 @@ export const leverageWorkflow: Workflow = {
       },
     ];
     const notes = [
-      `NAV ${fmtMoney(nav)}; gross leverage ${num("Gross leverage").toFixed(3)}, net leverage ${before.toFixed(3)}.`,
+      `NAV ${fmtMoney(nav)}; gross leverage ${lev.grossLeverage.toFixed(3)}, net leverage ${before.toFixed(3)}.`,
       `Rate rise to exhaust the collateral (full revaluation): ${bufferText(liq.rateRise)}.`,
       `Equity fall to exhaust the collateral: ${bufferText(liq.equityFall)}.`,
       ...scenarios.map(
