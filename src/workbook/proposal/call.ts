@@ -1,13 +1,14 @@
 /**
- * Workflows compute through the one function registry, exactly as a formula does: the same arguments,
- * the same spill, the same error messages. An Excel error becomes a WorkflowError attributed to the input
- * or option it names, so the pane can show it beside that field.
+ * Workflows compute through the one function registry, exactly as a formula does: the same arguments and the
+ * same error messages. A workflow takes its figures from a function's typed half (callTyped: the engine's result
+ * as data) and calls the function itself (callRegistry) only for the table a cell would show; it never reads a
+ * spill back. An error becomes a WorkflowError placed at the input or option it names, so the pane shows it there.
  */
 import { EXCEL_CODE, OverlayError } from "../../engine/core/errors";
-import { ExcelError, Result, Spill } from "../../functions/excel";
+import { ExcelError, Result } from "../../functions/excel";
 import { callFunction, findFunction } from "../../functions/registry";
-import { PortValue, PortMatrix } from "../WorkbookPort";
-import { InputName, OptionDef, OptionValue, WorkflowError, WorkflowInputs, WorkflowOptions, cellText } from "./model";
+import { PortMatrix } from "../WorkbookPort";
+import { InputName, OptionDef, OptionValue, WorkflowError, WorkflowInputs, WorkflowOptions } from "./model";
 
 /** An argument of a call: an input table, an option, or a literal. */
 export type Arg = { input: InputName } | { option: string } | { value: unknown; field?: string };

@@ -45,12 +45,13 @@ describe("calls through the registry", () => {
   test("a typed call's engine error is placed at the field of the argument it names (OverlayError.arg)", async () => {
     const bad = portfolio.map((r) => r.slice());
     bad[1][1] = "lots";
-    const e: WorkflowError = await callTyped(
+    const e = await callTyped(
       { fn: "EXPOSURE", args: [{ input: "Portfolio" }] },
       { Portfolio: { ref: "P", values: bad } },
       {},
-    ).catch((x) => x);
+    ).catch((x: WorkflowError) => x);
     expect(e).toBeInstanceOf(WorkflowError);
+    if (!(e instanceof WorkflowError)) return;
     expect([e.field, e.code]).toEqual(["Portfolio", "#VALUE!"]);
     expect(e.message).toMatch(/Portfolio row 1 \(Equity\): Market value must be a number, got 'lots'/);
   });
