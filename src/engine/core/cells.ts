@@ -139,18 +139,6 @@ export function argChoice<T extends string>(v: unknown, arg: string, choices: re
   return hit;
 }
 
-/** A scalar boolean argument. */
-export function argBoolean(v: unknown, arg: string, fallback?: boolean): boolean {
-  const cell = scalarOf(v, arg);
-  if (isEmpty(cell)) {
-    if (fallback !== undefined) return fallback;
-    valueError(`${arg} is required`, arg);
-  }
-  const b = cellToBoolean(cell);
-  if (b === undefined) valueError(`${arg} must be TRUE or FALSE, got ${quote(cell)}`, arg);
-  return b;
-}
-
 /** A range argument as a matrix: a scalar becomes a 1x1 range, as Excel does for a range parameter. */
 export function argMatrix(v: unknown, arg: string): Matrix {
   if (v === null || v === undefined) valueError(`${arg} is required: a range with a header row`, arg);
