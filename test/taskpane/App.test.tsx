@@ -168,7 +168,7 @@ describe("task pane", () => {
     const csv = blobText;
     expect((screen.getByTestId("ticket") as HTMLTextAreaElement).value).toBe(csv.replace(/\r\n/g, "\n"));
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note");
+    expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Expiry,Note");
     expect(lines[1].startsWith("Proposal 2026-11-24 14.32,Rebalance,1,")).toBe(true);
     // Offered, never claimed: a page cannot see whether the file was saved.
     expect(screen.getByTestId("ticket-status").textContent).toMatch(
@@ -202,7 +202,7 @@ describe("task pane", () => {
       /cannot save files from the pane \(Excel on Mac\): copy the ticket below/,
     );
     expect((screen.getByTestId("ticket") as HTMLTextAreaElement).value.split("\n")[0]).toBe(
-      "Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note",
+      "Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Expiry,Note",
     );
     expect(document.body.textContent).not.toMatch(/Downloaded|downloaded/);
     click.mockRestore();

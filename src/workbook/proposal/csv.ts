@@ -12,7 +12,20 @@ import { Override, overrideBy, overrideReason } from "./controls";
 import { Proposal } from "./model";
 import { stamp } from "./writer";
 
-export const TICKET_HEADERS = ["Proposal", "Workflow", "Line", "Side", "Instrument", "Quantity", "Unit", "Asset class", "Notional", "Note"];
+/** Expiry: the contract's or option's last trading day (yyyy-mm-dd), empty when not known. */
+export const TICKET_HEADERS = [
+  "Proposal",
+  "Workflow",
+  "Line",
+  "Side",
+  "Instrument",
+  "Quantity",
+  "Unit",
+  "Asset class",
+  "Notional",
+  "Expiry",
+  "Note",
+];
 /** The column a ticket written under an override adds after TICKET_HEADERS. */
 export const CONTROL_HEADER = "Control";
 
@@ -62,6 +75,7 @@ export function tradeTicketCsv(p: Proposal, opts: { id?: string; now?: Date; ove
         t.unit,
         t.assetClass,
         numberText(t.notional),
+        t.expiry ?? "",
         t.note ?? "",
         ...mark,
       ]),

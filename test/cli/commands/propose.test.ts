@@ -165,7 +165,7 @@ describe("the command", () => {
     expect(out).toMatch(/sheet 'Proposal 2026-01-05 09\.30'/);
     expect(out).toMatch(/Rebalance: \d+ trades; all checks passed/);
     const ticket = readFileSync(csv, "utf8").split("\r\n");
-    expect(ticket[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note");
+    expect(ticket[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Expiry,Note");
     expect(ticket[1]).toMatch(/^Proposal 2026-01-05 09\.30,Rebalance,1,(Buy|Sell),/);
     expect(ticket.join("\n")).not.toMatch(/OVERRIDDEN/);
     expect(out).toMatch(/Audit log: entry 1 \(SHA-256 [0-9a-f]{16}\.\.\.\)/);
@@ -403,7 +403,7 @@ describe("controls on every proposal (issue 16)", () => {
     expect(overridden.result).toBe(1);
     expect(overridden.out).toContain("Trade ticket: " + csv + " (OVERRIDDEN on every line)");
     const lines = readFileSync(csv, "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Note,Control");
+    expect(lines[0]).toBe("Proposal,Workflow,Line,Side,Instrument,Quantity,Unit,Asset class,Notional,Expiry,Note,Control");
     expect(lines.length).toBeGreaterThan(1);
     const trades = JSON.parse((await capture(() => main(["propose", input, ...EDGE, "--json", "--dry-run"]))).out)[0].trades;
     expect(lines.length).toBe(trades.length + 1); // one line per trade, each marked
@@ -525,8 +525,8 @@ describe("the client's package is kept", () => {
       "xl/charts/chart2.xml",
       "xl/drawings/_rels/drawing2.xml.rels",
       "xl/drawings/drawing2.xml",
-      "xl/tables/table16.xml",
-      "xl/tables/table17.xml", // the audit log entry's table
+      "xl/tables/table17.xml",
+      "xl/tables/table18.xml", // the audit log entry's table
       "xl/worksheets/_rels/sheet8.xml.rels",
       "xl/worksheets/sheet8.xml",
     ]);
@@ -576,8 +576,8 @@ describe("the client's package is kept", () => {
     const tableNames = tables.map((t) => attrOf(t, "name")!.toLowerCase());
     expect(new Set(tableIds).size).toBe(tables.length);
     expect(new Set(tableNames).size).toBe(tables.length);
-    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table16.xml"))![0], "id")).toBe("41");
-    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table16.xml"))![0], "name")).toBe("OverlayTrades");
+    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table17.xml"))![0], "id")).toBe("41");
+    expect(attrOf(/<table\b[^>]*>/.exec(text(out, "xl/tables/table17.xml"))![0], "name")).toBe("OverlayTrades");
     // The new sheet: text inline (the client's shared strings untouched), not selected, its chart on itself.
     const sheet = text(out, "xl/worksheets/sheet8.xml");
     expect(sheet).not.toMatch(/\st="s"/);

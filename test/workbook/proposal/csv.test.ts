@@ -51,8 +51,8 @@ describe("CSV ticket", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(parseCsv(csv)).toEqual([
       TICKET_HEADERS,
-      ["Proposal 2026-11-24 14.32", "Rebalance", "1", "Sell", "ES", "1175", "contracts", "US equity", "349562500", ""],
-      ["Proposal 2026-11-24 14.32", "Rebalance", "2", "Buy", 'FV "5Y"', "12", "contracts", "Bonds, core", "", ""],
+      ["Proposal 2026-11-24 14.32", "Rebalance", "1", "Sell", "ES", "1175", "contracts", "US equity", "349562500", "", ""],
+      ["Proposal 2026-11-24 14.32", "Rebalance", "2", "Buy", 'FV "5Y"', "12", "contracts", "Bonds, core", "", "", ""],
     ]);
   });
 
@@ -68,7 +68,7 @@ describe("CSV ticket", () => {
     expect(rows[1][0]).toBe("'+id");
     expect(rows[1][4]).toBe("'@x");
     expect(rows[1][7]).toBe("'=1+1");
-    expect(rows[1][9]).toBe("'-cmd|' /C calc'!A0");
+    expect(rows[1][10]).toBe("'-cmd|' /C calc'!A0");
   });
 
   test("property: any text round-trips, and no cell of the ticket starts a formula", () => {
@@ -91,7 +91,7 @@ describe("CSV ticket", () => {
           for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
           expect(row[4]).toBe(neutralise(trades[k].instrument));
           expect(row[7]).toBe(neutralise(trades[k].assetClass));
-          expect(row[9]).toBe(neutralise(trades[k].note!));
+          expect(row[10]).toBe(neutralise(trades[k].note!));
           expect(Number(row[5])).toBe(Math.abs(xs[k].q));
         });
       }),

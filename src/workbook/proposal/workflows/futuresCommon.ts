@@ -5,6 +5,9 @@
  */
 import { Book } from "../../../engine/book/derive";
 import { readFutures } from "../../../engine/futures/futures";
+import { keyDates, parseContract } from "../../../engine/futures/calendar/contracts";
+import { OverlayError } from "../../../engine/core/errors";
+import { fromSerial } from "../../../engine/rates/excelDate";
 import { ExposureReport } from "../../../engine/portfolio/exposure";
 import { isCashName } from "../../../engine/portfolio/portfolio";
 import { Result } from "../../../functions/excel";
@@ -94,9 +97,31 @@ export async function planFigures(inputs: WorkflowInputs, options: WorkflowOptio
 
 type ExposureTyped = ExposureReport & { nav: number; book?: Book };
 
-/** Trades from typed lines: the rows with a non-zero whole number of contracts. */
+/**
+ * A futures contract's last trading day, yyyy-mm-dd, from its text as the Futures table names it ("ES Mar26
+ * (E-mini S&P 500)", "ESH6", "TY Jun 2026"), by the engine's contract calendar (calendar/contracts.ts: the
+ * exchange's rule and holidays). A bare root is the front contract on `asOf` when one is given. Undefined when the
+ * calendar cannot identify the contract (a root it does not list, a free name, a bare root without a date).
+ */
+export function contractExpiry(contract: string, asOf?: number): string | undefined {
+  try {
+    const { y, m, d } = fromSerial(keyDates(parseContract(contract, "Contract", asOf)).lastTrade);
+    return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  } catch (e) {
+    if (e instanceof OverlayError) return undefined;
+    throw e;
+  }
+}
+
+/** The expiry field of a trade line, present only when known. */
+export function withExpiry(expiry: string | undefined): { expiry?: string } {
+  return expiry === undefined ? {} : { expiry };
+}
+
+/** Trades from typed lines: the rows with a non-zero whole number of contracts, each with its contract's expiry when known. */
 export function tradesOf(
   lines: readonly { assetClass: string; contract: string; contracts: number | null; notional: number | null }[],
+  asOf?: number,
 ): TradeLine[] {
   return lines
     .filter((l) => l.contracts !== null && l.contracts !== 0)
@@ -107,6 +132,7 @@ export function tradesOf(
       quantity: Math.abs(l.contracts!),
       unit: "contracts",
       notional: l.notional ?? undefined,
+      ...withExpiry(contractExpiry(l.contract, asOf)),
     }));
 }
 

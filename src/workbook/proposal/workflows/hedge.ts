@@ -10,7 +10,7 @@ import type { HedgeTradesResult } from "../../../functions/catalogue/rates";
 import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
 import { fmtMoney, fmtPct, headline, listOption, numberOption, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, RatesTicket, TradeLine, Workflow } from "../model";
-import { bandsChart, resultTable } from "./futuresCommon";
+import { bandsChart, contractExpiry, resultTable, withExpiry } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -148,6 +148,8 @@ export const hedgeWorkflow: Workflow = {
         notional: contracts ? (x.contract ? u * x.contract.contractSize : undefined) : u,
         note: `${note}; PV01 ${fmtMoney(sol.pv01Added[j])}`,
         ticket,
+        // A Treasury future named with its delivery month ("TY Mar26 (10-year note future)"): its last trading day.
+        ...withExpiry(x.kind === "future" ? contractExpiry(x.name) : undefined),
       });
     });
 
