@@ -463,7 +463,7 @@ const BLOCKS: Block[] = [
     sheet: "Plan",
     title: "The daily proposal: rebalance, the tilt kept, netted per contract",
     note: "Edge rule, the dated tilts, a 140m cash-needs buffer, no trade under 5 contracts or 1m.",
-    formula: () => `${X("DAILY")}(Portfolio[#All],Futures[#All],ValuationDate,Positions[#All],Tilts[#All],,140000000,5,1000000)`,
+    formula: () => `${X("DAILY")}(Portfolio[#All],Futures[#All],ValuationDate,Positions[#All],Tilts[#All],,140000000,5,1000000,,,0.95,1.1)`,
   },
   {
     id: "tranches",

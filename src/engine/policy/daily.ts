@@ -11,6 +11,8 @@
  *   6. minimum trade size: a trade under minContracts or minNotional is dropped (what it would have moved stays
  *      in cash), unless the class would then end outside its allowed range
  *   7. ranges kept after whole contracts (rebalance/ranges.ts)
+ *   8. with leverage bounds: the net leverage brought inside [minLeverage, maxLeverage] within the ranges, or a
+ *      note says which bound cannot be met and what limits it (policy/leverageBounds.ts)
  * Every figure of the result comes from the same lines: post weights from the contracts, trades net to zero
  * with Cash as the funding leg.
  */
@@ -20,6 +22,7 @@ import { ClassFutures, FutureSpec, contractValue, futuresByClass, sizeContracts 
 import { Plan, RangeStatus, effective, withFunding } from "../portfolio/portfolio";
 import { keepRanges } from "../rebalance/ranges";
 import { RebalanceLine, RebalanceRule, RebalanceTrigger, rebalanceLines, rebalanceTrades } from "../rebalance/rebalance";
+import { LeverageBoundStatus, keepLeverage } from "./leverageBounds";
 import { TiltLeg, TiltState, tiltedTargets, withTargets } from "./tilts";
 
 export interface DailyOptions {
@@ -32,13 +35,16 @@ export interface DailyOptions {
   cashNeeds?: number;
   minContracts?: number;
   minNotional?: number;
+  /** The plan's net leverage bounds (OVERLAY.LEVERAGE's min and max). */
+  minLeverage?: number;
+  maxLeverage?: number;
 }
 
 export interface DailyLine extends RebalanceLine {
   /** SAA target (the line's `target` is the tilted target). */
   saaTarget: number;
   tilt: number;
-  /** Exposure from equitising new cash, and from rebalancing, base currency (their sum is `trade`). */
+  /** Exposure from equitising new cash, and from rebalancing (with the leverage step's), base currency (their sum is `trade`). */
   equitise: number;
   rebalance: number;
   /** Initial margin of the trade, base currency. */
@@ -55,6 +61,8 @@ export interface DailyResult {
   dropped: { assetClass: string; contracts: number; notional: number }[];
   notes: string[];
   total: { trade: number; grossNotional: number; margin: number };
+  /** Net leverage before the trades and after them, against the bounds given (status "unbounded" without). */
+  leverage: { before: number; after: number; min?: number; max?: number; status: LeverageBoundStatus; reason?: string };
 }
 
 function addCash(plan: Plan, amount: number, arg: string): Plan {
@@ -117,15 +125,21 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
   // 7. ranges after whole contracts
   const kept = keepRanges(planT, fut, trades, contracts);
   notes.push(...kept.notes);
-  const lines = rebalanceLines(planT, fut, trades, kept.contracts).map((l, i): DailyLine => {
+  // 8. leverage bounds
+  const bounds = { min: opts.minLeverage, max: opts.maxLeverage };
+  if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max)
+    valueError(`minLeverage (${bounds.min}) is above maxLeverage (${bounds.max})`, "minLeverage");
+  const lev = keepLeverage(planT, fut, trades, kept.contracts, bounds);
+  notes.push(...lev.notes);
+  const lines = rebalanceLines(planT, fut, lev.trades, lev.contracts).map((l, i): DailyLine => {
     const f = fut[i];
-    const k = kept.contracts[i];
+    const k = lev.contracts[i];
     return {
       ...l,
       saaTarget: plan1.classes[i].target,
       tilt: tilted.tilt[i],
       equitise: planT.classes[i].isCash ? 0 : eq[i],
-      rebalance: planT.classes[i].isCash ? 0 : rb.trades[i] * nav,
+      rebalance: planT.classes[i].isCash ? 0 : (lev.trades[i] - trades[i] + rb.trades[i]) * nav,
       margin: k === null || !f ? 0 : Math.abs(k) * (f.margin ?? 0) * f.fx,
     };
   });
@@ -134,5 +148,13 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
     grossNotional: lines.reduce((s, l) => s + Math.abs(l.notional ?? 0), 0),
     margin: lines.reduce((s, l) => s + l.margin, 0),
   };
-  return { nav, lines, tilts: tilted.tilts, scale: tilted.scale, dropped, notes, total };
+  const leverage = {
+    before: planT.classes.reduce((s, c) => (c.isCash ? s : s + effective(c) / nav), 0),
+    after: lines.reduce((s, l, i) => (planT.classes[i].isCash ? s : s + l.postWeight), 0),
+    min: bounds.min,
+    max: bounds.max,
+    status: lev.status,
+    reason: lev.reason,
+  };
+  return { nav, lines, tilts: tilted.tilts, scale: tilted.scale, dropped, notes, total, leverage };
 }

@@ -25,6 +25,8 @@ export function dailyResult(
   minNotional?: any,
   rule?: any,
   trigger?: any,
+  minLeverage?: any,
+  maxLeverage?: any,
 ): DailyResult {
   const date = argNumber(asOf, "asOf", { min: 0, max: 2958465 });
   const { plan } = readPlanArgs(portfolio, positions, date);
@@ -39,6 +41,8 @@ export function dailyResult(
     cashNeeds: argOptionalNumber(cashNeeds, "cashNeeds", { min: 0, max: 1e15 }),
     minContracts: argOptionalNumber(minContracts, "minContracts", { min: 0, max: 1e9 }),
     minNotional: argOptionalNumber(minNotional, "minNotional", { min: 0, max: 1e15 }),
+    minLeverage: argOptionalNumber(minLeverage, "minLeverage", { min: 0, max: 100 }),
+    maxLeverage: argOptionalNumber(maxLeverage, "maxLeverage", { min: 0, max: 100 }),
   });
 }
 
@@ -98,6 +102,9 @@ function dailyLayout(r: DailyResult) {
       sum((l) => l.postWeight),
       "",
     ],
+    ...(r.leverage.status === "unbounded"
+      ? []
+      : [pad(["Net leverage", r.leverage.before, r.leverage.after, r.leverage.min ?? "", r.leverage.max ?? "", r.leverage.status])]),
     ...r.tilts.map((t) => pad(["Tilt", t.id, t.status, t.reason])),
     ...r.notes.map((n) => pad(["Note", n])),
   ]);
@@ -117,7 +124,9 @@ function dailyLayout(r: DailyResult) {
  * @param {any} [minNotional] Smallest trade in notional, base currency. Default none.
  * @param {any} [rule] "edge" (default), "target" or "halfway", as in OVERLAY.REBALANCE.
  * @param {any} [trigger] "bands" (default) or "always".
- * @returns {any[][]} Table: Asset class, Weight, SAA target, Tilt, Target, Min, Max, Equitise, Rebalance, Trade, Contract, Contracts, Notional, Post weight, Post status, a Total row, one row per tilt (its status) and the notes.
+ * @param {any} [minLeverage] The plan's net leverage floor (as in OVERLAY.LEVERAGE): a proposal under it adds exposure through futures within the ranges, or a note says why it cannot.
+ * @param {any} [maxLeverage] The plan's net leverage cap: a proposal over it removes exposure within the ranges, or a note says why it cannot.
+ * @returns {any[][]} Table: Asset class, Weight, SAA target, Tilt, Target, Min, Max, Equitise, Rebalance, Trade, Contract, Contracts, Notional, Post weight, Post status, a Total row, with leverage bounds a Net leverage row (before, after, min, max, status), one row per tilt (its status) and the notes.
  */
 export function daily(
   portfolio: any[][],
@@ -131,9 +140,27 @@ export function daily(
   minNotional?: any,
   rule?: any,
   trigger?: any,
+  minLeverage?: any,
+  maxLeverage?: any,
 ) {
   return run(() =>
-    dailyLayout(dailyResult(portfolio, futures, asOf, positions, tilts, newCash, cashNeeds, minContracts, minNotional, rule, trigger)),
+    dailyLayout(
+      dailyResult(
+        portfolio,
+        futures,
+        asOf,
+        positions,
+        tilts,
+        newCash,
+        cashNeeds,
+        minContracts,
+        minNotional,
+        rule,
+        trigger,
+        minLeverage,
+        maxLeverage,
+      ),
+    ),
   );
 }
 
@@ -141,7 +168,7 @@ export const POLICY_FUNCTIONS: FunctionDef[] = [
   entry(
     "DAILY",
     daily,
-    "portfolio#, futures#, asOf, [positions#], [tilts#], [newCash], [cashNeeds], [minContracts], [minNotional], [rule], [trigger]",
+    "portfolio#, futures#, asOf, [positions#], [tilts#], [newCash], [cashNeeds], [minContracts], [minNotional], [rule], [trigger], [minLeverage], [maxLeverage]",
     dailyResult,
   ),
 ];

@@ -185,3 +185,58 @@ describe("a tilt staged in tranches is re-scaled against the ranges on the day e
     );
   });
 });
+
+describe("the plan's net leverage bounds (issue 14): kept within the ranges, or the proposal says why not", () => {
+  // AT_TARGET: net leverage 0.90 (Cash 10% of 1,000m). ES 250k, TY 110k, BCOM 100k a contract.
+  const plan = readPortfolio(AT_TARGET);
+  const fut = readFutures(FUTURES_A, plan);
+  const run = (bounds: { minLeverage?: number; maxLeverage?: number }) =>
+    dailyProposal(plan, fut, [], { asOf: 46000, rule: "edge", trigger: "bands", ...bounds });
+  const contracts = (r: ReturnType<typeof run>) => Object.fromEntries(r.lines.map((l) => [l.assetClass, l.contracts]));
+  const netOf = (k: Record<string, number | null>) => 0.9 + (k.Equity! * 250_000 + k.Bonds! * 110_000 + k.Commodities! * 100_000) / 1e9;
+
+  it("a floor of 0.93: 30m added pro rata to the targets in whole contracts, the last gap by the smallest contract", () => {
+    // By hand: 30m x 0.5/0.9 = 16.67m = 66.7 ES -> 66; 30m x 0.35/0.9 = 11.67m = 106.1 TY -> 106; 1.67m = 16.7 BCOM -> 16:
+    // 29.76m, 0.24m short. Whole contracts that fit the gap: 0 ES (0.25m), 2 TY (0.22m), 0 BCOM; 0.02m short, so one
+    // more of the smallest contract, BCOM (0.1m): 30.08m, net leverage 0.93008.
+    const r = run({ minLeverage: 0.93, maxLeverage: 1.1 });
+    expect(contracts(r)).toEqual({ Equity: 66, Bonds: 108, Commodities: 17, Cash: null });
+    expect(netOf(contracts(r) as never)).toBeCloseTo(0.93008, 10);
+    expect(r.leverage).toEqual({
+      before: 0.9,
+      after: expect.closeTo(0.93008, 10),
+      min: 0.93,
+      max: 1.1,
+      status: "within",
+      reason: undefined,
+    });
+    expect(r.notes).toContain(
+      "Net leverage 0.9000 after the trades, under its floor of 0.93: Equity +66, Bonds +108, Commodities +17 contracts to bring it back",
+    );
+    expect(r.lines.find((l) => l.assetClass === "Cash")!.postWeight).toBeCloseTo(0.06992, 10);
+  });
+  it("a floor of 1.0 cannot be met: Cash may fall only to its 5% min; the reason names it", () => {
+    // 50m of Cash room: 27.78m = 111 ES, 19.44m = 176 TY, 2.78m = 27 BCOM (49.81m), then 1 TY fits the 190k left (80k).
+    const r = run({ minLeverage: 1 });
+    expect(contracts(r)).toEqual({ Equity: 111, Bonds: 177, Commodities: 27, Cash: null });
+    expect(r.leverage.status).toBe("under");
+    expect(r.leverage.after).toBeCloseTo(0.94992, 10);
+    expect(r.leverage.reason).toBe(
+      "Net leverage cannot be brought up to its floor of 1 inside the ranges: 0.9499 after the trades " +
+        "(needs 0.1000 of NAV; Cash at 10.00% has 0.0500 of NAV of room above its min (5.00%))",
+    );
+    r.lines.forEach((l) => expect(l.postStatus).toBe("within"));
+  });
+  it("a cap of 0.85: exposure removed, Cash up to its 15% max at most", () => {
+    const r = run({ maxLeverage: 0.85 });
+    expect(contracts(r)).toEqual({ Equity: -111, Bonds: -177, Commodities: -27, Cash: null });
+    expect(r.leverage.status).toBe("over");
+    expect(r.leverage.after).toBeCloseTo(0.85008, 10);
+    expect(r.leverage.reason).toMatch(/Cash at 10.00% has 0.0500 of NAV of room below its max \(15.00%\)/);
+  });
+  it("inside its bounds nothing moves; no bounds, no step", () => {
+    expect(run({ minLeverage: 0.85, maxLeverage: 0.95 }).lines.every((l) => !l.contracts)).toBe(true);
+    expect(run({}).leverage.status).toBe("unbounded");
+    expectEngineError(() => run({ minLeverage: 1.1, maxLeverage: 1 }), "value", /minLeverage \(1.1\) is above maxLeverage \(1\)/);
+  });
+});

@@ -239,3 +239,43 @@ describe("the daily proposal keeps the ranges too (2,000 random plans with rando
     );
   });
 });
+
+describe("the daily proposal keeps the plan's net leverage bounds within the ranges (2,000 random plans)", () => {
+  test("net leverage (recomputed from the contracts) ends inside its bounds, or no further contract fits the ranges and bounds", () => {
+    fc.assert(
+      fc.property(
+        randomPlan,
+        fc.double({ min: 0.6, max: 1.3, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.constantFrom<RebalanceRule>("target", "edge", "halfway"),
+        (r, lo, width, rule) => {
+          const plan = readPortfolio(r.portfolio as never);
+          const fut = readFutures(r.futures as never, plan);
+          const hi = lo + width;
+          const out = dailyProposal(plan, fut, [], { asOf: 150, rule, trigger: "bands", minLeverage: lo, maxLeverage: hi });
+          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          check(plan, post, out.notes);
+          const net = plan.classes.reduce((s, c) => (c.isCash ? s : s + post.get(c.name)!), 0);
+          expect(out.leverage.after).toBeCloseTo(net, 9);
+          expect(Math.abs(out.total.trade)).toBeLessThan(1e-6 * plan.nav);
+          if (net >= lo - EPS && net <= hi + EPS) return;
+          const under = net < lo;
+          expect(out.leverage.status).toBe(under ? "under" : "over");
+          expect(out.leverage.reason).toMatch(under ? /cannot be brought up to its floor/ : /cannot be brought down to its cap/);
+          // Nothing left to do: for every future, one more contract in that direction would leave its class's or Cash's
+          // range, or pass the other bound.
+          const cash = plan.classes[plan.cash];
+          const cashRoom = ((under ? post.get(cash.name)! - cash.min : cash.max - post.get(cash.name)!) * plan.nav) / plan.nav;
+          for (const f of fut) {
+            const c = plan.classes.find((x) => x.name === f.assetClass)!;
+            const step = (f.price * f.multiplier * f.fx) / f.beta / plan.nav;
+            const room = under ? c.max - post.get(c.name)! : post.get(c.name)! - c.min;
+            const passesOther = under ? net + step > hi + EPS : net - step < lo - EPS;
+            expect(step > room - EPS || step > cashRoom - EPS || passesOther).toBe(true);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -392,4 +392,30 @@ describe("Daily proposal", () => {
     const later = await propose("daily", { Portfolio: portfolio, Futures: FUTURES, Tilts: tilts }, { asOf: 46090 });
     expect(later.trades).toEqual([]);
   });
+  // Net leverage 0.95 (Cash 5% of 1,000). A floor of 0.98 needs +30: pro rata to the targets 17.4 of Equity (1 ES)
+  // and 12.6 of Bonds (1 FV), then one more ES for the last 10: 2 ES, 1 FV, net leverage 0.98. A floor of 1.05 needs
+  // +100 but Cash may fall only to its 0% min (+50): 5 ES-and-FV contracts, 1.00, and the check says why.
+  test("leverage bounds: the daily proposal brings net leverage inside, or its check says which bound cannot be met", async () => {
+    const tables = { Portfolio: portfolio, Futures: FUTURES };
+    const p = await propose("daily", tables, { asOf: 46000, minContracts: 0, minNotional: 0, minLeverage: 0.98, maxLeverage: 1.1 });
+    expect(p.trades.map((t) => [t.instrument, t.side, t.quantity])).toEqual([
+      ["ES", "Buy", 2],
+      ["FV", "Buy", 1],
+    ]);
+    expect(check(p, /Net leverage/)).toEqual({
+      name: "Net leverage within bounds",
+      status: "pass",
+      detail: "net leverage 0.9500 before, 0.9800 after; bounds [0.98, 1.1].",
+    });
+    const q = await propose("daily", tables, { asOf: 46000, minContracts: 0, minNotional: 0, minLeverage: 1.05 });
+    expect(q.trades.reduce((s, t) => s + t.quantity, 0)).toBe(5);
+    expect(check(q, /Net leverage/).status).toBe("warn");
+    expect(check(q, /Net leverage/).detail).toBe(
+      "net leverage 0.9500 before, 1.0000 after, outside [1.05, none]. Net leverage cannot be brought up to its floor of 1.05 " +
+        "inside the ranges: 1.0000 after the trades (needs 0.1000 of NAV; Cash at 5.00% has 0.0500 of NAV of room above its min (0.00%)).",
+    );
+    expect(check(q, /inside ranges/).status).toBe("pass");
+    const none = await propose("daily", tables, { asOf: 46000 });
+    expect(none.checks.some((c) => /Net leverage/.test(c.name))).toBe(false);
+  });
 });

@@ -61,6 +61,18 @@ const OPTIONS = [
     ],
     help: "Rebalance only when a class is outside its range, or every time (tilts are kept either way).",
   },
+  {
+    key: "minLeverage",
+    label: "Net leverage floor",
+    kind: "number",
+    help: "The plan's floor on net leverage (as OVERLAY.LEVERAGE's min): a proposal under it adds exposure within the ranges. Empty: none.",
+  },
+  {
+    key: "maxLeverage",
+    label: "Net leverage cap",
+    kind: "number",
+    help: "The plan's cap on net leverage: a proposal over it removes exposure within the ranges. Empty: none.",
+  },
   NOTIONAL_LIMIT_OPTION,
 ] as const satisfies Workflow["options"];
 
@@ -93,6 +105,8 @@ export const dailyWorkflow: Workflow = {
         { option: "minNotional" },
         { option: "rule" },
         { option: "trigger" },
+        { option: "minLeverage" },
+        { option: "maxLeverage" },
       ],
     };
     const r = await callTyped<DailyResult>(call, inputs, options);
@@ -131,6 +145,8 @@ export const dailyWorkflow: Workflow = {
         detail: `${[...untradable].join(", ")}: no contracts of their own.`,
       });
     }
+    const lev = leverageCheck(r);
+    if (lev) checks.push(lev);
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
     const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
@@ -159,6 +175,27 @@ export const dailyWorkflow: Workflow = {
     };
   },
 };
+
+/**
+ * Net leverage after the proposal against the plan's bounds, recomputed from the lines' post weights (the
+ * non-cash classes' effective exposure / NAV): pass inside; a warning when the proposal moves it towards a bound
+ * it cannot reach inside the ranges (the engine's note says what limits it); a failure if it ends further out.
+ */
+function leverageCheck(r: DailyResult): Check | undefined {
+  const { min, max, before } = r.leverage;
+  if (min === undefined && max === undefined) return undefined;
+  const after = r.lines.reduce((s, l) => (l.route === "cash" ? s : s + l.postWeight), 0);
+  const gap = (x: number) => (min !== undefined && x < min - 1e-9 ? min - x : max !== undefined && x > max + 1e-9 ? x - max : 0);
+  const bounds = `[${min ?? "none"}, ${max ?? "none"}]`;
+  const moved = `net leverage ${before.toFixed(4)} before, ${after.toFixed(4)} after`;
+  if (gap(after) === 0) return { name: "Net leverage within bounds", status: "pass", detail: `${moved}; bounds ${bounds}.` };
+  const why = r.leverage.reason;
+  return {
+    name: "Net leverage within bounds",
+    status: gap(after) < gap(before) + 1e-9 ? "warn" : "fail",
+    detail: `${moved}, outside ${bounds}.${why ? ` ${why}.` : ""}`,
+  };
+}
 
 /** Today as an Excel date serial (days since 1899-12-30, UTC). */
 function todaySerial(): number {
