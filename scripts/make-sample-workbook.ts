@@ -23,345 +23,16 @@ import { cellAddress, quoteSheet } from "../src/workbook/address";
 import { loadBook } from "../src/cli/xlsx/load";
 import { runLoaded } from "../src/cli/commands/run";
 import { canonicalName, parseFormula, Expr } from "../src/cli/xlsx/formula/parse";
+// The plan's data, once: the tables and named inputs the playground shows too.
+import { NAMED, PORTFOLIO, SampleTable, covariance, sampleTable } from "../src/sample/plan";
 
 type Row = (string | number | boolean | Date | null)[];
 type Fmt = string | undefined;
 
-const M = 1e6;
 const FIXED_DATE = new Date(Date.UTC(2025, 11, 31));
-const VALUATION = new Date(Date.UTC(2025, 11, 31));
 
 /** Excel's saved form of an OVERLAY function call. */
 const X = (id: string) => `_xldudf_OVERLAY_${id}`;
-
-// ------------------------------------------------------------------------------------------------------------
-// The plan's data
-
-/**
- * Physical holdings, targets and ranges, and each bond class's duration. The synthetic exposure is not typed:
- * it comes from the book (the Positions table on the Risk sheet), financed from Cash (the funding leg), the
- * collar's delta included (an option overlay, declared levered: not financed from cash). Physical values are
- * those of a plan whose book completes them: 44m of ES on US large cap, 15m of MFS on international equity,
- * 850 UB (164m by DV01 against the class's 13.2-year duration) and 400 TY (45m against 6.0 years): 268.5m
- * financed from 343m of cash, which leaves 74.5m (3% of NAV, the Cash target). Long duration is then at 25.4%,
- * under its 27% floor, and the collar (about -222m of delta) takes US large cap to 15.5%, under its 17% floor:
- * the rebalance buys UB sized by DV01 and ES.
- */
-const PORTFOLIO: Row[] = [
-  // Asset class, Market value, Target, Min, Max, Liquid, Proxy, Duration
-  ["US large cap equity", 566 * M, 0.2, 0.17, 0.23, true, null, null],
-  ["US small cap equity", 95 * M, 0.04, 0.02, 0.06, true, null, null],
-  ["International equity", 225 * M, 0.13, 0.1, 0.16, true, null, null],
-  ["Emerging markets equity", 130 * M, 0.05, 0.03, 0.07, true, null, null],
-  ["Private equity", 290 * M, 0.08, 0.05, 0.11, false, "US small cap equity", null],
-  ["Real estate", 180 * M, 0.07, 0.05, 0.09, false, "US large cap equity", null],
-  ["Long duration fixed income", 471 * M, 0.3, 0.27, 0.33, true, null, 13.2],
-  ["Core fixed income", 155 * M, 0.08, 0.06, 0.1, true, null, 6],
-  ["Commodities", 45 * M, 0.02, 0.01, 0.03, true, null, null],
-  ["Cash", 343 * M, 0.03, 0.01, 0.05, true, null, null],
-];
-
-const FUTURES: Row[] = [
-  // Asset class, Contract, Price, Multiplier, Beta, FX, Margin, DV01 (rate futures: sized by DV01 against the
-  // class's Duration, Hull's duration-based hedge ratio, so they carry no typed Beta)
-  ["US large cap equity", "ES Mar26 (E-mini S&P 500)", 5900, 50, 1, 1, 22000, null],
-  ["US small cap equity", "RTY Mar26 (E-mini Russell 2000)", 2250, 50, 1, 1, 10500, null],
-  ["International equity", "MFS Mar26 (MSCI EAFE)", 2450, 50, 1, 1, 8500, null],
-  ["Emerging markets equity", "MME Mar26 (MSCI Emerging Markets)", 1150, 50, 1, 1, 4200, null],
-  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, null, 1, 8000, 255],
-  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, null, 1, 2600, 68],
-  ["Commodities", "BCOM Mar26 (Bloomberg Commodity)", 102.5, 100, 1, 1, 900, null],
-];
-
-/** The house view, dated: one tilt of three legs from 9 December 2025 to 31 March 2026, a 5m stop loss. */
-const TILTS: Row[] = [
-  // Id, Asset class, Tilt, Start, Expiry, Stop loss, P&L
-  ["EM over US", "Emerging markets equity", 0.01, 46000, 46112, 5 * M, 1.2 * M],
-  ["EM over US", "US large cap equity", -0.005, null, null, null, null],
-  ["EM over US", "Core fixed income", -0.005, null, null, null, null],
-];
-
-const SMILE: Row[] = [
-  [4700, 0.265],
-  [5000, 0.235],
-  [5300, 0.208],
-  [5600, 0.19],
-  [5900, 0.175],
-  [6200, 0.16],
-  [6500, 0.15],
-  [7100, 0.145],
-];
-
-const CURVE: Row[] = [
-  [1, 0.0415],
-  [2, 0.04],
-  [3, 0.0395],
-  [5, 0.04],
-  [7, 0.0415],
-  [10, 0.0435],
-  [15, 0.0465],
-  [20, 0.0485],
-  [25, 0.049],
-  [30, 0.049],
-  [40, 0.0485],
-  [50, 0.048],
-];
-
-/** Projected benefit payments: a closed plan's cash flows, rising with indexation then running off. */
-function liabilities(): Row[] {
-  const raw: number[] = [];
-  for (let t = 1; t <= 60; t++) raw.push(Math.pow(1.025, t - 1) * Math.exp(-Math.pow(t / 30, 2.4)));
-  // Scaled so the liabilities' value at a flat 4.7% is about 2.6bn (a plan about 96% funded).
-  const pv = raw.reduce((s, a, i) => s + a / Math.pow(1.047, i + 1), 0);
-  const scale = (2600 * M) / pv;
-  return raw.map((a, i) => [i + 1, Math.round((a * scale) / 1e5) * 1e5]);
-}
-
-/** The long-duration bond portfolio's cash flows: a 4.5% coupon ladder maturing evenly from year 5 to 40. */
-function assetCashflows(): Row[] {
-  const face = 640 * M;
-  const perYear = face / 36;
-  let outstanding = face;
-  const out: Row[] = [];
-  for (let t = 1; t <= 40; t++) {
-    const principal = t >= 5 ? perYear : 0;
-    out.push([t, Math.round((outstanding * 0.045 + principal) / 1e5) * 1e5]);
-    outstanding -= principal;
-  }
-  return out;
-}
-
-/**
- * The book: every overlay position once (src/engine/book/positions.ts), read by EXPOSURE, REBALANCE, EQUITISE,
- * TILT, LEVERAGE, BOOK, DAILY and the risk functions alike. Id, Asset class, Contract, Kind, Quantity, Price,
- * Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor (the Treasury futures are revalued through
- * their cheapest-to-deliver: coupon, years to maturity, yield, CME factor), DV01 (per contract per bp), and the
- * collar's legs (847 SPX options of 100: the Legs table's 84,700 index units; Option type, Strike, Vol; Years
- * and Yield are then the option's time and dividend yield; Rate) declared Levered: not financed from cash.
- */
-const POSITIONS: Row[] = [
-  [
-    "ES1",
-    "US large cap equity",
-    "ES Mar26",
-    "future",
-    150,
-    5900,
-    50,
-    22000,
-    "Equity",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-  ],
-  [
-    "MFS1",
-    "International equity",
-    "MFS Mar26",
-    "future",
-    120,
-    2450,
-    50,
-    8500,
-    "Equity",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-  ],
-  [
-    "UB1",
-    "Long duration fixed income",
-    "UB Mar26",
-    "future",
-    850,
-    118.5,
-    1000,
-    8000,
-    "Rates",
-    0.0475,
-    25.62,
-    0.048,
-    0.8384,
-    255,
-    null,
-    null,
-    null,
-    null,
-    null,
-  ],
-  [
-    "TY1",
-    "Core fixed income",
-    "TY Mar26",
-    "future",
-    400,
-    110.5,
-    1000,
-    2600,
-    "Rates",
-    0.0425,
-    6.87,
-    0.0405,
-    0.9069,
-    68,
-    null,
-    null,
-    null,
-    null,
-    null,
-  ],
-  [
-    "PUT1",
-    "US large cap equity",
-    "SPX Jun26 5310 P",
-    "option",
-    847,
-    5900,
-    100,
-    null,
-    "Equity",
-    null,
-    0.5,
-    0.013,
-    null,
-    null,
-    "put",
-    5310,
-    0.2074,
-    0.042,
-    true,
-  ],
-  [
-    "CALL1",
-    "US large cap equity",
-    "SPX Jun26 6448 C",
-    "option",
-    -847,
-    5900,
-    100,
-    null,
-    "Equity",
-    null,
-    0.5,
-    0.013,
-    null,
-    null,
-    "call",
-    6448,
-    0.1517,
-    0.042,
-    true,
-  ],
-];
-
-const COLLATERAL: Row[] = [
-  // Asset, Value, Haircut, Tier, Eligible, Days to cash, Posted (as IM), Factor, Spread factor, Coupon, Years, Yield
-  ["Cash at the FCM", 10 * M, 0, 1, "all", 0, 0, null, null, null, null, null],
-  ["Treasury bills", 15 * M, 0.005, 1, "CSA, IM", 1, 0, "Rates", null, 0.04, 0.25, 0.04],
-  ["Treasury notes", 30 * M, 0.02, 2, "CSA, IM", 1, 12.5 * M, "Rates", null, 0.04, 5, 0.04],
-  ["Agency MBS", 15 * M, 0.05, 3, "IM", 3, 0, "Rates", "Credit", 0.05, 7, 0.052],
-  ["Investment-grade credit", 25 * M, 0.1, 3, "none", 5, 0, "Rates", "Credit", 0.045, 8, 0.05],
-];
-
-const SCENARIOS: Row[] = [
-  // Scenario, Equity, Rates, Credit (bp), IM multiplier, Haircut multiplier
-  ["Equity -20%, rates -50bp", -0.2, -50, 50, 1.5, 1.25],
-  ["Rates +100bp", -0.05, 100, 0, 1.25, 1],
-  ["2022: equity -25%, rates +250bp", -0.25, 250, 100, 1.5, 1.5],
-  ["March 2020: equity -34%, rates -150bp", -0.34, -150, 250, 2, 2],
-  ["Taper tantrum 2013: rates +100bp", -0.05, 100, 25, 1.2, 1],
-];
-
-/** Calendar-spread quotes for the equity rolls: front price, back - front (index points), dividends between the settlements. */
-const SPREADS: Row[] = [
-  ["ES Mar26", 5900, 55, 18],
-  ["MFS Mar26", 2450, 9, 18],
-];
-
-const HOLDINGS: Row[] = [
-  ["Growth manager", 0.3],
-  ["Value manager", 0.25],
-  ["Quality manager", 0.2],
-  ["Small cap manager", 0.1],
-  ["S&P 500 index fund", 0.15],
-];
-
-const FACTORS = ["Market", "Size", "Value", "Momentum", "Quality"];
-const LOADINGS: Row[] = [
-  ["Growth manager", 1.05, -0.1, -0.45, 0.25, 0.2],
-  ["Value manager", 0.95, 0.05, 0.6, -0.15, 0.05],
-  ["Quality manager", 0.9, -0.15, -0.05, 0.1, 0.55],
-  ["Small cap manager", 1.1, 0.85, 0.15, 0.05, -0.2],
-  ["S&P 500 index fund", 1, -0.2, 0, 0, 0.1],
-  ["Russell 2000 futures", 1.1, 0.9, 0.1, -0.05, -0.25],
-  ["US value ETF", 0.95, 0, 0.75, -0.2, 0],
-  ["US momentum ETF", 1, -0.05, -0.2, 0.8, 0.1],
-  ["Minimum volatility ETF", 0.7, -0.1, 0.1, 0.05, 0.35],
-];
-const TARGETS: Row[] = [
-  ["Market", 1],
-  ["Size", 0],
-  ["Value", 0.1],
-  ["Momentum", 0.05],
-  ["Quality", 0.15],
-];
-
-/**
- * Hedge instruments, each valued from its own cash flows (issue 15): Treasury futures through an illustrative
- * cheapest-to-deliver (coupon, maturity in years from the valuation date, delivery 31-Mar-2026, CME conversion
- * factor into the March 2026 contract: the TY row's factor is an OVERLAY.CONVFACTOR formula), and USD SOFR
- * receiver swaps at every key tenor (par, annual Act/360, $1m notional steps).
- */
-const INSTRUMENTS_FIXED: Row[] = [
-  // Instrument, Kind, Tenor, Coupon, Index, Contract, Delivery, Factor
-  ["TU Mar26 (2-year note future)", "future", 1.9548, 0.035, "", "TU", 0.2464, 0.959],
-  ["FV Mar26 (5-year note future)", "future", 4.9993, 0.04, "", "FV", 0.2464, 0.9183],
-  ["TY Mar26 (10-year note future)", "future", 6.8747, 0.0425, "", "TY", 0.2464, null],
-  ["US Mar26 (T-bond future)", "future", 15.3703, 0.04375, "", "US", 0.2464, 0.8407],
-  ["UB Mar26 (Ultra T-bond future)", "future", 29.1253, 0.04625, "", "UB", 0.2464, 0.8126],
-  ...[1, 2, 3, 5, 7, 10, 15, 20, 25, 30].map((t): Row => [`${t}-year SOFR receiver swap`, "swap", t, null, "SOFR", "", null, null]),
-];
-
-/** Covariance of the asset classes' returns, from a three-factor model (equity, rates, commodities) so it is positive definite. */
-function covariance(): { names: string[]; matrix: number[][] } {
-  // Per class: loadings on the equity, rates and commodity factors, and specific volatility (annual).
-  const model: Record<string, [number, number, number, number]> = {
-    "US large cap equity": [0.155, 0.01, 0.01, 0.03],
-    "US small cap equity": [0.19, 0.015, 0.02, 0.08],
-    "International equity": [0.15, 0.01, 0.03, 0.06],
-    "Emerging markets equity": [0.18, 0.01, 0.05, 0.1],
-    "Private equity": [0.2, 0.005, 0.02, 0.12],
-    "Real estate": [0.1, -0.03, 0.01, 0.1],
-    "Long duration fixed income": [0.01, -0.11, -0.01, 0.03],
-    "Core fixed income": [0.005, -0.045, -0.005, 0.015],
-    Commodities: [0.06, 0.02, 0.15, 0.06],
-    Cash: [0, -0.002, 0, 0.004],
-  };
-  const names = PORTFOLIO.map((r) => String(r[0]));
-  const matrix = names.map((a) =>
-    names.map((b) => {
-      const x = model[a];
-      const y = model[b];
-      const v = x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + (a === b ? x[3] * x[3] : 0);
-      return Number(v.toPrecision(8));
-    }),
-  );
-  return { names, matrix };
-}
 
 // ------------------------------------------------------------------------------------------------------------
 // Layout: output blocks, stacked one under another in a sheet's output column
@@ -789,6 +460,26 @@ function addTable(
   }
 }
 
+/** A table of the plan (src/sample/plan.ts) at a cell, its formula cells saved as Excel saves them. */
+function planTable(ws: ExcelJS.Worksheet, name: string, at: [number, number], formats: Fmt[] = []) {
+  const t: SampleTable = sampleTable(name);
+  const formulas = Object.fromEntries(
+    Object.entries(t.formulas ?? {}).map(([k, f]) => [
+      k,
+      { formula: f.formula.replace(/OVERLAY\.([A-Z0-9]+)\(/g, (_, id) => `${X(id)}(`), result: 0 },
+    ]),
+  );
+  addTable(
+    ws,
+    name,
+    at,
+    [...t.headers],
+    t.rows.map((r) => [...r]),
+    formats,
+    formulas,
+  );
+}
+
 function param(
   ws: ExcelJS.Worksheet,
   wb: ExcelJS.Workbook,
@@ -889,37 +580,12 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "Strategic allocation and futures",
     "Portfolio: the plan's asset classes (Overlay = existing futures exposure). Futures: the contracts used. Tilts: the house view.",
   );
-  param(plan, wb, 3, "Valuation date", "ValuationDate", VALUATION, "yyyy-mm-dd");
+  param(plan, wb, 3, "Valuation date", "ValuationDate", NAMED.ValuationDate, "yyyy-mm-dd");
   const pct = "0.0%";
   const money = "#,##0";
-  addTable(plan, "Portfolio", [4, 0], ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Duration"], PORTFOLIO, [
-    undefined,
-    money,
-    pct,
-    pct,
-    pct,
-    undefined,
-    undefined,
-    money,
-  ]);
-  addTable(plan, "Futures", [15, 0], ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin", "DV01"], FUTURES, [
-    undefined,
-    undefined,
-    "#,##0.00",
-    money,
-    "0.00",
-    "0.00",
-    money,
-  ]);
-  addTable(plan, "Tilts", [24, 0], ["Id", "Asset class", "Tilt", "Start", "Expiry", "Stop loss", "P&L"], TILTS, [
-    undefined,
-    undefined,
-    "0.0%",
-    "yyyy-mm-dd",
-    "yyyy-mm-dd",
-    money,
-    money,
-  ]);
+  planTable(plan, "Portfolio", [4, 0], [undefined, money, pct, pct, pct, undefined, undefined, money]);
+  planTable(plan, "Futures", [15, 0], [undefined, undefined, "#,##0.00", money, "0.00", "0.00", money]);
+  planTable(plan, "Tilts", [24, 0], [undefined, undefined, "0.0%", "yyyy-mm-dd", "yyyy-mm-dd", money, money]);
   [28, 34, 16, 14, 12, 12, 22, 14].forEach((w, i) => (plan.getColumn(i + 1).width = w));
 
   // Options
@@ -929,31 +595,26 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "Equity collar on the US large cap sleeve",
     "Long a 90% put, short the call that makes it cost nothing; quantities in index units (about 500m of exposure).",
   );
-  param(opt, wb, 4, "Spot (S&P 500)", "Spot", 5900, "#,##0.00");
-  param(opt, wb, 5, "Years to expiry", "Years", 0.5, "0.00");
-  param(opt, wb, 6, "Rate (continuous)", "Rate", 0.042, "0.00%");
-  param(opt, wb, 7, "Dividend yield", "DivYield", 0.013, "0.00%");
-  param(opt, wb, 8, "ATM vol", "Vol", 0.175, "0.0%");
-  param(opt, wb, 9, "Put strike (90%)", "PutStrike", 5310, "#,##0");
-  param(opt, wb, 10, "ES Jun26 future", "EsFuture", 5985, "#,##0.00");
-  param(opt, wb, 11, "Quoted put price", "QuotedPut", 95, "#,##0.00", "a dealer's quote for the 5310 put (the smile gives 94.24)");
-  param(opt, wb, 12, "Quoted future put", "QuotedFuturePut", 95.5, "#,##0.00", "the 5310 put on the ES Jun26 future");
-  addTable(opt, "Smile", [12, 4], ["Strike", "Vol"], SMILE, ["#,##0", "0.0%"]);
-  addTable(
+  param(opt, wb, 4, "Spot (S&P 500)", "Spot", NAMED.Spot, "#,##0.00");
+  param(opt, wb, 5, "Years to expiry", "Years", NAMED.Years, "0.00");
+  param(opt, wb, 6, "Rate (continuous)", "Rate", NAMED.Rate, "0.00%");
+  param(opt, wb, 7, "Dividend yield", "DivYield", NAMED.DivYield, "0.00%");
+  param(opt, wb, 8, "ATM vol", "Vol", NAMED.Vol, "0.0%");
+  param(opt, wb, 9, "Put strike (90%)", "PutStrike", NAMED.PutStrike, "#,##0");
+  param(opt, wb, 10, "ES Jun26 future", "EsFuture", NAMED.EsFuture, "#,##0.00");
+  param(
     opt,
-    "Legs",
-    [16, 0],
-    ["Type", "Strike", "Quantity"],
-    [
-      ["put", null, 84700],
-      ["call", null, -84700],
-    ],
-    [undefined, "#,##0.00", "#,##0"],
-    {
-      "0,1": { formula: "PutStrike", result: 5310 },
-      "1,1": { formula: `${X("ZEROCOST")}("collar",Spot,Years,Rate,DivYield,Smile[#All],PutStrike)`, result: 0 },
-    },
+    wb,
+    11,
+    "Quoted put price",
+    "QuotedPut",
+    NAMED.QuotedPut,
+    "#,##0.00",
+    "a dealer's quote for the 5310 put (the smile gives 94.24)",
   );
+  param(opt, wb, 12, "Quoted future put", "QuotedFuturePut", NAMED.QuotedFuturePut, "#,##0.00", "the 5310 put on the ES Jun26 future");
+  planTable(opt, "Smile", [12, 4], ["#,##0", "0.0%"]);
+  planTable(opt, "Legs", [16, 0], [undefined, "#,##0.00", "#,##0"]);
   opt.getCell("A24").value = "Spot";
   opt.getCell("A24").font = BOLD;
   for (let i = 0; i < 12; i++) {
@@ -969,28 +630,17 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "Liabilities and the interest-rate hedge",
     "Zero curve (annual compounding), projected benefit payments, the long-duration bonds' cash flows, the hedge instruments.",
   );
-  addTable(ldi, "Curve", [3, 0], ["Tenor", "Rate"], CURVE, ["0", "0.00%"]);
-  addTable(ldi, "Liabilities", [3, 3], ["Time", "Amount"], liabilities(), ["0", money]);
-  addTable(ldi, "Assets", [3, 6], ["Time", "Amount"], assetCashflows(), ["0", money]);
-  const instruments = INSTRUMENTS_FIXED.map((r) => [...r]);
-  addTable(
-    ldi,
-    "Instruments",
-    [3, 9],
-    ["Instrument", "Kind", "Tenor", "Coupon", "Index", "Contract", "Delivery", "Factor"],
-    instruments,
-    [undefined, undefined, "0.00", "0.000%", undefined, undefined, "0.0000", "0.0000"],
-    {
-      "2,7": { formula: `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)`, result: 0 },
-    },
-  );
+  planTable(ldi, "Curve", [3, 0], ["0", "0.00%"]);
+  planTable(ldi, "Liabilities", [3, 3], ["0", money]);
+  planTable(ldi, "Assets", [3, 6], ["0", money]);
+  planTable(ldi, "Instruments", [3, 9], [undefined, undefined, "0.00", "0.000%", undefined, undefined, "0.0000", "0.0000"]);
   ldi.getCell("J22").value = "TY cheapest-to-deliver (illustrative)";
   ldi.getCell("J22").font = BOLD;
-  const ctd: [string, string, number | Date, string][] = [
-    ["Coupon", "CtdCoupon", 0.0425, "0.000%"],
-    ["Maturity", "CtdMaturity", new Date(Date.UTC(2032, 10, 15)), "yyyy-mm-dd"],
-    ["Yield", "CtdYield", 0.0405, "0.000%"],
-    ["Delivery month", "DeliveryMonth", new Date(Date.UTC(2026, 2, 1)), "yyyy-mm"],
+  const ctd: [string, string, number, string][] = [
+    ["Coupon", "CtdCoupon", NAMED.CtdCoupon, "0.000%"],
+    ["Maturity", "CtdMaturity", NAMED.CtdMaturity, "yyyy-mm-dd"],
+    ["Yield", "CtdYield", NAMED.CtdYield, "0.000%"],
+    ["Delivery month", "DeliveryMonth", NAMED.DeliveryMonth, "yyyy-mm"],
   ];
   ctd.forEach(([label, name, v, fmt], i) => {
     ldi.getCell(23 + i, 10).value = label;
@@ -1008,32 +658,10 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "Leverage, margin and liquidity",
     "Futures positions with their margin and sensitivity, collateral by tier, stress scenarios (equity as a return, rates in bp).",
   );
-  addTable(
+  planTable(
     risk,
     "Positions",
     [3, 0],
-    [
-      "Id",
-      "Asset class",
-      "Contract",
-      "Kind",
-      "Quantity",
-      "Price",
-      "Multiplier",
-      "Margin",
-      "Factor",
-      "Coupon",
-      "Years",
-      "Yield",
-      "Conversion factor",
-      "DV01",
-      "Option type",
-      "Strike",
-      "Vol",
-      "Rate",
-      "Levered",
-    ],
-    POSITIONS,
     [
       undefined,
       undefined,
@@ -1055,24 +683,15 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
       "0.00%",
     ],
   );
-  addTable(
+  planTable(
     risk,
     "Collateral",
     [12, 0],
-    ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Spread factor", "Coupon", "Years", "Yield"],
-    COLLATERAL,
     [undefined, money, "0.0%", "0", undefined, "0", money, undefined, undefined, "0.000%", "0.00", "0.000%"],
   );
-  addTable(risk, "Scenarios", [20, 0], ["Scenario", "Equity", "Rates", "Credit", "IM multiplier", "Haircut multiplier"], SCENARIOS, [
-    undefined,
-    "0%",
-    "0",
-    "0",
-    "0.00",
-    "0.00",
-  ]);
-  param(risk, wb, 28, "Cash rate (Act/360)", "CashRate", 0.043, "0.00%", "SOFR, against which the rolls' financing is read");
-  addTable(risk, "Spreads", [29, 0], ["Contract", "Price", "Spread", "Dividends"], SPREADS, [undefined, "#,##0.00", "0.00", "0.00"]);
+  planTable(risk, "Scenarios", [20, 0], [undefined, "0%", "0", "0", "0.00", "0.00"]);
+  param(risk, wb, 28, "Cash rate (Act/360)", "CashRate", NAMED.CashRate, "0.00%", "SOFR, against which the rolls' financing is read");
+  planTable(risk, "Spreads", [29, 0], [undefined, "#,##0.00", "0.00", "0.00"]);
   [38, 14, 10, 12, 10, 9, 8, 2, 2].forEach((w, i) => (risk.getColumn(i + 1).width = w));
 
   // Completion
@@ -1082,9 +701,9 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     "US equity: factor exposures and a completion sleeve",
     "Manager weights within the US equity class, factor loadings of the managers and of the completion candidates, factor targets.",
   );
-  addTable(comp, "Holdings", [3, 0], ["Security", "Weight"], HOLDINGS, [undefined, pct]);
-  addTable(comp, "Loadings", [10, 0], ["Security", ...FACTORS], LOADINGS, [undefined, "0.00", "0.00", "0.00", "0.00", "0.00"]);
-  addTable(comp, "Targets", [21, 0], ["Factor", "Target"], TARGETS, [undefined, "0.00"]);
+  planTable(comp, "Holdings", [3, 0], [undefined, pct]);
+  planTable(comp, "Loadings", [10, 0], [undefined, "0.00", "0.00", "0.00", "0.00", "0.00"]);
+  planTable(comp, "Targets", [21, 0], [undefined, "0.00"]);
   [26, 10, 10, 10, 10, 10].forEach((w, i) => (comp.getColumn(i + 1).width = w));
 
   // Covariance
