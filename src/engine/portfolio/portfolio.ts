@@ -11,6 +11,9 @@
  * so sum of effective exposure = NAV + levered exposure (+ the funded exposure of a plan with no Cash row,
  * which has nothing to finance it: "unfunded"). A typed Cash Overlay is accepted only when it equals the
  * derived leg (the convention of earlier versions, where the user typed it by hand).
+ * An illiquid class may name a Proxy (a liquid class whose futures stand in for it) and its Proxy beta to it
+ * (default 1): a rebalance offsets a deviation d of the illiquid class by d x Proxy beta of the proxy's exposure
+ * (the regression beta of the illiquid class's returns on the proxy's; e.g. private equity on small caps).
  * A class may state a Duration (years, modified): rate futures with a DV01 are then sized by Hull's
  * duration-based hedge ratio (src/engine/futures/futures.ts) and rate derivatives count by their DV01.
  */
@@ -28,6 +31,8 @@ export interface AssetClass {
   liquid: boolean;
   /** Index of the class whose futures stand in for this (illiquid) class, or -1. */
   proxy: number;
+  /** The class's beta to its proxy (1 when not stated): a deviation d is offset by d x proxyBeta of the proxy. */
+  proxyBeta: number;
   /** Synthetic exposure, base currency; for Cash the funding leg (-funding). */
   overlay: number;
   /** The part of `overlay` declared levered (not financed from cash), base currency. */
@@ -68,6 +73,14 @@ export const PORTFOLIO_COLUMNS: readonly ColumnSpec[] = [
   { key: "liquid", header: "Liquid", synonyms: ["Tradable", "Tradeable"], type: "boolean", optional: true, default: true },
   { key: "proxy", header: "Proxy", synonyms: ["Proxy class", "Proxied by"], type: "text", optional: true },
   {
+    key: "proxyBeta",
+    header: "Proxy beta",
+    synonyms: ["Beta to proxy"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, minExclusive: true, max: 10 },
+  },
+  {
     key: "overlay",
     header: "Overlay",
     synonyms: ["Synthetic", "Derivatives", "Futures exposure"],
@@ -102,6 +115,7 @@ interface PortfolioRow {
   max: number;
   liquid: boolean;
   proxy?: string;
+  proxyBeta?: number;
   overlay: number;
   leveredOverlay: boolean;
   duration?: number;
@@ -129,6 +143,7 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
       max: r.max,
       liquid: r.liquid,
       proxy: -1,
+      proxyBeta: r.proxyBeta ?? 1,
       overlay: r.overlay,
       levered: r.leveredOverlay && !isCash ? r.overlay : 0,
       duration: r.duration,
@@ -137,6 +152,7 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
     };
   });
   t.rows.forEach((r, i) => {
+    if (r.proxyBeta !== undefined && !r.proxy) valueError(`${classes[i].where}: Proxy beta needs a Proxy (the class it is a beta to)`);
     if (!r.proxy) return;
     const where = classes[i].where;
     const j = findRow(t, r.proxy);

@@ -10,8 +10,9 @@
  * inside their ranges without goals, pro rata to their targets, each only as far as its range allows; what
  * they cannot take moves the classes with goals further inside their ranges; only if the ranges cannot all be
  * met is the rest spread pro rata to targets regardless, and a note says how much. An illiquid class is never
- * traded: with a Proxy its deviation is traded through the proxy's futures as far as the proxy's own range
- * allows (what cannot be offset is reported), otherwise it is reported and left alone. Whole contracts are
+ * traded: with a Proxy its deviation d is traded through the proxy's futures, as d x Proxy beta of the proxy's
+ * exposure (portfolio.ts), as far as the proxy's own range allows (what cannot be offset is reported, in the
+ * proxy's exposure), otherwise it is reported and left alone. Whole contracts are
  * then moved where rounding would leave a range (ranges.ts). The Cash row is
  * the funding leg: it trades without contracts and absorbs the exposure the rounding of contracts leaves.
  */
@@ -113,7 +114,7 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
       trades[i] += g - w[i];
       hasGoal[i] = true;
     } else if (!c.liquid && c.proxy >= 0 && tradable[c.proxy]) {
-      viaProxy[c.proxy] += g - w[i];
+      viaProxy[c.proxy] += (g - w[i]) * c.proxyBeta;
       offsetBy[c.proxy].push(i);
     }
   }

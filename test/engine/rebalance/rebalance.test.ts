@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { readFutures } from "../../../src/engine/futures/futures";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { rebalance, RebalanceRule, RebalanceTrigger } from "../../../src/engine/rebalance/rebalance";
+import { expectEngineError } from "../../helpers/engineErrors";
 import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../../helpers/plans";
 
 // Property tests over thousands of random plans: room for a loaded machine (the figures are not timed here).
@@ -117,6 +118,28 @@ describe("rebalance, plan B (illiquid private equity 0.15 over its 0.13 max)", (
     expect(r.by.Cash.trade).toBeCloseTo(0, 4);
     // the combined public + private equity exposure ends at its combined target 0.55
     expect(r.by.Equity.goal + r.by["Private equity"].goal).toBeCloseTo(0.55, 12);
+  });
+
+  test("a Proxy beta of 1.25: the 0.02 overweight is offset by 0.025 of Equity (25m = 100 ES)", () => {
+    // Private equity's beta to Equity 1.25: a deviation of -0.02 of PE is -0.02 x 1.25 = -0.025 of Equity exposure,
+    // -25m / (5,000 x 50) = -100 ES; the +25m goes to Bonds and Cash pro rata to targets (0.35 : 0.10).
+    const withBeta = [[...PLAN_B[0], "Proxy beta"], ...PLAN_B.slice(1).map((r, i) => [...r, i === 2 ? 1.25 : ""])];
+    const r = run(withBeta, FUTURES_B, "edge", "bands");
+    expect(r.by.Equity.trade).toBeCloseTo(-25 * M, 4);
+    expect(r.by.Equity.contracts).toBe(-100);
+    expect(r.by.Bonds.trade).toBeCloseTo((25 * M * 0.35) / 0.45, 2);
+    expect(r.by.Cash.trade).toBeCloseTo((25 * M * 0.1) / 0.45, 2);
+    expect(r.lines.reduce((s, l) => s + l.trade, 0)).toBeCloseTo(0, 4);
+    // the proxy still keeps its own range: a beta of 5 asks -0.10 of Equity (0.45 -> 0.35), only 0.05 fits (min 0.40)
+    const big = [[...PLAN_B[0], "Proxy beta"], ...PLAN_B.slice(1).map((r, i) => [...r, i === 2 ? 5 : ""])];
+    const b = run(big, FUTURES_B, "edge", "bands");
+    expect(b.by.Equity.trade).toBeCloseTo(-50 * M, 4);
+    expect(b.notes).toContain(
+      "Private equity: 5.000% of NAV cannot be offset through Equity without taking it outside its range; not traded",
+    );
+    // a Proxy beta needs a Proxy
+    const orphan = [[...PLAN_B[0], "Proxy beta"], ...PLAN_B.slice(1).map((r, i) => [...r, i === 0 ? 1.1 : ""])];
+    expectEngineError(() => readPortfolio(orphan as never), "value", /Portfolio row 1 \(Equity\): Proxy beta needs a Proxy/);
   });
 
   test("without a proxy the illiquid class is reported and left alone; its deviation is spread pro rata to targets", () => {
