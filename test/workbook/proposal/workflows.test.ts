@@ -158,7 +158,7 @@ describe("Tilt", () => {
     expect(p.trades.map((t) => [t.assetClass, t.side === "Sell" ? -t.quantity : t.quantity])).toEqual(
       spill.map((r) => [r["Asset class"], r.Contracts]),
     );
-    expect(p.trades.find((t) => t.assetClass === "US equity")!.instrument).toBe("ES");
+    expect(p.trades.find((t) => t.assetClass === "US large cap equity")!.instrument).toBe("ES Mar26 (E-mini S&P 500)");
     expect(check(p, /net to zero/).status).toBe("pass");
   });
 });
@@ -210,13 +210,8 @@ describe("LDI hedge", () => {
     const blank = rows.findIndex((row) => row.every((c) => c === ""));
     const units = rows.slice(1, blank - 1).filter((row) => row[2] !== 0);
     expect(p.trades.map((t) => [t.instrument, t.quantity])).toEqual(units.map((row) => [row[0], Math.abs(row[2] as number)]));
-    expect(p.trades.filter((t) => t.unit === "contracts").map((t) => t.instrument)).toEqual([
-      "TU 2Y T-Note future",
-      "FV 5Y T-Note future",
-      "TY 10Y T-Note future",
-      "US T-Bond future",
-      "UB Ultra Bond future",
-    ]);
+    // Futures in contracts, swaps in notional units, as HEDGETRADES's Unit column says (the sample's hedge is all swaps).
+    expect(p.trades.map((t) => t.unit)).toEqual(units.map((row) => (row[3] === "contracts" ? "contracts" : "units")));
     const second = rows.findIndex((row, i) => i > blank && row.every((c) => c === ""));
     const keyRows = rows.slice(blank + 2, second - 1);
     expect(p.exposures!.lines.map((l) => [l.name, l.before, l.after])).toEqual(keyRows.map((row) => [`${row[0]}y`, row[4], row[5]]));
