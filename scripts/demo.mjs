@@ -2,8 +2,10 @@
 /**
  * `npm run demo`: the headless workflow on the sample plan (examples/pension-plan.xlsx), as a batch job runs it:
  *   1. `overlay run` recalculates every OVERLAY formula of the workbook into a new file,
- *   2. `overlay propose --workflow rebalance` writes the task pane's rebalance proposal sheet and a trade ticket,
- * then prints the key tables of the recalculated workbook readably. Everything goes to a temporary directory;
+ *   2. `overlay propose --workflow daily` writes the day's proposal (as of the sample's valuation date, 140m of
+ *      cash needs, as the workbook's OVERLAY.DAILY) with its proposal sheet and trade ticket,
+ * then prints the one book's story from the recalculated workbook: the exposure against the policy, leverage, the
+ * reconciliation, the hedge ratio with the book's futures, the liquidity buffer, and a few single figures. Everything goes to a temporary directory;
  * the sample is only read. Builds the command first when dist/cli/overlay.js is missing or older than src/.
  */
 import { spawnSync } from "node:child_process";
@@ -57,9 +59,11 @@ overlay([
   "propose",
   rel(sample),
   "--workflow",
-  "rebalance",
-  "--rule",
-  "edge",
+  "daily",
+  "--as-of",
+  "46022",
+  "--cash-needs",
+  "140000000",
   "-o",
   join(out, "pension-plan.proposal.xlsx"),
   "--csv",
@@ -155,9 +159,44 @@ function printTable(r) {
 
 const all = results();
 const pick = (fn, test = () => true) => all.find((r) => r.fn === fn && test(r));
-for (const fn of ["EXPOSURE", "REBALANCE", "STRATEGY", "LIQUIDITY", "COMPLETION"]) {
-  const r = pick(fn);
-  if (r) printTable(r);
+const exposure = pick("EXPOSURE");
+if (exposure) printTable(exposure);
+
+// The one book (the Positions table on the Risk sheet) through leverage, the reconciliation, the hedge ratio and
+// the liquidity buffer: every figure read from the workbook's own results.
+const metric = (r, name) => r?.values.find((row) => row[0] === name)?.[1];
+const leverage = pick("LEVERAGE");
+const reconcile = pick("BOOK", (r) => /"reconcile"/.test(r.formula));
+const resilience = pick("RESILIENCE");
+const hedge = pick("HEDGERATIO", (r) => /Positions/.test(r.formula));
+const num = (x, d = 0) =>
+  typeof x === "number" ? x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }) : String(x ?? "");
+const m = (x) => (typeof x === "number" ? `${num(x / 1e6, 1)}m` : String(x ?? ""));
+console.log("\n== The one book (Risk!Positions) through exposure, leverage, hedge ratio and liquidity\n");
+for (const [label, value, where] of [
+  ["NAV", m(metric(reconcile, "NAV")), reconcile],
+  ["Effective exposure", m(metric(reconcile, "Effective exposure")), reconcile],
+  ["Futures financed from cash (funding leg)", m(metric(reconcile, "Funding leg (financed from cash)")), reconcile],
+  ["The collar's delta (declared levered)", m(metric(reconcile, "Levered exposure (declared)")), reconcile],
+  [
+    "Net leverage",
+    `${num(metric(leverage, "Net leverage"), 3)} (${metric(leverage, "Status")}; policy ${metric(leverage, "Min")} to ${metric(leverage, "Max")})`,
+    leverage,
+  ],
+  ["Gross leverage", num(metric(leverage, "Gross leverage"), 3), leverage],
+  ["Initial margin (book)", m(metric(reconcile, "Initial margin")), reconcile],
+  [
+    "Hedge ratio (bonds + the book's futures)",
+    typeof hedge?.values[0][0] === "number" ? `${(hedge.values[0][0] * 100).toFixed(1)}%` : "",
+    hedge,
+  ],
+  [
+    "Liquidity buffer",
+    `${num(metric(resilience, "Buffer (bp)"))}bp against ${num(metric(resilience, "Required buffer (bp)"))}bp required`,
+    resilience,
+  ],
+]) {
+  if (where) console.log(`${label.padEnd(42)}${value.padStart(34)}   (${where.sheet}!${where.address})`);
 }
 
 console.log("\n== Single figures\n");
@@ -165,7 +204,6 @@ const money = (x) => `${(x / 1e6).toLocaleString("en-US", { minimumFractionDigit
 for (const [fn, label, f, test] of [
   ["PRESENTVALUE", "Present value of the liabilities", money],
   ["PV01", "PV01 of the liabilities", (x) => x.toLocaleString("en-US", { maximumFractionDigits: 0 }), (r) => /Liabilities/.test(r.formula)],
-  ["HEDGERATIO", "Interest-rate hedge ratio", (x) => `${(x * 100).toFixed(1)}%`],
   ["TRACKINGERROR", "Tracking error against policy", (x) => `${(x * 100).toFixed(2)}%`],
   ["ZEROCOST", "Zero-cost collar call strike", (x) => x.toFixed(1)],
   ["SWAP", "30-year par swap rate", (x) => `${(x * 100).toFixed(3)}%`, (r) => /"rate"/.test(r.formula)],
@@ -177,4 +215,4 @@ for (const [fn, label, f, test] of [
 
 console.log(`\nWritten: ${join(out, "pension-plan.overlay.xlsx")} (recalculated workbook)`);
 console.log(`         ${join(out, "pension-plan.proposal.xlsx")} (with the proposal sheet)`);
-console.log(`         ${join(out, "trade-ticket.csv")} (trade ticket)`);
+console.log(`         ${join(out, "trade-ticket.csv")} (the daily proposal's trade ticket, with each contract's expiry)`);
