@@ -117,6 +117,12 @@ describe("task pane", () => {
     expect(rows.map((r) => within(r).getByTestId("trade-quantity").textContent)).toEqual(
       spill.map((r) => Math.abs(r.Contracts as number).toLocaleString("en-US")),
     );
+    // Each futures trade shows its contract's last trading day: the sample trades Mar26 contracts (3rd Friday
+    // 20 Mar 2026 for the equity index futures, CME Rulebook ch. 358; UB and TY 7 business days before 31 Mar,
+    // CBOT ch. 40 and 19; BCOM the 3rd Wednesday, 18 Mar, CBOT ch. 29).
+    expect(rows.map((r) => within(r).getByTestId("trade-expiry").textContent)).toEqual(
+      spill.map((r) => `Expires ${/^BCOM/.test(String(r.Contract)) ? "2026-03-18" : "2026-03-20"}`),
+    );
     expect((await screen.findByTestId("chart")).textContent).toBe("Weights against target and range: Before, After, Target, Min, Max");
     expect(screen.getAllByRole("listitem").some((li) => /Passed.*Trades net to zero/.test(li.textContent ?? ""))).toBe(true);
   });
