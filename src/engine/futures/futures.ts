@@ -11,6 +11,11 @@
  * (Hull, Options, Futures, and Other Derivatives, ch. 6, N* = P D_P / (V_F D_F) with V_F D_F x 1bp = DV01):
  *   beta = D x 1bp x price x multiplier / DV01        so  contracts = E x D x 1bp / (DV01 x fx)
  * and every formula above (contracts, exposure, notional / beta) then sizes by DV01.
+ *
+ * Baskets (several futures for one class, readFutureBaskets): each row states its basket Weight w_j (the legs'
+ * weights add to 1 per class); an exposure E of the class is sized per leg, each by its own beta or DV01:
+ *   contracts_j = E x w_j x beta_j / contract value_j        exposure = sum_j contracts_j x value_j / beta_j
+ * (a 60/40 split of EAFE between two country futures is two hedges of 0.6 E and 0.4 E, Hull ch. 3 each).
  */
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
@@ -31,6 +36,8 @@ export interface FutureSpec {
   dv01?: number;
   /** "dv01" when the beta is the duration ratio (DV01 and the class's Duration), else "beta". */
   sizing: "beta" | "dv01";
+  /** Basket weight within its class (1 for a class's only future). */
+  weight: number;
   where: string;
 }
 
@@ -48,6 +55,14 @@ export const FUTURES_COLUMNS: readonly ColumnSpec[] = [
   { key: "fx", header: "FX", synonyms: ["FX rate", "Currency rate"], type: "number", optional: true, default: 1, rule: POSITIVE },
   { key: "margin", header: "Margin", synonyms: ["Initial margin", "IM"], type: "number", optional: true, rule: { min: 0, max: 1e15 } },
   {
+    key: "weight",
+    header: "Weight",
+    synonyms: ["Basket weight", "Basket"],
+    type: "number",
+    optional: true,
+    rule: { min: 0, minExclusive: true, max: 1 },
+  },
+  {
     key: "dv01",
     header: "DV01",
     synonyms: ["PV01", "BPV"],
@@ -62,14 +77,60 @@ export const FUTURES_COLUMNS: readonly ColumnSpec[] = [
  * DV01 in a class with a Duration is sized by DV01 (its beta is the duration ratio; a typed Beta as well is an error).
  */
 export function readFutures(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureSpec[] {
-  const t = parseTable<Omit<FutureSpec, "where" | "sizing" | "beta"> & { beta?: number }>(matrix, {
+  return readFutureRows(matrix, plan, arg, "assetClass").map((f) => {
+    if (f.weight !== 1) valueError(`${f.where}: Weight ${f.weight}: the class's only future carries all of it (Weight 1 or empty)`, arg);
+    return f;
+  });
+}
+
+export interface FutureBasket {
+  assetClass: string;
+  /** The class's futures, weights adding to 1. */
+  legs: FutureSpec[];
+}
+
+/**
+ * Reads a Futures table that may give several rows (a basket) per class, each with its Weight (adding to 1 per
+ * class within 1e-9; a class's only row may leave Weight empty). A contract appears once. Baskets in the order
+ * of their first row.
+ */
+export function readFutureBaskets(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureBasket[] {
+  const t = parseTable<{ weight?: number }>(matrix, { arg, columns: FUTURES_COLUMNS, key: "contract" });
+  const given = t.rows.map((r) => r.weight !== undefined);
+  const futures = readFutureRows(matrix, plan, arg, "contract");
+  const byClass = new Map<string, FutureBasket & { given: boolean[] }>();
+  futures.forEach((f, i) => {
+    const k = normaliseName(f.assetClass);
+    const b = byClass.get(k) ?? { assetClass: f.assetClass, legs: [], given: [] };
+    b.legs.push(f);
+    b.given.push(given[i]);
+    byClass.set(k, b);
+  });
+  for (const b of byClass.values()) {
+    if (b.legs.length === 1) continue;
+    const j = b.given.indexOf(false);
+    if (j >= 0) valueError(`${b.legs[j].where}: '${b.assetClass}' has ${b.legs.length} futures: each needs its basket Weight`, arg);
+    const sum = b.legs.reduce((s, f) => s + f.weight, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      valueError(
+        `Futures '${b.assetClass}': the basket Weights add to ${+sum.toFixed(12)} (${b.legs.map((f) => f.weight).join(" + ")}); they must add to 1`,
+        arg,
+      );
+    }
+  }
+  return [...byClass.values()].map((b) => ({ assetClass: b.assetClass, legs: b.legs }));
+}
+
+/** The rows of a Futures table, each checked (asset class in the plan; DV01 sizing); key: the unique column. */
+function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string, key: "assetClass" | "contract"): FutureSpec[] {
+  const t = parseTable<Omit<FutureSpec, "where" | "sizing" | "beta" | "weight"> & { beta?: number; weight?: number }>(matrix, {
     arg,
     columns: FUTURES_COLUMNS,
-    key: "assetClass",
+    key,
   });
   return t.rows.map((r, i) => {
     const where = whereRow(t, i);
-    const f: FutureSpec = { ...r, beta: r.beta ?? 1, sizing: "beta", where };
+    const f: FutureSpec = { ...r, beta: r.beta ?? 1, sizing: "beta", weight: r.weight ?? 1, where };
     if (!plan) return f;
     const k = plan.index.get(normaliseName(r.assetClass));
     if (k === undefined) valueError(`${where}: asset class '${r.assetClass}' is not in the portfolio`, arg);
@@ -139,4 +200,30 @@ export function sizeContracts(
   const n = roundContracts(contractsFor(exposure, f), rounding);
   const got = exposureOf(n, f);
   return { contracts: n, notional: n * contractValue(f), exposure: got, residual: exposure - got };
+}
+
+export interface BasketLegSizing extends Sizing {
+  contract: string;
+  weight: number;
+  /** The exposure asked of this leg: E x weight. */
+  asked: number;
+}
+
+export interface BasketSizing {
+  legs: BasketLegSizing[];
+  /** Sums over the legs. */
+  contracts: number;
+  notional: number;
+  exposure: number;
+  residual: number;
+}
+
+/** An exposure (base currency) sized per leg of a basket: E x weight each, by its own beta or DV01. */
+export function sizeBasket(exposure: number, basket: Pick<FutureBasket, "legs">, rounding: RoundingMode): BasketSizing {
+  const legs = basket.legs.map((f): BasketLegSizing => {
+    const asked = exposure * f.weight;
+    return { contract: f.contract, weight: f.weight, asked, ...sizeContracts(asked, f, rounding) };
+  });
+  const sum = (k: "contracts" | "notional" | "exposure" | "residual") => legs.reduce((s, l) => s + l[k], 0);
+  return { legs, contracts: sum("contracts"), notional: sum("notional"), exposure: sum("exposure"), residual: sum("residual") };
 }

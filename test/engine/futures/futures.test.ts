@@ -1,4 +1,5 @@
-import { contractsFor, readFutures, sizeContracts } from "../../../src/engine/futures/futures";
+import { contractsFor, readFutureBaskets, readFutures, sizeBasket, sizeContracts } from "../../../src/engine/futures/futures";
+import { expectEngineError } from "../../helpers/engineErrors";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { PLAN_A } from "../../helpers/plans";
 
@@ -65,5 +66,71 @@ describe("sizing by DV01 (Hull's duration-based hedge ratio) only where the clas
     expect(f[1]).toMatchObject({ sizing: "beta", beta: 1 });
     // 10m of long-duration exposure: 10m x 13.2 x 1bp / 255 = 51.76 UB
     expect(contractsFor(10e6, f[0])).toBeCloseTo((10e6 * 13.2e-4) / 255, 9);
+  });
+});
+
+describe("baskets: several futures per class, each sized for its weight of the exposure (issue 13)", () => {
+  const plan = readPortfolio([
+    ["Asset class", "Market value", "Target", "Min", "Max", "Duration"],
+    ["International equity", 400e6, 0.4, 0.35, 0.45, ""],
+    ["Long bonds", 500e6, 0.5, 0.45, 0.55, 13.2],
+    ["Cash", 100e6, 0.1, 0.05, 0.15, ""],
+  ]);
+  const table = [
+    ["Asset class", "Contract", "Price", "Multiplier", "FX", "DV01", "Weight"],
+    ["International equity", "FESX Mar26", 5000, 10, 1.08, "", 0.6],
+    ["International equity", "NKD Mar26", 38000, 5, 1, "", 0.4],
+    ["Long bonds", "UB Mar26", 118.5, 1000, 1, 255, 0.7],
+    ["Long bonds", "TY Mar26", 110.5, 1000, 1, 68, 0.3],
+    ["Cash", "SR3 Mar26", 96, 2500, 1, "", ""],
+  ];
+  const baskets = readFutureBaskets(table, plan);
+  it("EAFE 60/40 between Euro Stoxx 50 and Nikkei 225: 100m is 1,111 FESX and 211 NKD", () => {
+    // Hull ch. 3, N* = beta x V_A / V_F per leg: 60m / (5,000 x 10 x 1.08 = 54,000) = 1,111.1; 40m / (38,000 x 5) = 210.5.
+    const s = sizeBasket(100e6, baskets[0], "nearest");
+    expect(s.legs.map((l) => [l.contract, l.contracts])).toEqual([
+      ["FESX Mar26", 1111],
+      ["NKD Mar26", 211],
+    ]);
+    expect(s.exposure).toBeCloseTo(1111 * 54000 + 211 * 190000, 6);
+    expect(s.residual).toBeCloseTo(100e6 - (1111 * 54000 + 211 * 190000), 6);
+  });
+  it("a UB/TY basket for a 13.2-year class is sized by each leg's DV01: the basket's DV01 is the class's", () => {
+    // Hull ch. 6, N* = P D_P / (V_F D_F) = E x w x D x 1bp / DV01: 70m x 13.2 x 1bp / 255 = 362.4; 30m x 13.2 x 1bp / 68 = 582.4.
+    const s = sizeBasket(100e6, baskets[1], "nearest");
+    expect(s.legs.map((l) => [l.contract, l.contracts])).toEqual([
+      ["UB Mar26", 362],
+      ["TY Mar26", 582],
+    ]);
+    // DV01 of the contracts, summed by hand: 362 x 255 + 582 x 68 = 131,886 against 100m x 13.2 x 1bp = 132,000.
+    expect(362 * 255 + 582 * 68).toBe(131886);
+    expect(s.exposure).toBeCloseTo(131886 / (13.2 * 1e-4), 3);
+    expect(baskets[2].legs[0].weight).toBe(1);
+  });
+  it("the weights must add to 1 per class; each leg of a basket states its Weight; a contract appears once", () => {
+    const bad = table.map((r) => [...r]);
+    bad[2][6] = 0.3;
+    expectEngineError(
+      () => readFutureBaskets(bad, plan),
+      "value",
+      /Futures 'International equity': the basket Weights add to 0.9 \(0.6 \+ 0.3\); they must add to 1/,
+    );
+    const missing = table.map((r) => [...r]);
+    missing[2][6] = "";
+    expectEngineError(
+      () => readFutureBaskets(missing, plan),
+      "value",
+      /Futures row 2 \(NKD Mar26\): 'International equity' has 2 futures: each needs its basket Weight/,
+    );
+    const twice = [...table, ["Long bonds", "UB Mar26", 118.5, 1000, 1, 255, 0.1]];
+    expectEngineError(() => readFutureBaskets(twice, plan), "value", /Contract 'UB Mar26' appears twice/);
+  });
+  it("the one-future-per-class functions refuse a basket, and a lone future with a Weight under 1", () => {
+    expectEngineError(() => readFutures(table, plan), "value", /Asset class 'International equity' appears twice/);
+    expectEngineError(
+      () => readFutures([table[0], table[1], table[3], table[5]], plan),
+      "value",
+      /Futures row 1 \(International equity\): Weight 0.6: the class's only future carries all of it/,
+    );
   });
 });
