@@ -113,6 +113,19 @@ export function run<R>(body: () => R): R extends Promise<unknown> ? Promise<Resu
   }
 }
 
+/**
+ * A part of the catalogue loaded on first use (a chunk of its own, so the functions bundle Excel loads with the
+ * workbook stays small). A failure to load is an Excel error in words; the next call tries again.
+ */
+export function lazyArea<T>(what: string, load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw excelError("value", `The ${what} functions could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    }));
+}
+
 /** A table result: a header row, then the rows. */
 export function spill(headers: readonly string[], rows: readonly (readonly unknown[])[]): Spill {
   return [headers.slice() as CellOut[], ...rows.map((r) => r.slice() as CellOut[])];

@@ -12,6 +12,7 @@ import "./catalogue/tilts";
 import "./catalogue/futures";
 import "./catalogue/liquidity";
 import "./catalogue/options";
+import "./catalogue/programmes";
 import "./catalogue/rates";
 import "./catalogue/completion";
 

@@ -21,6 +21,7 @@ import { COMPLETION_FUNCTIONS } from "./catalogue/completion";
 import { FUTURES_FUNCTIONS } from "./catalogue/futures";
 import { LIQUIDITY_FUNCTIONS } from "./catalogue/liquidity";
 import { OPTIONS_FUNCTIONS } from "./catalogue/options";
+import { PROGRAMMES_FUNCTIONS } from "./catalogue/programmes";
 import { POLICY_FUNCTIONS } from "./catalogue/policy";
 import { PORTFOLIO_FUNCTIONS } from "./catalogue/portfolio";
 import { RATES_FUNCTIONS } from "./catalogue/rates";
@@ -34,6 +35,7 @@ export const REGISTRY: readonly FunctionDef[] = [
   ...FUTURES_FUNCTIONS,
   ...LIQUIDITY_FUNCTIONS,
   ...OPTIONS_FUNCTIONS,
+  ...PROGRAMMES_FUNCTIONS,
   ...RATES_FUNCTIONS,
   ...COMPLETION_FUNCTIONS,
 ];

@@ -1,13 +1,13 @@
 /**
  * Completion portfolios: OVERLAY.FACTOREXPOSURE, OVERLAY.COMPLETION.
- * Thin: parse the arguments, call the engine, lay out the spill.
+ * The bodies (areas/completion.ts) load on first use, as a chunk of their own, so the functions bundle Excel loads
+ * with the workbook stays small; what Excel sees (the JSDoc) and the registry entries are here.
  */
-import { argMatrix, argNumber, isEmpty } from "../../engine/core/cells";
-import { CompletionResult, completion as completionEngine } from "../../engine/completion/completion";
-import { factorExposures } from "../../engine/completion/exposure";
-import { readHoldings, readLoadings, readSpecificRisk, readTargets } from "../../engine/completion/factorModel";
-import { run, spill } from "../excel";
+import type * as Area from "../areas/completion";
+import { lazyArea } from "../excel";
 import { FunctionDef, entry } from "../def";
+
+const area = lazyArea("completion portfolio", () => import(/* webpackChunkName: "completion" */ "../areas/completion"));
 
 /**
  * Factor exposures of holdings: the holdings-weighted sum of the securities' loadings, per factor (weights are not rescaled).
@@ -16,15 +16,8 @@ import { FunctionDef, entry } from "../def";
  * @param {any[][]} loadings Loadings table: Security, then one column per factor (each header names a factor; loadings are numbers within +-1e6).
  * @returns {any[][]} Table: Factor, Exposure.
  */
-export function factorExposure(holdings: any[][], loadings: any[][]) {
-  return run(() => {
-    const L = readLoadings(argMatrix(loadings, "loadings"));
-    const H = readHoldings(argMatrix(holdings, "holdings"), L);
-    return spill(
-      ["Factor", "Exposure"],
-      factorExposures(H, L).map((f) => [f.factor, f.exposure]),
-    );
-  });
+export async function factorExposure(holdings: any[][], loadings: any[][]) {
+  return (await area()).factorExposure(holdings, loadings);
 }
 
 /**
@@ -39,7 +32,7 @@ export function factorExposure(holdings: any[][], loadings: any[][]) {
  * @param {any[][]} [specificRisk] Specific volatility (decimal): a table Security, Specific risk with every security of loadings, or one number for all. Adds sum of specificRisk^2 x post-trade weight^2.
  * @returns {any[][]} Two blocks: Security, Weight (the sleeve, one row per security of loadings, then Total); a blank row; then Factor, Before, After, Target, Gap (After - Target).
  */
-export function completion(
+export async function completion(
   holdings: any[][],
   loadings: any[][],
   targets: any[][],
@@ -48,53 +41,17 @@ export function completion(
   turnover?: any,
   specificRisk?: any[][],
 ) {
-  return run(() => completionLayout(completionResult(holdings, loadings, targets, budget, maxWeight, turnover, specificRisk)));
-}
-
-/** OVERLAY.COMPLETION's typed half: the arguments parsed, the engine's sleeve and factor gaps. */
-export function completionResult(
-  holdings: any[][],
-  loadings: any[][],
-  targets: any[][],
-  budget?: any,
-  maxWeight?: any,
-  turnover?: any,
-  specificRisk?: any[][],
-): CompletionResult & { budget: number; maxWeight: number } {
-  const L = readLoadings(argMatrix(loadings, "loadings"));
-  const H = readHoldings(argMatrix(holdings, "holdings"), L);
-  const T = readTargets(argMatrix(targets, "targets"), L);
-  const b = argNumber(budget, "budget", { default: 0.1, min: 0, minExclusive: true, max: 1 });
-  const u = argNumber(maxWeight, "maxWeight", { default: b, min: 0, minExclusive: true, max: 1 });
-  const lambda = argNumber(turnover, "turnover", { default: 0, min: 0, max: 1e6 });
-  const risk = isOmitted(specificRisk) ? undefined : readSpecificRisk(argMatrix(specificRisk, "specificRisk"), L);
-  const r = completionEngine({ loadings: L, holdings: H, targets: T, budget: b, maxWeight: u, turnover: lambda, specificRisk: risk });
-  return { ...r, budget: b, maxWeight: u };
-}
-
-/** The spill of OVERLAY.COMPLETION: the sleeve (Security, Weight, Total), a blank row, the factor gaps. */
-export function completionLayout(r: CompletionResult) {
-  const total = r.weights.reduce((s, c) => s + c, 0);
-  const blank = (cells: unknown[]) => [...cells, ...new Array(5 - cells.length).fill("")];
-  return [
-    blank(["Security", "Weight"]),
-    ...r.securities.map((s, i) => blank([s, r.weights[i]])),
-    blank(["Total", total]),
-    blank([]),
-    ...spill(
-      ["Factor", "Before", "After", "Target", "Gap"],
-      r.factors.map((f) => [f.factor, f.before, f.after, f.target ?? "", f.gap ?? ""]),
-    ),
-  ];
-}
-
-function isOmitted(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (!Array.isArray(v)) return isEmpty(v);
-  return (v as unknown[]).every((row) => (Array.isArray(row) ? row.every(isEmpty) : isEmpty(row)));
+  return (await area()).completion(holdings, loadings, targets, budget, maxWeight, turnover, specificRisk);
 }
 
 export const COMPLETION_FUNCTIONS: FunctionDef[] = [
-  entry("FACTOREXPOSURE", factorExposure, "holdings#, loadings#"),
-  entry("COMPLETION", completion, "holdings#, loadings#, targets#, [budget], [maxWeight], [turnover], [specificRisk#]", completionResult),
+  entry("FACTOREXPOSURE", factorExposure, "holdings#, loadings#", async (...a: Parameters<typeof Area.factorExposureResult>) =>
+    (await area()).factorExposureResult(...a),
+  ),
+  entry(
+    "COMPLETION",
+    completion,
+    "holdings#, loadings#, targets#, [budget], [maxWeight], [turnover], [specificRisk#]",
+    async (...a: Parameters<typeof Area.completionResult>) => (await area()).completionResult(...a),
+  ),
 ];

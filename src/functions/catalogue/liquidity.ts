@@ -1,64 +1,13 @@
 /**
  * Liquidity of the overlay under stress: OVERLAY.LIQUIDITY, OVERLAY.LADDER, OVERLAY.RESILIENCE.
- * Thin: parse the arguments, call the engine, lay out the spill. Each has a typed half (…Result) for workflows.
+ * The bodies (areas/liquidity.ts) load on first use, as a chunk of their own, so the functions bundle Excel loads
+ * with the workbook stays small; what Excel sees (the JSDoc) and the registry entries are here. Each has a typed half (…Result) for workflows.
  */
-import { argMatrix, argOptionalNumber } from "../../engine/core/cells";
-import { LiquidityReport, liquidityReport, readLiquidity } from "../../engine/leverage/liquidity";
-import { Buffer, TPR_MARKET_BUFFER_BP, TPR_OPERATIONAL_BUFFER_BP } from "../../engine/stress/buffer";
-import { Resilience, Trade, resilience } from "../../engine/stress/resilience";
-import { ScenarioOutcome } from "../../engine/stress/stress";
-import { run, spill } from "../excel";
+import type * as Area from "../areas/liquidity";
+import { lazyArea } from "../excel";
 import { FunctionDef, entry } from "../def";
 
-const day = (d: number | undefined) => (d === undefined ? "" : `T+${d}`);
-
-function bufferStatus(b: Buffer): string {
-  if (b.status === "beyond") return b.kind === "rate" ? `beyond +${b.limit} bp` : "beyond a 100% fall";
-  if (b.status === "no positions") return b.kind === "rate" ? "no rate positions" : "no return positions";
-  return b.status;
-}
-
-function bufferRow(label: string, b: Buffer) {
-  const o = b.outcome;
-  return [
-    label,
-    o ? o.loss.total : "",
-    "",
-    o ? o.loss.initialMargin : "",
-    o ? o.postedIm : "",
-    o ? o.need : "",
-    o ? o.available : "",
-    o && o.coverage !== undefined ? o.coverage : "",
-    bufferStatus(b),
-    "",
-    o?.lastTier ?? "",
-    b.shock ?? "",
-  ];
-}
-
-function scenarioRow(s: ScenarioOutcome & { linearLoss: number; status: string }) {
-  return [
-    s.scenario,
-    s.loss.total,
-    s.linearLoss,
-    s.loss.initialMargin,
-    s.postedIm,
-    s.need,
-    s.available,
-    s.coverage ?? "",
-    s.status,
-    day(s.coveredBy),
-    s.lastTier ?? "",
-    "",
-  ];
-}
-
-/** The typed half of OVERLAY.LIQUIDITY: the engine's report. */
-export function liquidityResult(positions: any[][], collateral: any[][], scenarios: any[][]): LiquidityReport {
-  return liquidityReport(
-    readLiquidity(argMatrix(positions, "positions"), argMatrix(collateral, "collateral"), argMatrix(scenarios, "scenarios")),
-  );
-}
+const area = lazyArea("liquidity", () => import(/* webpackChunkName: "liquidity" */ "../areas/liquidity"));
 
 /**
  * Liquidity stress with full revaluation: every position repriced under each scenario (bonds, swaps and Treasury futures through the CTD from their cash flows, options with Black-Scholes-Merton, futures from their underlying; rows with only a DV01 are linear), the collateral revalued with stressed haircuts, and the margin calls met through the ladder (VM in cash for futures, cash or CSA-eligible securities for swaps; IM from eligible assets). Two rows at the end give the parallel rate rise (bp) and the equity fall (decimal) that exhaust the collateral, found by root-finding on the full revaluation.
@@ -68,36 +17,8 @@ export function liquidityResult(positions: any[][], collateral: any[][], scenari
  * @param {any[][]} scenarios Scenarios table: Scenario, then one column per factor (rates and spreads in bp, by key tenor as 'Rates 10y' or parallel; returns as decimals; vol factors in vol points); optional IM multiplier, Haircut multiplier.
  * @returns {any[][]} Table: Scenario, Variation margin, Linear VM, Initial margin, Posted IM, Need, Available, Coverage, Status, Covered by, Last tier, Shock; then the rows "Rate rise to exhaust (bp)" and "Equity fall to exhaust".
  */
-export function liquidity(positions: any[][], collateral: any[][], scenarios: any[][]) {
-  return run(() => {
-    const r = liquidityResult(positions, collateral, scenarios);
-    return spill(
-      [
-        "Scenario",
-        "Variation margin",
-        "Linear VM",
-        "Initial margin",
-        "Posted IM",
-        "Need",
-        "Available",
-        "Coverage",
-        "Status",
-        "Covered by",
-        "Last tier",
-        "Shock",
-      ],
-      [
-        ...r.scenarios.map(scenarioRow),
-        bufferRow("Rate rise to exhaust (bp)", r.rateRise),
-        bufferRow("Equity fall to exhaust", r.equityFall),
-      ],
-    );
-  });
-}
-
-/** The typed half of OVERLAY.LADDER: the same report (its ladders). */
-export function ladderResult(positions: any[][], collateral: any[][], scenarios: any[][]): LiquidityReport {
-  return liquidityResult(positions, collateral, scenarios);
+export async function liquidity(positions: any[][], collateral: any[][], scenarios: any[][]) {
+  return (await area()).liquidity(positions, collateral, scenarios);
 }
 
 /**
@@ -108,52 +29,8 @@ export function ladderResult(positions: any[][], collateral: any[][], scenarios:
  * @param {any[][]} scenarios Scenarios table, as for OVERLAY.LIQUIDITY.
  * @returns {any[][]} Table: Scenario, Day, Cash VM, CSA VM, IM top-up, Met, Shortfall, Spare, Last tier.
  */
-export function ladder(positions: any[][], collateral: any[][], scenarios: any[][]) {
-  return run(() => {
-    const r = ladderResult(positions, collateral, scenarios);
-    return spill(
-      ["Scenario", "Day", "Cash VM", "CSA VM", "IM top-up", "Met", "Shortfall", "Spare", "Last tier"],
-      r.scenarios.flatMap((s) =>
-        s.ladder.map((st) => [
-          s.scenario,
-          day(st.day),
-          s.needs.cashVm,
-          s.needs.csaVm,
-          s.needs.imTopUp,
-          st.cashVm + st.csaVm + st.im,
-          st.shortfall,
-          st.spare,
-          st.lastTier ?? "",
-        ]),
-      ),
-    );
-  });
-}
-
-/** The typed half of OVERLAY.RESILIENCE. */
-export function resilienceResult(
-  positions: any[][],
-  collateral: any[][],
-  hedgeRatio?: any,
-  leverage?: any,
-  nav?: any,
-  marketBp?: any,
-  operationalBp?: any,
-): Resilience {
-  const inp = readLiquidity(argMatrix(positions, "positions"), argMatrix(collateral, "collateral"));
-  const market = argOptionalNumber(marketBp, "marketBp", { min: TPR_MARKET_BUFFER_BP, max: 2000 }) ?? TPR_MARKET_BUFFER_BP;
-  const operational = argOptionalNumber(operationalBp, "operationalBp", { min: 0, max: 1000 }) ?? TPR_OPERATIONAL_BUFFER_BP;
-  return resilience(inp.book, inp.collateral, {
-    marketBp: market,
-    operationalBp: operational,
-    hedgeRatio: argOptionalNumber(hedgeRatio, "hedgeRatio", { min: 0, max: 10 }),
-    leverage: argOptionalNumber(leverage, "leverage", { min: 0, max: 100 }),
-    nav: argOptionalNumber(nav, "nav", { min: 0, minExclusive: true, max: 1e15 }),
-  });
-}
-
-function tradeRows(trigger: string, trades: Trade[]) {
-  return trades.map((t) => [trigger, t.id, t.quantity, t.trade, t.after]);
+export async function ladder(positions: any[][], collateral: any[][], scenarios: any[][]) {
+  return (await area()).ladder(positions, collateral, scenarios);
 }
 
 /**
@@ -168,7 +45,7 @@ function tradeRows(trigger: string, trades: Trade[]) {
  * @param {any} [operationalBp] Operational buffer, bp (default 100, TPR's example).
  * @returns {any[][]} Table: Metric, Value, Note; then, after an empty row, Trigger, Position, Quantity, Trade, After.
  */
-export function resilienceFn(
+export async function resilienceFn(
   positions: any[][],
   collateral: any[][],
   hedgeRatio?: any,
@@ -177,35 +54,20 @@ export function resilienceFn(
   marketBp?: any,
   operationalBp?: any,
 ) {
-  return run(() => {
-    const r = resilienceResult(positions, collateral, hedgeRatio, leverage, nav, marketBp, operationalBp);
-    const b = r.buffer;
-    const rows: unknown[][] = [
-      ["Buffer (bp)", b.shock ?? "", bufferStatus(b)],
-      ["Required buffer (bp)", r.requiredBp, `market stress ${r.marketBp} + operational ${r.operationalBp}`],
-      ["Meets the requirement", r.meets, ""],
-      ["Maximum scale of the rate hedge", r.maxScale ?? "", r.maxScaleStatus],
-      ["Maximum hedge ratio", r.maxHedgeRatio ?? "", r.maxHedgeRatio === undefined ? "give hedgeRatio" : ""],
-      ["Maximum leverage", r.maxLeverage ?? "", r.maxLeverage === undefined ? "give leverage and nav" : ""],
-      ["Top-up trigger (bp rise)", r.topUpAtBp ?? "", r.topUpAtBp === 0 ? "now" : ""],
-      ["Top-up cash", r.topUpCash ?? "", "restores the buffer at the trigger"],
-      ["Deleverage trigger (bp rise)", r.deleverageAtBp ?? "", r.deleverageAtBp === 0 ? "now" : ""],
-      ["Deleverage scale", r.deleverageScale ?? "", "of the rate positions, restores the required buffer"],
-    ];
-    const trades = [...tradeRows("Maximum hedge", r.toMaximum), ...tradeRows("Deleverage", r.deleverageTrades)];
-    const out: unknown[][] = [["Metric", "Value", "Note", "", ""], ...rows];
-    if (trades.length > 0) out.push(["", "", "", "", ""], ["Trigger", "Position", "Quantity", "Trade", "After"], ...trades);
-    return out;
-  });
+  return (await area()).resilienceFn(positions, collateral, hedgeRatio, leverage, nav, marketBp, operationalBp);
 }
 
 export const LIQUIDITY_FUNCTIONS: FunctionDef[] = [
-  entry("LIQUIDITY", liquidity, "positions#, collateral#, scenarios#", liquidityResult),
-  entry("LADDER", ladder, "positions#, collateral#, scenarios#", ladderResult),
+  entry("LIQUIDITY", liquidity, "positions#, collateral#, scenarios#", async (...a: Parameters<typeof Area.liquidityResult>) =>
+    (await area()).liquidityResult(...a),
+  ),
+  entry("LADDER", ladder, "positions#, collateral#, scenarios#", async (...a: Parameters<typeof Area.ladderResult>) =>
+    (await area()).ladderResult(...a),
+  ),
   entry(
     "RESILIENCE",
     resilienceFn,
     "positions#, collateral#, [hedgeRatio], [leverage], [nav], [marketBp], [operationalBp]",
-    resilienceResult,
+    async (...a: Parameters<typeof Area.resilienceResult>) => (await area()).resilienceResult(...a),
   ),
 ];

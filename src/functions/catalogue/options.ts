@@ -8,13 +8,11 @@
  * FUNCTIONS.md names the dividend-yield argument `yield`, a reserved word in JavaScript modules, so the
  * parameter is declared as `Yield` (what Excel's function wizard shows); the registry keeps `yield`.
  */
-import { argChoice, argMatrix, argNumber, argNumberList, argOptionalNumber, isEmpty, scalarOf } from "../../engine/core/cells";
+import { argChoice, argMatrix, argNumber, argOptionalNumber, scalarOf } from "../../engine/core/cells";
 import { black76 as black76Engine } from "../../engine/options/black76";
 import { bsm } from "../../engine/options/blackScholes";
 import { BLACK76_MEASURES, Greeks, MEASURES, MEASURE_TITLES, Measure, measureOf } from "../../engine/options/greeks";
 import { black76ImpliedVol, impliedVol as impliedVolEngine } from "../../engine/options/impliedVol";
-import { PnlGrid, pnlGrid } from "../../engine/options/pnlGrid";
-import { CollarTranche, WritingRoll, collarLadder, writingProgramme } from "../../engine/options/programme";
 import { parseOptionKind } from "../../engine/options/optionType";
 import { payoffLike } from "../../engine/options/payoff";
 import { STRIKE_RULE, VOL_RULE, readVolSpec } from "../../engine/options/smile";
@@ -275,205 +273,6 @@ export function zeroCostResult(
   return zeroCostStrike({ structure: kind, ...m, vol: v!, strike1: k1, strike2: k2 });
 }
 
-const DEFAULT_SPOT_SHOCKS = [-0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2];
-const DEFAULT_VOL_SHIFTS = [-0.05, 0, 0.05, 0.1];
-
-function shocks(v: unknown, arg: string, fallback: number[], rule: { min: number; max: number }): number[] {
-  if (v === null || v === undefined) return fallback;
-  const m = argMatrix(v, arg);
-  if (m.flat().every(isEmpty)) return fallback;
-  return argNumberList(v, arg, rule);
-}
-
-/** The typed half of PNLGRID. */
-export function pnlGridResult(
-  legs: any[][],
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  spotShocks?: any[][],
-  volShifts?: any[][],
-): PnlGrid {
-  const parsed = readLegs(argMatrix(legs, "legs"), "Legs");
-  const m = {
-    spot: argNumber(spot, "spot", PRICE_RULE),
-    years: argOptionalNumber(years, "years", YEARS_RULE),
-    rate: argNumber(rate, "rate", RATE_RULE),
-    yield: argNumber(Yield, "yield", { ...RATE_RULE, default: 0 }),
-    vol: readVolSpec(vol, "vol"),
-  };
-  const ds = shocks(spotShocks, "spotShocks", DEFAULT_SPOT_SHOCKS, { min: -0.99, max: 10 });
-  const dv = shocks(volShifts, "volShifts", DEFAULT_VOL_SHIFTS, { min: -10, max: 10 });
-  return pnlGrid(parsed, m, ds, dv);
-}
-
-/**
- * Spot x vol P&L grid of a strategy: the change in value of every leg (holding, futures, options) when the underlying moves by each spot shock and every vol by each shift, instantly. Rows: spot shocks; columns: vol shifts.
- * @customfunction PNLGRID
- * @param {any[][]} legs Legs table: Type (call, put, underlying or future), Strike, Quantity; optional Vol, Years.
- * @param {any} spot Price of the underlying (> 0).
- * @param {any} years Time to expiry in years for legs without Years.
- * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
- * @param {any[][]} vol Volatility for legs without Vol: a number or a Strike | Vol smile (shifted in parallel).
- * @param {any[][]} [spotShocks] Relative spot moves (-0.1 = a 10% fall). Default -20%, -10%, -5%, 0, +5%, +10%, +20%.
- * @param {any[][]} [volShifts] Vol shifts, decimal (0.05 = +5 vol points). Default -0.05, 0, 0.05, 0.10.
- * @returns {any[][]} Table: Spot shock, Spot, then one P&L column per vol shift.
- */
-export function pnlgrid(
-  legs: any[][],
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  spotShocks?: any[][],
-  volShifts?: any[][],
-) {
-  return run(() => {
-    const g = pnlGridResult(legs, spot, years, rate, Yield, vol, spotShocks, volShifts);
-    const s = argNumber(spot, "spot", PRICE_RULE);
-    return spill(
-      ["Spot shock", "Spot", ...g.volShifts.map((dv) => `Vol ${dv >= 0 ? "+" : ""}${Number((dv * 100).toFixed(6))} pt`)],
-      g.spotShocks.map((ds, i) => [ds, Number((s * (1 + ds)).toPrecision(15)), ...g.pnl[i]]),
-    );
-  });
-}
-
-function programmeMarket(spot: unknown, rate: unknown, yld: unknown, vol: unknown) {
-  const v = readVolSpec(vol, "vol");
-  if (v === undefined) argNumber(undefined, "vol");
-  return {
-    spot: argNumber(spot, "spot", PRICE_RULE),
-    rate: argNumber(rate, "rate", RATE_RULE),
-    yield: argNumber(yld, "yield", { ...RATE_RULE, default: 0 }),
-    vol: v!,
-  };
-}
-
-const STEP_RULE = { default: 5, min: 0, minExclusive: true, max: 1e6 };
-
-/** The typed half of WRITING. */
-export function writingResult(
-  type: any,
-  delta: any,
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  rolls?: any,
-  strikeStep?: any,
-  start?: any,
-): WritingRoll[] {
-  const kind = parseOptionKind(scalarOf(type, "type"), "type");
-  const d = argNumber(delta, "delta", { min: 0, minExclusive: true, max: 1 });
-  const m = programmeMarket(spot, rate, Yield, vol);
-  const t = argNumber(years, "years", YEARS_RULE);
-  const n = argNumber(rolls, "rolls", { default: 12, min: 1, max: 1200, integer: true });
-  const step = argNumber(strikeStep, "strikeStep", STEP_RULE);
-  const s = argOptionalNumber(start, "start", { min: 1, max: 2900000 });
-  return writingProgramme(kind, d, m, t, n, step, s === undefined ? undefined : Math.trunc(s));
-}
-
-/**
- * Systematic put or call writing: at each roll an option of tenor years is written at the strike whose delta is the target (read on the smile), rounded to the listed grid, projected on today's market. With a start date the expiries are the 3rd Fridays every round(years x 12) months on the US exchange calendar.
- * @customfunction WRITING
- * @param {any} type "call" (overwriting a holding) or "put" (cash-secured put writing).
- * @param {any} delta Target delta in absolute value (0.25 = a 25-delta option).
- * @param {any} spot Price of the underlying (> 0).
- * @param {any} years Tenor of each option in years (1/12 = monthly).
- * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
- * @param {any[][]} vol Volatility: a number or a Strike | Vol smile.
- * @param {any} [rolls] Number of rolls. Default 12.
- * @param {any} [strikeStep] Listed strike grid. Default 5.
- * @param {any} [start] Excel date serial of the first sale: roll dates on the calendar. Default: none.
- * @returns {any[][]} Table: Roll, Written, Expiry, Strike, Delta, Premium, Income yield, Annualised yield.
- */
-export function writing(
-  type: any,
-  delta: any,
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  rolls?: any,
-  strikeStep?: any,
-  start?: any,
-) {
-  return run(() => {
-    const r = writingResult(type, delta, spot, years, rate, Yield, vol, rolls, strikeStep, start);
-    return spill(
-      ["Roll", "Written", "Expiry", "Strike", "Delta", "Premium", "Income yield", "Annualised yield"],
-      r.map((x) => [x.roll, x.written ?? "", x.expiry ?? "", x.strike, x.delta, x.premium, x.incomeYield, x.annualisedYield]),
-    );
-  });
-}
-
-/** The typed half of COLLARLADDER. */
-export function collarLadderResult(
-  spot: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  putStrike: any,
-  quantity: any,
-  tranches?: any,
-  spacingYears?: any,
-  strikeStep?: any,
-): CollarTranche[] {
-  const m = programmeMarket(spot, rate, Yield, vol);
-  return collarLadder(
-    m,
-    argNumber(putStrike, "putStrike", STRIKE_RULE),
-    argNumber(quantity, "quantity", { min: 0, minExclusive: true, max: 1e15 }),
-    argNumber(tranches, "tranches", { default: 4, min: 1, max: 120, integer: true }),
-    argNumber(spacingYears, "spacingYears", { default: 0.25, min: 0, minExclusive: true, max: 10 }),
-    argNumber(strikeStep, "strikeStep", STEP_RULE),
-  );
-}
-
-/**
- * Laddered zero-cost collars: the holding split into equal tranches with staggered expiries (tranche k expires k x spacingYears out), each a long put at putStrike and the zero-cost call for its tenor (on the smile), rounded to the listed grid, with the premium the rounding leaves.
- * @customfunction COLLARLADDER
- * @param {any} spot Price of the underlying (> 0).
- * @param {any} rate Continuously compounded risk-free rate, decimal.
- * @param {any} Yield Continuous dividend yield, decimal. Empty = 0.
- * @param {any[][]} vol Volatility: a number or a Strike | Vol smile.
- * @param {any} putStrike Strike of every tranche's long put.
- * @param {any} quantity Units of the underlying to protect, split equally.
- * @param {any} [tranches] Number of tranches. Default 4.
- * @param {any} [spacingYears] Years between expiries. Default 0.25 (quarterly).
- * @param {any} [strikeStep] Listed strike grid. Default 5.
- * @returns {any[][]} Table: Tranche, Years, Quantity, Put strike, Zero-cost call, Call strike, Net premium, with a Total row.
- */
-export function collarladder(
-  spot: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  putStrike: any,
-  quantity: any,
-  tranches?: any,
-  spacingYears?: any,
-  strikeStep?: any,
-) {
-  return run(() => {
-    const r = collarLadderResult(spot, rate, Yield, vol, putStrike, quantity, tranches, spacingYears, strikeStep);
-    return spill(
-      ["Tranche", "Years", "Quantity", "Put strike", "Zero-cost call", "Call strike", "Net premium"],
-      [
-        ...r.map((x) => [x.tranche, x.years, x.quantity, x.putStrike, x.zeroCostCall, x.callStrike, x.premium]),
-        ["Total", "", r.reduce((s, x) => s + x.quantity, 0), "", "", "", r.reduce((s, x) => s + x.premium, 0)],
-      ],
-    );
-  });
-}
-
 export const OPTIONS_FUNCTIONS = [
   entry("OPTION", option, "type, spot, strike, years, rate, yield, vol, [measure]", optionResult),
   entry("BLACK76", black76, "type, forward, strike, years, rate, vol, [measure]", black76Result),
@@ -482,12 +281,4 @@ export const OPTIONS_FUNCTIONS = [
   entry("STRATEGY", strategy, "legs#, spot, years, rate, yield, vol#, [measure]", strategyResult),
   entry("PAYOFF", payoff, "legs#, spots#, [premium], [forward]", payoffResult),
   entry("ZEROCOST", zerocost, "structure, spot, years, rate, yield, vol#, strike1, [strike2]", zeroCostResult),
-  entry("PNLGRID", pnlgrid, "legs#, spot, years, rate, yield, vol#, [spotShocks#], [volShifts#]", pnlGridResult),
-  entry("WRITING", writing, "type, delta, spot, years, rate, yield, vol#, [rolls], [strikeStep], [start]", writingResult),
-  entry(
-    "COLLARLADDER",
-    collarladder,
-    "spot, rate, yield, vol#, putStrike, quantity, [tranches], [spacingYears], [strikeStep]",
-    collarLadderResult,
-  ),
 ];

@@ -4,7 +4,7 @@
  * Guardrails: the sleeve adds up to the budget, long only, no weight above the maximum, the factor gaps
  * smaller after than before.
  */
-import { completionLayout, completionResult } from "../../../functions/catalogue/completion";
+import { completionLayout, completionResult } from "../../../functions/areas/completion";
 import { Call, callTyped, describeOptions, withDefaults } from "../call";
 import { fmtNumber, fmtPct, headline, numberOption } from "../checks";
 import { Check, ExposureLine, TradeLine, Workflow } from "../model";
