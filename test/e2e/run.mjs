@@ -18,7 +18,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { require as tsRequire } from "tsx/cjs/api";
 import { startServer } from "./server.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -119,9 +118,12 @@ if (!process.env.E2E_SKIP_BUILD) {
 }
 
 // ---- the expected figures: the registry's functions on the sample tables, in Node ----
-// CommonJS through tsx, so the registry and its catalogue files load once, in one module system.
-const { callFunction, findFunction } = tsRequire("../../src/functions/registry.ts", import.meta.url);
-const S = tsRequire("../../src/playground/samplePlan.ts", import.meta.url);
+// Through tsx's loader (what `node --import tsx` installs), so the registry, its catalogue and the function bodies
+// the catalogue imports on demand (src/functions/areas/) load in one module system, as the command loads them.
+await import("tsx");
+const unwrap = (m) => (m.default && !m.findFunction && !m.SAMPLE_OPTIONS ? m.default : m);
+const { callFunction, findFunction } = unwrap(await import("../../src/functions/registry.ts"));
+const S = unwrap(await import("../../src/playground/samplePlan.ts"));
 async function fn(id, ...args) {
   const r = await callFunction(findFunction(id), args);
   assert(Array.isArray(r), `${id} returned ${r?.code ?? ""} ${r?.message ?? r}`);
