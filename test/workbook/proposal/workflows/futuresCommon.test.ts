@@ -5,6 +5,8 @@
 import { contractExpiry, tradesOf, withExpiry } from "../../../../src/workbook/proposal/workflows/futuresCommon";
 import { computeProposal, findWorkflow } from "../../../../src/workbook/proposal";
 import { WorkflowInputs } from "../../../../src/workbook/proposal/model";
+import fc from "fast-check";
+import { CONTRACTS, MONTH_CODES } from "../../../../src/engine/futures/calendar/contracts";
 import { ok, rowsOf } from "../../../helpers/call";
 
 /** An Excel serial as yyyy-mm-dd. */
@@ -51,6 +53,28 @@ describe("contractExpiry: the last trading day from the contract's text", () => 
       const last = rows.find((r) => r[0] === "Last trading day")![1] as number;
       expect(contractExpiry(c)).toBe(iso(last));
     }
+  });
+});
+
+describe("contractExpiry: property over every listed contract, 2020 to 2039", () => {
+  test("the expiry is a weekday of the contract month, and is CONTRACTDATES's last trading day", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CONTRACTS),
+        fc.constantFrom(3, 6, 9, 12),
+        fc.integer({ min: 2020, max: 2039 }),
+        async (spec, month, year) => {
+          const code = `${spec.root}${MONTH_CODES[month - 1]}${year}`;
+          const expiry = contractExpiry(code)!;
+          const d = new Date(`${expiry}T00:00:00Z`);
+          expect([d.getUTCFullYear(), d.getUTCMonth() + 1]).toEqual([year, month]);
+          expect([0, 6]).not.toContain(d.getUTCDay());
+          const rows = (await ok("CONTRACTDATES", code)) as unknown[][];
+          expect(expiry).toBe(iso(rows.find((r) => r[0] === "Last trading day")![1] as number));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
