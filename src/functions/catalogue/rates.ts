@@ -403,7 +403,7 @@ export function hedgeratioResult(
  * @param {any[][]} [keyTenors] Key tenors in years, or TRUE for 1, 2, 3, 5, 7, 10, 15, 20, 25, 30. Gives the table per key tenor.
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
  * @param {any[][]} [positions] The book (Positions table): its futures and swaps with a DV01 per unit add Quantity x DV01 x FX to the assets' PV01. Total ratio only (not with keyTenors).
- * @returns {any[][]} The ratio; with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
+ * @returns {any[][]} The ratio (a 1 x 1 table: Excel shows the value); with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
  */
 export function hedgeratio(
   assets: any[][],
@@ -415,7 +415,8 @@ export function hedgeratio(
 ) {
   return run(() => {
     const r = hedgeratioResult(assets, liabilities, curve, keyTenors, compounding, positions);
-    if (!("rows" in r)) return r.ratio;
+    // Declared a matrix (any[][]) for the table form, so the single ratio is a 1 x 1 table: Excel shows it as the value.
+    if (!("rows" in r)) return [[r.ratio]];
     return spill(
       ["Tenor", "Asset KR01", "Liability KR01", "Hedge ratio"],
       [...r.rows.map((x) => [x.tenor, x.asset, x.liability, blank(x.ratio)]), ["Total", r.assetPv01, r.liabilityPv01, blank(r.ratio)]],
