@@ -107,6 +107,11 @@ export const hedgeWorkflow: Workflow = {
         "Instrument, Kind (swap, future, bond, strip, trs), Tenor; per kind Coupon, Index, Contract, Delivery, Factor; optional Increment, Min, Max, Existing",
     },
     { name: "Assets", columns: "Time, Amount: the hedging assets' cash flows", optional: true },
+    {
+      name: "Positions",
+      columns: "the book: its swaps (Fixed rate, Maturity) and rate futures count as hedges already held",
+      optional: true,
+    },
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -127,6 +132,7 @@ export const hedgeWorkflow: Workflow = {
         { option: "totalBand" },
         { option: "tolerance" },
         { option: "liabilitySpreadBp" },
+        inputs.Positions ? { input: "Positions" } : { value: undefined },
       ],
     };
     const r = await callTyped<HedgeTradesResult>(call, inputs, options);
