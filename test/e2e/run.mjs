@@ -293,8 +293,9 @@ const EXPECTED = {
         Math.abs(r.Quantity) / 100,
       ]);
   },
+  // The workflow reads the book (Positions) as hedges already held, so the function gets it too.
   hedge: async () =>
-    records(beforeBlank(await fn("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows())))
+    records(beforeBlank(await fn("HEDGETRADES", S.liabilityCashFlows(), S.CURVE, 0.8, S.INSTRUMENTS, S.assetCashFlows(), "", "", "", "", S.POSITIONS)))
       // The trade column is "Trade" (with its unit beside it); older builds called it "Units".
       .map((r) => ({ ...r, q: r.Trade ?? r.Units }))
       .filter((r) => r.Instrument !== "Total" && typeof r.q === "number" && r.q !== 0)
