@@ -15,7 +15,7 @@ import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "..
 import { LeverageReport } from "../../../engine/leverage/leverage";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
 import { Check, ExposureLine, Figure, TradeLine, Workflow } from "../model";
-import { resultTable } from "./futuresCommon";
+import { bookArg, resultTable } from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -75,7 +75,11 @@ export const leverageWorkflow: Workflow = {
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);
     const minCoverage = numberOption(options, "minCoverage", "Minimum coverage", { min: 0 }) ?? 1;
-    const levCall: Call = { fn: "LEVERAGE", args: [{ input: "Portfolio" }, { option: "min" }, { option: "max" }, { option: "target" }] };
+    // One book: the Positions table that the stress revalues is the book LEVERAGE derives exposure from.
+    const levCall: Call = {
+      fn: "LEVERAGE",
+      args: [{ input: "Portfolio" }, { option: "min" }, { option: "max" }, { option: "target" }, ...bookArg(inputs)],
+    };
     const lev = await callTyped<LeverageReport>(levCall, inputs, options);
     const lr = await callRegistry(levCall, inputs, options);
     const liqCall: Call = { fn: "LIQUIDITY", args: [{ input: "Positions" }, { input: "Collateral" }, { input: "Scenarios" }] };
