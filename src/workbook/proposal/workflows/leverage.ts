@@ -14,8 +14,11 @@ import type { Resilience } from "../../../engine/stress/resilience";
 import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
 import { LeverageReport } from "../../../engine/leverage/leverage";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
-import { Check, ExposureLine, Figure, TradeLine, Workflow } from "../model";
+import { Check, ExposureLine, Figure, TradeLine, Workflow, WorkflowInputs } from "../model";
 import { bookArg, resultTable } from "./futuresCommon";
+import { POSITIONS_COLUMNS } from "../../../engine/book/positions";
+import { normaliseName } from "../../../engine/core/cells";
+import { ColumnSpec } from "../../../engine/core/table";
 
 const OPTIONS = [
   {
@@ -50,6 +53,18 @@ const OPTIONS = [
   },
 ] as const satisfies Workflow["options"];
 
+/**
+ * Whether the Positions input is the book (the Positions table of the book, with its Asset class and Kind
+ * columns) rather than LIQUIDITY's own stress layout (Contract, Quantity, Factor), which the stress reads but
+ * LEVERAGE cannot: only the book reaches leverage.
+ */
+function isBook(inputs: WorkflowInputs): boolean {
+  const header = inputs.Positions?.values[0] ?? [];
+  const names = new Set(header.map((h) => normaliseName(String(h))));
+  const has = (c: ColumnSpec) => [c.header, ...(c.synonyms ?? [])].some((n) => names.has(normaliseName(n)));
+  return POSITIONS_COLUMNS.filter((c) => !c.optional).every(has);
+}
+
 export const leverageWorkflow: Workflow = {
   id: "leverage",
   label: "Leverage & liquidity",
@@ -78,7 +93,13 @@ export const leverageWorkflow: Workflow = {
     // One book: the Positions table that the stress revalues is the book LEVERAGE derives exposure from.
     const levCall: Call = {
       fn: "LEVERAGE",
-      args: [{ input: "Portfolio" }, { option: "min" }, { option: "max" }, { option: "target" }, ...bookArg(inputs)],
+      args: [
+        { input: "Portfolio" },
+        { option: "min" },
+        { option: "max" },
+        { option: "target" },
+        ...(isBook(inputs) ? bookArg(inputs) : []),
+      ],
     };
     const lev = await callTyped<LeverageReport>(levCall, inputs, options);
     const lr = await callRegistry(levCall, inputs, options);
