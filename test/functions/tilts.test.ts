@@ -118,7 +118,7 @@ describe("OVERLAY.LEVERAGE", () => {
     ["Cash", 200 * M, 0.1, 0, 0.2, -80 * M],
   ];
 
-  test("the metrics table, two columns, rows in FUNCTIONS.md's order", async () => {
+  test("the metrics table, two columns, rows in the function reference's order", async () => {
     const r = (await ok("LEVERAGE", PLAN, 0.9, 1.2)) as unknown[][];
     expect(r[0]).toEqual(["Metric", "Value"]);
     expect(r.slice(1).map((x) => x[0])).toEqual([

@@ -48,7 +48,7 @@ export async function metadataProblems(): Promise<string[]> {
     def.params.forEach((p, i) => {
       const q = m.parameters[i];
       if (!q) return;
-      // Case-insensitive: FUNCTIONS.md's `yield` is a reserved word in JavaScript, so the parameter is `Yield`.
+      // Case-insensitive: the reference's `yield` is a reserved word in JavaScript, so the parameter is `Yield`.
       if (q.name.toLowerCase() !== p.name.toLowerCase()) problems.push(`${def.id}: parameter ${i + 1} is '${q.name}' in JSDoc, '${p.name}' in the registry`);
       if (!!q.optional !== p.optional) problems.push(`${def.id}: parameter '${p.name}' optional differs (JSDoc ${!!q.optional})`);
       if ((q.dimensionality === "matrix") !== p.range) problems.push(`${def.id}: parameter '${p.name}' range differs (JSDoc ${q.dimensionality ?? "scalar"})`);

@@ -1,5 +1,5 @@
 /**
- * The completion portfolio (FUNCTIONS.md, OVERLAY.COMPLETION): a physical sleeve c, a share `budget` of the
+ * The completion portfolio (the function reference in the README, OVERLAY.COMPLETION): a physical sleeve c, a share `budget` of the
  * asset class, that closes the gaps between the class's factor exposures and their targets.
  *
  *   post-trade weights      w_i = (1 - b) h_i + c_i                (the holdings h scaled down to make room)

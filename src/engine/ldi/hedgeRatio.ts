@@ -1,6 +1,6 @@
 /**
  * Interest-rate hedge ratios of a defined-benefit plan: asset PV01 / liability PV01, in total and per key
- * tenor (asset KR01 / liability KR01), with PV01 and KR01 as ARCHITECTURE.md defines them
+ * tenor (asset KR01 / liability KR01), with PV01 and KR01 as the README's Conventions define them
  * (rates/cashflows.ts, rates/keyRates.ts). A ratio of 1 means the assets' value moves with the liabilities'
  * for that rate move; 0.8 is an 80% hedge.
  */

@@ -1,5 +1,5 @@
 /**
- * Plan-level leverage (FUNCTIONS.md, OVERLAY.LEVERAGE definitions).
+ * Plan-level leverage (the function reference in the README, OVERLAY.LEVERAGE definitions).
  *
  *   NAV              = sum of physical market values, Cash included
  *   Physical         = sum of physical market values of the non-cash classes

@@ -1,5 +1,5 @@
 /**
- * Price and Greeks of an option position, in QuantLib's conventions (ARCHITECTURE.md):
+ * Price and Greeks of an option position, in QuantLib's conventions (README, Conventions):
  *   delta, gamma per unit of the underlying; vega per 1.00 of volatility; theta per year (the change in
  *   value as one year passes, everything else fixed: negative for a long option most of the time);
  *   rho per 1.00 of the continuous rate; dividend rho per 1.00 of the continuous dividend yield.

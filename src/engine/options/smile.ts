@@ -1,6 +1,6 @@
 /**
  * Volatility as one number or a smile: a `Strike | Vol` table, linear in strike between its points and
- * flat beyond the first and last strikes (FUNCTIONS.md, OVERLAY.STRATEGY).
+ * flat beyond the first and last strikes (the function reference in the README, OVERLAY.STRATEGY).
  */
 import { Matrix, argMatrix, argNumber, isEmpty } from "../core/cells";
 import { valueError } from "../core/errors";

@@ -1,5 +1,5 @@
 /**
- * Zero-cost structures: the call strike that makes a structure's premium zero (FUNCTIONS.md, ZEROCOST).
+ * Zero-cost structures: the call strike that makes a structure's premium zero (the function reference in the README, OVERLAY.ZEROCOST).
  *   collar           long put at strike1, short call:             C(K) = P(strike1)
  *   riskreversal     short put at strike1, long call:             C(K) = P(strike1)
  *   putspreadcollar  long put strike1, short put strike2, short call:  C(K) = P(strike1) - P(strike2)

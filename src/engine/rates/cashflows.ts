@@ -2,7 +2,7 @@
  * Cash flows (`Time | Amount`, years and base currency) valued on a zero curve.
  *
  *   PV   = sum_i A_i DF(t_i)
- *   PV01 = PV(curve - 1bp) - PV(curve)          (ARCHITECTURE.md: positive for positive cash flows)
+ *   PV01 = PV(curve - 1bp) - PV(curve)          (README, Conventions: positive for positive cash flows)
  *
  * A cash flow beyond the curve's last tenor is discounted at the last zero rate (flat extrapolation); one
  * before the first tenor at the first rate. Cash flows need not be sorted; a flow at time 0 has DF = 1.

@@ -1,6 +1,6 @@
 /**
  * Zero curves: zero rates at tenors (years, decimals), linear in the zero rate between tenors and flat outside
- * them (ARCHITECTURE.md); curveTable.ts reads them from a table of zero rates or of par quotes. Discount factors by compounding:
+ * them (README, Conventions); curveTable.ts reads them from a table of zero rates or of par quotes. Discount factors by compounding:
  *
  *   annual      DF(t) = (1 + r)^-t
  *   semiannual  DF(t) = (1 + r/2)^(-2t)

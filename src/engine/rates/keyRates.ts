@@ -1,5 +1,5 @@
 /**
- * Key-rate 01s with triangle weights (ARCHITECTURE.md).
+ * Key-rate 01s with triangle weights (README, Conventions).
  *
  * h_k(t) is the triangle that is 1 at key tenor K_k and 0 at its neighbours K_(k-1) and K_(k+1), linear in
  * between; h_1 = 1 below the first key and h_last = 1 above the last key. For any t the weights add up to 1.

@@ -2,10 +2,10 @@
  * Options: OVERLAY.OPTION, BLACK76, IMPLIEDVOL, BLACK76VOL, STRATEGY, PAYOFF, ZEROCOST, PNLGRID.
  * Thin: parse the arguments, call the engine (src/engine/options), lay out the spill. Each function has a
  * typed half (`...Result`) returning the engine's result; the Excel function is its layout.
- * Conventions (ARCHITECTURE.md): continuous rate and dividend yield, time in years, vols and rates as
+ * Conventions (README, Conventions): continuous rate and dividend yield, time in years, vols and rates as
  * decimals; Greeks per unit change (vega per 1.00 of vol, rho per 1.00 of rate), theta per year.
  *
- * FUNCTIONS.md names the dividend-yield argument `yield`, a reserved word in JavaScript modules, so the
+ * The function reference names the dividend-yield argument `yield`, a reserved word in JavaScript modules, so the
  * parameter is declared as `Yield` (what Excel's function wizard shows); the registry keeps `yield`.
  */
 import { argChoice, argMatrix, argNumber, argOptionalNumber, scalarOf } from "../../engine/core/cells";

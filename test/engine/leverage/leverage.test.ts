@@ -1,4 +1,4 @@
-/** Plan-level leverage: FUNCTIONS.md's definitions, worked by hand. */
+/** Plan-level leverage: the function reference's definitions (README), worked by hand. */
 import fc from "fast-check";
 import { leverage } from "../../../src/engine/leverage/leverage";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
@@ -49,7 +49,7 @@ describe("leverage: hand-worked", () => {
     expect(r.tradeToRange).toBeCloseTo(-80, 12);
   });
 
-  test("FUNCTIONS.md: equitising cash adds no net leverage: a plan fully invested through futures has net leverage 1.0", () => {
+  test("the reference: equitising cash adds no net leverage: a plan fully invested through futures has net leverage 1.0", () => {
     // All cash (100), futures for the whole NAV on Equity; the Cash row shows the funding leg -100.
     const all = readPortfolio([HEAD, ["Equity", 0, 0.9, 0, 1, 100], ["Cash", 100, 0.1, -1, 1, -100]]);
     expect(leverage(all, { min: 0, max: 1 }).netLeverage).toBe(1);

@@ -1,4 +1,4 @@
-/** Smiles: Strike | Vol tables, linear in strike and flat outside (FUNCTIONS.md, OVERLAY.STRATEGY). */
+/** Smiles: Strike | Vol tables, linear in strike and flat outside (the function reference in the README, OVERLAY.STRATEGY). */
 import { readSmile, readVolSpec, smileVol } from "../../../src/engine/options/smile";
 
 describe("smile", () => {

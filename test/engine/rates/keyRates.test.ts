@@ -10,7 +10,7 @@ import {
   triangleVector,
 } from "../../../src/engine/rates/keyRates";
 
-describe("triangle weights (ARCHITECTURE.md)", () => {
+describe("triangle weights (README, Conventions)", () => {
   const keys = [1, 2, 5, 10];
   it("are 1 at a key, linear between neighbours, flat 1 outside the first and last keys", () => {
     expect(triangleVector(keys, 2)).toEqual([0, 1, 0, 0]);

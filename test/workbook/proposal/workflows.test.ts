@@ -1,5 +1,5 @@
 /**
- * The workflows: figures against hand-worked cases (FUNCTIONS.md's definitions) and against the registry
+ * The workflows: figures against hand-worked cases (the function reference's definitions (README)) and against the registry
  * function's own spill on the sample plan (the pane must show exactly what the formula gives), the
  * guardrail checks on cases built to pass and to fail, and errors attributed to the field at fault.
  */
