@@ -94,6 +94,49 @@ describe("OVERLAY.EQUITISE and OVERLAY.REBALANCE", () => {
     expect(Math.abs(rows[rows.length - 1].Trade as number)).toBeLessThan(1e-6);
   });
 
+  test("REBALANCE with a group band: a Group row after the Total row, its sums from the class rows", async () => {
+    // Plan A with Equity (56%) and Commodities (6%) in a group banded 50-58% (summed target 55%): Equity "edge"
+    // goes to 55%, and the group from 61% to its 58% edge, whole contracts keeping it inside.
+    const grouped = PLAN_A.map((r, i) => [
+      ...r,
+      ...(i === 0 ? ["Group", "Group min", "Group max"] : i === 1 || i === 3 ? ["Growth", 0.5, 0.58] : ["", "", ""]),
+    ]);
+    const result = await ok("REBALANCE", grouped, FUTURES_A, "edge");
+    const table = result as unknown[][];
+    const at = table.findIndex((r) => r[0] === "Group Growth");
+    expect(table[at - 1][0]).toBe("Total");
+    const rows = rowsOf(result);
+    const row = (name: string) => rows.find((r) => r["Asset class"] === name)!;
+    const sum = (col: string) => (row("Equity")[col] as number) + (row("Commodities")[col] as number);
+    const g = row("Group Growth");
+    expect(g).toMatchObject({ Min: 0.5, Max: 0.58, Status: "over", "Post status": "within" });
+    expect(g.Weight).toBeCloseTo(0.62, 12);
+    expect(g.Target).toBeCloseTo(0.55, 12);
+    expect(g.Goal).toBeCloseTo(0.58, 12);
+    expect(g["Post weight"]).toBeCloseTo(sum("Post weight"), 12);
+    expect(g["Post weight"] as number).toBeLessThanOrEqual(0.58);
+    // and the DAILY proposal shows it too
+    const daily = rowsOf(
+      await ok("DAILY", grouped, FUTURES_A, 46000, undefined, undefined, undefined, undefined, undefined, undefined, "edge"),
+    );
+    const d = daily.find((r) => r["Asset class"] === "Group Growth")!;
+    expect(d).toMatchObject({ Min: 0.5, Max: 0.58, "Post status": "within" });
+    const dp = (name: string) => daily.find((r) => r["Asset class"] === name)!["Post weight"] as number;
+    expect(d["Post weight"]).toBeCloseTo(dp("Equity") + dp("Commodities"), 12);
+  });
+
+  test("REBALANCE refuses a group band that does not hold its summed targets, naming the row", async () => {
+    const grouped = PLAN_A.map((r, i) => [
+      ...r,
+      ...(i === 0 ? ["Group", "Group min", "Group max"] : i === 1 ? ["Growth", 0.3, 0.4] : ["", "", ""]),
+    ]);
+    expectError(
+      await call("REBALANCE", grouped, FUTURES_A, "edge"),
+      "#VALUE!",
+      /^Portfolio row 1 \(Equity\): Group 'Growth''s band must hold its summed targets \(Group min <= 0\.5 <= Group max\), got Group min 0\.3, Group max 0\.4$/,
+    );
+  });
+
   test("REBALANCE rejects unknown rules and triggers with the choices", async () => {
     expectError(
       await call("REBALANCE", PLAN_A, FUTURES_A, "middle"),

@@ -177,7 +177,15 @@ const ODD_FUTURES = [
   ["Commodities", "BCOM", 3, 1_000_000],
 ];
 
+/** Plan A with a group band on Equity and Commodities (summed target 55%, band 50% to 58%, stated on one row). */
+const PLAN_A_GROUPED = PLAN_A.map((r, i) => [
+  ...r,
+  ...(i === 0 ? ["Group", "Group min", "Group max"] : i === 1 ? ["Growth", 0.5, 0.58] : i === 3 ? ["Growth", "", ""] : ["", "", ""]),
+]);
+
 export const EXTRA_CALLS: [string, unknown[]][] = [
   ["REBALANCE", [PLAN_A, ODD_FUTURES, "target", "always", "optimal"]],
+  ["REBALANCE", [PLAN_A_GROUPED, ODD_FUTURES, "edge", "bands", "nearest"]],
+  ["DAILY", [PLAN_A_GROUPED, ODD_FUTURES, 46000]],
   ["EQUITISE", [PLAN_B, ODD_FUTURES.slice(0, 3), 60_000_000, 15_000_000, "target", "optimal"]],
 ];

@@ -20,8 +20,16 @@ import { valueError } from "../core/errors";
 import { equitiseAligned } from "../futures/equitise";
 import { ClassFutures, FutureSpec, contractValue, futuresByClass, sizeContracts } from "../futures/futures";
 import { Plan, RangeStatus, effective, withFunding } from "../portfolio/portfolio";
-import { keepRanges } from "../rebalance/ranges";
-import { RebalanceLine, RebalanceRule, RebalanceTrigger, rebalanceLines, rebalanceTrades } from "../rebalance/rebalance";
+import { bandText, keepRanges } from "../rebalance/ranges";
+import {
+  GroupLine,
+  RebalanceLine,
+  RebalanceRule,
+  RebalanceTrigger,
+  groupLines,
+  rebalanceLines,
+  rebalanceTrades,
+} from "../rebalance/rebalance";
 import { LeverageBoundStatus, keepLeverage } from "./leverageBounds";
 import { TiltLeg, TiltState, tiltedTargets, withTargets } from "./tilts";
 
@@ -55,6 +63,8 @@ export interface DailyLine extends RebalanceLine {
 export interface DailyResult {
   nav: number;
   lines: DailyLine[];
+  /** One per group band of the plan (empty without groups). */
+  groups: GroupLine[];
   tilts: TiltState[];
   scale: number;
   /** Trades dropped under the minimum size: class, contracts, notional. */
@@ -156,5 +166,12 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
     status: lev.status,
     reason: lev.reason,
   };
-  return { nav, lines, tilts: tilted.tilts, scale: tilted.scale, dropped, notes, total, leverage };
+  const groups = groupLines(planT, lines);
+  (planT.groups ?? []).forEach((g, k) => {
+    const post = groups[k].postWeight;
+    if ((post > g.max + 1e-12 || post < g.min - 1e-12) && !notes.some((n) => n.startsWith(`Group ${g.name}:`))) {
+      notes.push(`Group ${g.name}: ${(post * 100).toFixed(3)}% after the leverage bound's trades, against ${bandText(g)}`);
+    }
+  });
+  return { nav, lines, groups, tilts: tilted.tilts, scale: tilted.scale, dropped, notes, total, leverage };
 }

@@ -16,6 +16,9 @@
  * (the regression beta of the illiquid class's returns on the proxy's; e.g. private equity on small caps).
  * A class may state a Duration (years, modified): rate futures with a DV01 are then sized by Hull's
  * duration-based hedge ratio (src/engine/futures/futures.ts) and rate derivatives count by their DV01.
+ * A class may belong to a Group (an illiquid class and its proxy; total equity) with a band [Group min, Group max]
+ * on the group's summed weight, stated on any of its rows (rows that state it agree; an unstated side is open);
+ * Cash is never in a group. The rebalance keeps every group inside its band after whole contracts (ranges.ts).
  */
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
@@ -44,8 +47,19 @@ export interface AssetClass {
   where: string;
 }
 
+/** A group band: the summed weight of its member classes kept inside [min, max]. */
+export interface GroupBand {
+  name: string;
+  /** Class indices of the members. */
+  members: number[];
+  min: number;
+  max: number;
+}
+
 export interface Plan {
   classes: AssetClass[];
+  /** Group bands (none when the Portfolio table has no Group column). */
+  groups?: GroupBand[];
   nav: number;
   /** Index of the Cash row, or -1. */
   cash: number;
@@ -105,6 +119,9 @@ export const PORTFOLIO_COLUMNS: readonly ColumnSpec[] = [
     optional: true,
     rule: { min: 0, minExclusive: true, max: 100 },
   },
+  { key: "group", header: "Group", synonyms: ["Group band", "Band group"], type: "text", optional: true },
+  { key: "groupMin", header: "Group min", synonyms: ["Group minimum"], type: "number", optional: true, rule: WEIGHT },
+  { key: "groupMax", header: "Group max", synonyms: ["Group maximum"], type: "number", optional: true, rule: WEIGHT },
 ];
 
 interface PortfolioRow {
@@ -119,6 +136,9 @@ interface PortfolioRow {
   overlay: number;
   leveredOverlay: boolean;
   duration?: number;
+  group?: string;
+  groupMin?: number;
+  groupMax?: number;
 }
 
 export function isCashName(name: string): boolean {
@@ -162,6 +182,7 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
     if (classes[j].isCash) valueError(`${where}: Proxy cannot be Cash`);
     classes[i].proxy = j;
   });
+  const groups = readGroups(t, classes);
   const targetSum = classes.reduce((s, c) => s + c.target, 0);
   if (Math.abs(targetSum - 1) > TARGET_SUM_TOLERANCE) {
     valueError(`${arg}: Targets must add up to 1 (100%), they add up to ${round6(targetSum)}`);
@@ -170,7 +191,16 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
   if (!(nav > 0)) numError(`${arg}: NAV (the sum of Market value) must be positive, got ${nav}`);
   const cash = classes.findIndex((c) => c.isCash);
   const typedCash = cash >= 0 ? classes[cash].overlay : 0;
-  const plan = withFunding({ classes, nav, cash, index: t.keyIndex, funding: 0, levered: 0, unfunded: 0 });
+  const plan = withFunding({
+    classes,
+    nav,
+    cash,
+    index: t.keyIndex,
+    funding: 0,
+    levered: 0,
+    unfunded: 0,
+    ...(groups.length ? { groups } : {}),
+  });
   if (cash >= 0 && typedCash !== 0 && Math.abs(typedCash - plan.classes[cash].overlay) > 0.5 + 1e-9 * Math.abs(typedCash)) {
     valueError(
       `${classes[cash].where}: Overlay is the funding leg of the synthetic exposure, derived as ${round6(plan.classes[cash].overlay)}` +
@@ -179,6 +209,54 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
     );
   }
   return plan;
+}
+
+function bandOf(g: GroupBand): string {
+  return `Group min ${Number.isFinite(g.min) ? g.min : "(none)"}, Group max ${Number.isFinite(g.max) ? g.max : "(none)"}`;
+}
+
+function readGroups(t: Table<PortfolioRow>, classes: AssetClass[]): GroupBand[] {
+  const groups: GroupBand[] = [];
+  const byName = new Map<string, GroupBand>();
+  t.rows.forEach((r, i) => {
+    const where = classes[i].where;
+    if (!r.group) {
+      if (r.groupMin !== undefined || r.groupMax !== undefined) valueError(`${where}: Group min and Group max need a Group`);
+      return;
+    }
+    if (classes[i].isCash) valueError(`${where}: Cash cannot be in a Group (it is the funding leg)`);
+    const key = normaliseName(r.group);
+    let g = byName.get(key);
+    if (!g) {
+      g = { name: r.group, members: [], min: -Infinity, max: Infinity };
+      byName.set(key, g);
+      groups.push(g);
+    }
+    g.members.push(i);
+    for (const [side, x] of [
+      ["min", r.groupMin],
+      ["max", r.groupMax],
+    ] as const) {
+      if (x === undefined) continue;
+      const had = g[side];
+      if (Number.isFinite(had) && Math.abs(had - x) > 1e-12) {
+        valueError(`${where}: Group ${side} of '${r.group}' is ${x}, another row of the group states ${had}`);
+      }
+      g[side] = x;
+    }
+  });
+  for (const g of groups) {
+    const target = g.members.reduce((s, i) => s + classes[i].target, 0);
+    if (!(g.min <= target + 1e-12 && target <= g.max + 1e-12)) {
+      valueError(
+        `${classes[g.members[0]].where}: Group '${g.name}''s band must hold its summed targets (Group min <= ${round6(target)} <= Group max), got ${bandOf(g)}`,
+      );
+    }
+    if (!Number.isFinite(g.min) && !Number.isFinite(g.max)) {
+      valueError(`${classes[g.members[0]].where}: Group '${g.name}' needs a Group min or a Group max on one of its rows`);
+    }
+  }
+  return groups;
 }
 
 /**
@@ -209,7 +287,7 @@ export function effective(c: AssetClass): number {
 export type RangeStatus = "within" | "over" | "under";
 
 /** Where a weight stands against [min, max]; 1e-12 of slack so a weight exactly on a bound is within. */
-export function rangeStatus(weight: number, c: AssetClass): RangeStatus {
+export function rangeStatus(weight: number, c: { min: number; max: number }): RangeStatus {
   if (weight > c.max + 1e-12) return "over";
   if (weight < c.min - 1e-12) return "under";
   return "within";

@@ -22,7 +22,7 @@ import { loadHighs } from "../optimise/highs";
 import { OptModel, SolveStatus, solveModel } from "../optimise/model";
 import { Plan } from "../portfolio/portfolio";
 import { keepRanges } from "./ranges";
-import { RebalanceOptions, RebalanceResult, contractsForTrades, rebalanceLines, rebalanceTrades } from "./rebalance";
+import { RebalanceOptions, RebalanceResult, contractsForTrades, groupLines, rebalanceLines, rebalanceTrades } from "./rebalance";
 
 /** Default time limit of the MILP, seconds. */
 export const ROUNDING_TIME_LIMIT_SECONDS = 2;
@@ -138,8 +138,15 @@ export async function rebalanceOptimal(
   const lines = rebalanceLines(plan, fut, p.trades, kept.contracts);
   const linesNearest = rebalanceLines(plan, fut, p.trades, keptNearest.contracts);
   const dist = (ls: typeof lines) => ls.reduce((s, l) => s + Math.abs(l.postWeight - l.goal), 0);
-  if (dist(linesNearest) < dist(lines)) return { triggered: p.triggered, lines: linesNearest, notes: [...p.notes, ...keptNearest.notes] };
-  return { triggered: p.triggered, lines, notes: [...p.notes, ...kept.notes] };
+  if (dist(linesNearest) < dist(lines)) {
+    return {
+      triggered: p.triggered,
+      lines: linesNearest,
+      groups: groupLines(plan, linesNearest),
+      notes: [...p.notes, ...keptNearest.notes],
+    };
+  }
+  return { triggered: p.triggered, lines, groups: groupLines(plan, lines), notes: [...p.notes, ...kept.notes] };
 }
 
 /** OVERLAY.EQUITISE with optimal rounding: the same exposures, optimal whole contracts (the residual stays in cash). */

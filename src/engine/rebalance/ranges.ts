@@ -13,9 +13,14 @@
  * and n_i is clamped to the one nearest its count. Cash ends at w_c + t_c + sum_i (t_i - n_i v_i); while it
  * is outside its interval, one contract more (cash too high) or less (too low) is traded on a leg that stays
  * inside its own range (or comes closer to its goal), the one furthest from its goal in that direction first.
+ * Group bands (portfolio.ts) last: a group's summed weight s_G = sum over its members of w_i + n_i v_i must end
+ * in [Group min, Group max] (the goals already aim there, rebalance.ts). While it is outside, one contract of a member leg is sold (above) or
+ * bought (below), the member furthest from its goal in that direction first, only where the leg stays in its
+ * own allowed counts and Cash, which absorbs the move, stays inside its interval; a group that cannot be brought
+ * inside is named with what limits it.
  */
 import { ClassFutures, exposureOf } from "../futures/futures";
-import { Plan, effective } from "../portfolio/portfolio";
+import { GroupBand, Plan, effective } from "../portfolio/portfolio";
 
 const SLACK = 1e-12;
 const MAX_STEPS = 100_000;
@@ -79,6 +84,8 @@ export function keepRanges(plan: Plan, fut: ClassFutures, trades: readonly numbe
   });
 
   const cash = plan.cash;
+  const cashPost = () =>
+    cash < 0 ? 0 : w[cash] + trades[cash] + plan.classes.reduce((s, _, i) => (n[i] === null ? s : s + trades[i] - n[i]! * v[i]), 0);
   if (cash >= 0) {
     let p = w[cash] + trades[cash] + plan.classes.reduce((s, _, i) => (n[i] === null ? s : s + trades[i] - n[i]! * v[i]), 0);
     const moved = new Map<number, number>();
@@ -118,7 +125,58 @@ export function keepRanges(plan: Plan, fut: ClassFutures, trades: readonly numbe
       );
     }
   }
+  for (const g of plan.groups ?? []) {
+    const [gLo, gHi] = [g.min, g.max];
+    const post = () => g.members.reduce((s, i) => s + w[i] + (n[i] === null ? 0 : n[i]! * v[i]), 0);
+    let s = post();
+    const moved = new Map<number, number>();
+    let blocked = "";
+    for (let steps = 0; (s > gHi + SLACK || s < gLo - SLACK) && steps < MAX_STEPS; steps++) {
+      const dir = s > gHi ? -1 : 1;
+      let best = -1;
+      let bestScore = -Infinity;
+      let cashBlocked = false;
+      for (const i of g.members) {
+        if (n[i] === null || !(v[i] > 0)) continue;
+        if (dir > 0 ? n[i]! + 1 > nHi[i] : n[i]! - 1 < nLo[i]) continue;
+        if (cash >= 0) {
+          const p = cashPost() - dir * v[i];
+          if (p > hi[cash] + SLACK || p < lo[cash] - SLACK) {
+            cashBlocked = true;
+            continue;
+          }
+        }
+        const score = (dir * (trades[i] - n[i]! * v[i])) / v[i];
+        if (score > bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        blocked = cashBlocked ? "Cash has no room left in its range to absorb it" : "its members have no room left in their ranges";
+        break;
+      }
+      n[best] = n[best]! + dir;
+      s += dir * v[best];
+      moved.set(best, (moved.get(best) ?? 0) + dir);
+    }
+    for (const [i, d] of moved) {
+      if (d !== 0) notes.push(`${plan.classes[i].name}: ${d > 0 ? "+" : ""}${fmt(d)} contracts keep group ${g.name} inside its band`);
+    }
+    if (s > gHi + SLACK || s < gLo - SLACK) {
+      notes.push(
+        `Group ${g.name}: its band cannot be met after whole contracts (${pct(s)} against ${bandText(g)}): ${blocked || "no member trades futures"}`,
+      );
+    }
+  }
   return { contracts: n, notes };
+}
+
+/** "45.000% to 55.000%", "at least 45.000%", "at most 55.000%". */
+export function bandText(g: GroupBand): string {
+  if (!Number.isFinite(g.min)) return `at most ${pct(g.max)}`;
+  if (!Number.isFinite(g.max)) return `at least ${pct(g.min)}`;
+  return `${pct(g.min)} to ${pct(g.max)}`;
 }
 
 function fmt(x: number): string {

@@ -18,8 +18,8 @@
  */
 import { RoundingMode } from "../core/rounding";
 import { ClassFutures, FutureSpec, contractValue, exposureOf, futuresByClass, sizeContracts } from "../futures/futures";
-import { Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
-import { keepRanges } from "./ranges";
+import { GroupBand, Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
+import { bandText, keepRanges } from "./ranges";
 import { spreadWithRoom } from "./spread";
 
 export type RebalanceRule = "target" | "edge" | "halfway";
@@ -71,9 +71,26 @@ export interface RebalancePlan {
   notes: string[];
 }
 
+/** A group band's status before and after the trades (weights summed over its members). */
+export interface GroupLine {
+  group: string;
+  members: string[];
+  weight: number;
+  target: number;
+  /** The band; null where a side is open. */
+  min: number | null;
+  max: number | null;
+  status: RangeStatus;
+  goal: number;
+  postWeight: number;
+  postStatus: RangeStatus;
+}
+
 export interface RebalanceResult {
   triggered: boolean;
   lines: RebalanceLine[];
+  /** One per group band of the plan (empty without groups). */
+  groups: GroupLine[];
   /** Notes on the whole proposal (ranges that could not all be met). */
   notes: string[];
 }
@@ -85,7 +102,17 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
   const status = plan.classes.map((c, i) => rangeStatus(w[i], c));
   const hasFuture = plan.classes.map((c, i) => c.liquid && !c.isCash && fut[i] !== undefined);
   const tradable = plan.classes.map((c, i) => c.liquid && (c.isCash || hasFuture[i]));
-  const rangeTriggered = opts.trigger === "always" || status.some((s) => s !== "within");
+  const groupSum = (g: GroupBand, x: (i: number) => number) => g.members.reduce((s, i) => s + x(i), 0);
+  const outOfBand = (g: GroupBand, x: number) => x > g.max + 1e-12 || x < g.min - 1e-12;
+  const rangeTriggered =
+    opts.trigger === "always" ||
+    status.some((s) => s !== "within") ||
+    (plan.groups ?? []).some((g) =>
+      outOfBand(
+        g,
+        groupSum(g, (i) => w[i]),
+      ),
+    );
   const forced = plan.classes.map((c, i) => !!opts.force?.[i] && Math.abs(w[i] - c.target) > 1e-12);
   const triggered = rangeTriggered || forced.some((f) => f);
   const trades = new Array<number>(n).fill(0);
@@ -176,6 +203,51 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
       );
     }
   }
+  // Group bands: a group whose goal is outside its band goes to its bound (edge), halfway or its summed target,
+  // through its tradable members within their ranges, offset over the tradable classes in no group.
+  const inGroup = new Array<boolean>(n).fill(false);
+  for (const g of plan.groups ?? []) for (const i of g.members) inGroup[i] = true;
+  const groupShare = plan.classes.map((c) => Math.max(0, c.target));
+  for (const g of plan.groups ?? []) {
+    const goalSum = groupSum(g, (i) => w[i] + trades[i]);
+    if (!outOfBand(g, goalSum)) continue;
+    const bound = goalSum > g.max ? g.max : g.min;
+    const target = groupSum(g, (i) => plan.classes[i].target);
+    const aim = opts.rule === "target" ? target : opts.rule === "edge" ? bound : (bound + target) / 2;
+    const need = aim - goalSum;
+    const room = (i: number, ok: boolean) => {
+      const c = plan.classes[i];
+      return ok ? Math.max(0, need > 0 ? c.max - w[i] - trades[i] : w[i] + trades[i] - c.min) : 0;
+    };
+    const members = new Set(g.members);
+    const inside = spreadWithRoom(
+      need,
+      groupShare,
+      plan.classes.map((c, i) => room(i, members.has(i) && tradable[i] && !c.isCash)),
+    );
+    const placed = need - inside.unplaced;
+    // the offset, with the opposite sign: its room is the other way
+    const outside = spreadWithRoom(
+      -placed,
+      groupShare,
+      plan.classes.map((c, i) => {
+        if (members.has(i) || inGroup[i] || !tradable[i]) return 0;
+        return Math.max(0, need > 0 ? w[i] + trades[i] - c.min : c.max - w[i] - trades[i]);
+      }),
+    );
+    const k = placed === 0 ? 0 : (placed + outside.unplaced) / placed;
+    inside.alloc.forEach((a, i) => (trades[i] += a * k));
+    outside.alloc.forEach((a, i) => (trades[i] += a));
+    hasGoal.forEach((_, i) => (hasGoal[i] = hasGoal[i] || inside.alloc[i] !== 0));
+    const reached = groupSum(g, (i) => w[i] + trades[i]);
+    if (outOfBand(g, reached)) {
+      const why =
+        Math.abs(inside.unplaced) > 1e-12
+          ? "its members have no room left in their ranges"
+          : "the classes outside groups have no room left to offset it";
+      notes.push(`Group ${g.name}: its goal is ${pct(reached)} against ${bandText(g)}: ${why}`);
+    }
+  }
   return { triggered, trades, hasFuture, notes };
 }
 
@@ -260,5 +332,31 @@ export function rebalance(plan: Plan, futures: readonly FutureSpec[], opts: Reba
   const fut = futuresByClass(plan, futures);
   const p = rebalanceTrades(plan, fut, opts);
   const kept = keepRanges(plan, fut, p.trades, contractsForTrades(plan, fut, p.trades));
-  return { triggered: p.triggered, lines: rebalanceLines(plan, fut, p.trades, kept.contracts), notes: [...p.notes, ...kept.notes] };
+  const lines = rebalanceLines(plan, fut, p.trades, kept.contracts);
+  return { triggered: p.triggered, lines, groups: groupLines(plan, lines), notes: [...p.notes, ...kept.notes] };
+}
+
+/** Every group band's summed weights from the class lines (pre-trade, goal, post-trade with whole contracts). */
+export function groupLines(
+  plan: Plan,
+  lines: readonly { weight: number; target: number; goal: number; postWeight: number }[],
+): GroupLine[] {
+  return (plan.groups ?? []).map((g) => {
+    const sum = (f: (l: (typeof lines)[number]) => number) => g.members.reduce((s, i) => s + f(lines[i]), 0);
+    const band = { min: g.min, max: g.max };
+    const weight = sum((l) => l.weight);
+    const postWeight = sum((l) => l.postWeight);
+    return {
+      group: g.name,
+      members: g.members.map((i) => plan.classes[i].name),
+      weight,
+      target: sum((l) => l.target),
+      min: Number.isFinite(g.min) ? g.min : null,
+      max: Number.isFinite(g.max) ? g.max : null,
+      status: rangeStatus(weight, band),
+      goal: sum((l) => l.goal),
+      postWeight,
+      postStatus: rangeStatus(postWeight, band),
+    };
+  });
 }

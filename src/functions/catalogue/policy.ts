@@ -105,15 +105,18 @@ function dailyLayout(r: DailyResult) {
     ...(r.leverage.status === "unbounded"
       ? []
       : [pad(["Net leverage", r.leverage.before, r.leverage.after, r.leverage.min ?? "", r.leverage.max ?? "", r.leverage.status])]),
+    ...r.groups.map((g) =>
+      pad([`Group ${g.group}`, g.weight, "", "", g.target, g.min ?? "", g.max ?? "", "", "", "", "", "", "", g.postWeight, g.postStatus]),
+    ),
     ...r.tilts.map((t) => pad(["Tilt", t.id, t.status, t.reason])),
     ...r.notes.map((n) => pad(["Note", n])),
   ]);
 }
 
 /**
- * The daily proposal: the day's net futures trades for the whole programme, one per contract: new cash equitised above the buffer, a rebalance by the rule and trigger, the active tilts kept on top of the SAA targets (scaled within the ranges) and ended tilts unwound, every range kept after whole contracts, trades under the minimum size dropped.
+ * The daily proposal: the day's net futures trades for the whole programme, one per contract: new cash equitised above the buffer, a rebalance by the rule and trigger, the active tilts kept on top of the SAA targets (scaled within the ranges) and ended tilts unwound, every range and group band kept after whole contracts, trades under the minimum size dropped.
  * @customfunction DAILY
- * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration).
+ * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration, Group, Group min, Group max).
  * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01.
  * @param {any} asOf The day, an Excel date serial: tilts start, expire and stop on it.
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
@@ -126,7 +129,7 @@ function dailyLayout(r: DailyResult) {
  * @param {any} [trigger] "bands" (default) or "always".
  * @param {any} [minLeverage] The plan's net leverage floor (as in OVERLAY.LEVERAGE): a proposal under it adds exposure through futures within the ranges, or a note says why it cannot.
  * @param {any} [maxLeverage] The plan's net leverage cap: a proposal over it removes exposure within the ranges, or a note says why it cannot.
- * @returns {any[][]} Table: Asset class, Weight, SAA target, Tilt, Target, Min, Max, Equitise, Rebalance, Trade, Contract, Contracts, Notional, Post weight, Post status, a Total row, with leverage bounds a Net leverage row (before, after, min, max, status), one row per tilt (its status) and the notes.
+ * @returns {any[][]} Table: Asset class, Weight, SAA target, Tilt, Target, Min, Max, Equitise, Rebalance, Trade, Contract, Contracts, Notional, Post weight, Post status, a Total row, with leverage bounds a Net leverage row (before, after, min, max, status), one Group row per group band (weight, tilted target, band, post weight and status), one row per tilt (its status) and the notes.
  */
 export function daily(
   portfolio: any[][],

@@ -14,6 +14,7 @@ import { ExposureReport, exposureReport } from "../../engine/portfolio/exposure"
 import { equitiseOptimal, rebalanceOptimal } from "../../engine/rebalance/optimalRounding";
 import {
   ILLIQUID_POLICIES,
+  GroupLine,
   REBALANCE_RULES,
   REBALANCE_TRIGGERS,
   RebalanceResult,
@@ -206,16 +207,16 @@ export function rebalanceResult(
 }
 
 /**
- * Rebalancing trades back to the SAA with futures. Trades sum to zero; every class inside its range stays inside after whole contracts, a class outside moves towards it (or a note says which range cannot be met); illiquid classes are offset through their proxy's futures as far as the proxy's range allows; Cash is the funding leg.
+ * Rebalancing trades back to the SAA with futures. Trades sum to zero; every class inside its range, and every group inside its band, stays inside after whole contracts, one outside moves towards it (or a note says which range or band cannot be met); illiquid classes are offset through their proxy's futures as far as the proxy's range allows; Cash is the funding leg.
  * @customfunction REBALANCE
- * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration).
+ * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration, Group, Group min, Group max).
  * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
  * @param {any} [rule] "target" (default: back to target), "edge" (to the nearest range bound) or "halfway" (halfway from the bound to the target).
  * @param {any} [trigger] "bands" (default: trade only when a class is outside its range) or "always" (calendar rebalancing).
  * @param {any} [rounding] "nearest" (default: whole contracts per class) or "optimal" (whole contracts minimising the summed absolute distance of all post-trade weights, Cash included, to their goals; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
  * @param {any} [illiquid] The policy for an illiquid class outside its range, offset through its proxy: "rule" (default: as the rule), "edge" (to the nearest bound) or "target".
- * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status, with a Total row.
+ * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status, with a Total row, one Group row per group band (summed weights, band, status before and after) and the notes.
  */
 export function rebalance(
   portfolio: any[][],
@@ -228,14 +229,14 @@ export function rebalance(
 ) {
   return run(() => {
     const r = rebalanceResult(portfolio, futures, rule, trigger, rounding, positions, illiquid);
-    return r instanceof Promise ? r.then((x) => rebalanceSpill(x.lines, x.notes)) : rebalanceSpill(r.lines, r.notes);
+    return r instanceof Promise ? r.then((x) => rebalanceSpill(x.lines, x.notes, x.groups)) : rebalanceSpill(r.lines, r.notes, r.groups);
   });
 }
 
 type Line = ReturnType<typeof rebalanceEngine>["lines"][number];
 
-/** The rebalance table; notes (ranges moved or that cannot be met) follow the Total row, one a row. */
-export function rebalanceSpill(lines: Line[], notes: readonly string[] = []) {
+/** The rebalance table; group bands, then notes (ranges moved or that cannot be met) follow the Total row, one a row. */
+export function rebalanceSpill(lines: Line[], notes: readonly string[] = [], groups: readonly GroupLine[] = []) {
   const sum = (f: (l: Line) => number) => lines.reduce((s, l) => s + f(l), 0);
   return spill(
     [
@@ -284,6 +285,21 @@ export function rebalanceSpill(lines: Line[], notes: readonly string[] = []) {
         sum((l) => l.postWeight),
         "",
       ],
+      ...groups.map((g) => [
+        `Group ${g.group}`,
+        g.weight,
+        g.target,
+        g.min ?? "",
+        g.max ?? "",
+        g.status,
+        g.goal,
+        "",
+        "",
+        "",
+        "",
+        g.postWeight,
+        g.postStatus,
+      ]),
       ...notes.map((n) => ["Note", n, "", "", "", "", "", "", "", "", "", "", ""]),
     ],
   );

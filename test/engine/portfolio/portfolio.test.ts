@@ -9,7 +9,14 @@ describe("portfolio", () => {
     const plan = readPortfolio([HEAD, ["Equity", 60, 0.9, 0.8, 1, true, "", 30], ["Cash", 40, 0.1, 0, 0.2, true, "", -30]]);
     expect(plan.nav).toBe(100);
     const r = exposureReport(plan);
-    expect(r.lines[0]).toMatchObject({ physical: 60, synthetic: 30, effective: 90, physicalWeight: 0.6, effectiveWeight: 0.9, status: "within" });
+    expect(r.lines[0]).toMatchObject({
+      physical: 60,
+      synthetic: 30,
+      effective: 90,
+      physicalWeight: 0.6,
+      effectiveWeight: 0.9,
+      status: "within",
+    });
     expect(r.lines[1].effectiveWeight).toBeCloseTo(0.1, 15);
     expect(r.lines[0].deviation).toBeCloseTo(0, 15);
     expect(r.total.effective).toBe(100);
@@ -30,8 +37,80 @@ describe("portfolio", () => {
     expect(() => readPortfolio([HEAD, ["PE", 1, 0.5, 0, 1, false, "Stocks"], ["Equity", 1, 0.5, 0, 1]])).toThrow(
       "Portfolio row 1 (PE): Proxy 'Stocks' is not an asset class of the portfolio",
     );
-    expect(() => readPortfolio([HEAD, ["PE", 1, 0.5, 0, 1, false, "RE"], ["RE", 1, 0.5, 0, 1, false]])).toThrow("Portfolio row 1 (PE): Proxy 'RE' is itself illiquid");
+    expect(() => readPortfolio([HEAD, ["PE", 1, 0.5, 0, 1, false, "RE"], ["RE", 1, 0.5, 0, 1, false]])).toThrow(
+      "Portfolio row 1 (PE): Proxy 'RE' is itself illiquid",
+    );
     expect(() => readPortfolio([HEAD, ["Equity", 0, 1, 0, 1]])).toThrow("Portfolio: NAV (the sum of Market value) must be positive, got 0");
-    expect(() => readPortfolio([HEAD, ["Equity", -5, 1, 0, 1], ["Cash", 10, 0, 0, 1]])).toThrow("Portfolio row 1 (Equity): Market value must be >= 0, got -5");
+    expect(() => readPortfolio([HEAD, ["Equity", -5, 1, 0, 1], ["Cash", 10, 0, 0, 1]])).toThrow(
+      "Portfolio row 1 (Equity): Market value must be >= 0, got -5",
+    );
+  });
+
+  describe("group bands", () => {
+    const head = ["Asset class", "Market value", "Target", "Min", "Max", "Group", "Group min", "Group max"];
+    const row = (name: string, g: (string | number)[]): (string | number)[] => [
+      name,
+      name === "Cash" ? 10 : 45,
+      name === "Cash" ? 0.1 : 0.45,
+      0,
+      1,
+      ...g,
+    ];
+    test("read: members, the band stated on one row", () => {
+      const plan = readPortfolio([
+        head,
+        row("Equity", ["Growth", 0.8, 0.95]),
+        row("Credit", ["growth", "", ""]),
+        row("Cash", ["", "", ""]),
+      ]);
+      expect(plan.groups).toEqual([{ name: "Growth", members: [0, 1], min: 0.8, max: 0.95 }]);
+      const open = readPortfolio([head, row("Equity", ["G", "", 0.95]), row("Credit", ["", "", ""]), row("Cash", ["", "", ""])]);
+      expect(open.groups![0].min).toBe(-Infinity);
+      expect(readPortfolio([head.slice(0, 5), ...[row("Equity", []), row("Credit", []), row("Cash", [])]]).groups).toBeUndefined();
+    });
+    test("refused in words", () => {
+      const bad = (g: (string | number)[][], msg: string) =>
+        expect(() => readPortfolio([head, row("Equity", g[0]), row("Credit", g[1]), row("Cash", g[2])])).toThrow(msg);
+      bad(
+        [
+          ["G", 0.8, 0.95],
+          ["G", 0.7, ""],
+          ["", "", ""],
+        ],
+        "Portfolio row 2 (Credit): Group min of 'G' is 0.7, another row of the group states 0.8",
+      );
+      bad(
+        [
+          ["", 0.8, ""],
+          ["", "", ""],
+          ["", "", ""],
+        ],
+        "Portfolio row 1 (Equity): Group min and Group max need a Group",
+      );
+      bad(
+        [
+          ["G", 0.8, ""],
+          ["", "", ""],
+          ["G", "", ""],
+        ],
+        "Portfolio row 3 (Cash): Cash cannot be in a Group (it is the funding leg)",
+      );
+      bad(
+        [
+          ["G", "", ""],
+          ["", "", ""],
+          ["", "", ""],
+        ],
+        "Portfolio row 1 (Equity): Group 'G' needs a Group min or a Group max on one of its rows",
+      );
+      bad(
+        [
+          ["G", 0.5, 0.6],
+          ["G", "", ""],
+          ["", "", ""],
+        ],
+        "Portfolio row 1 (Equity): Group 'G''s band must hold its summed targets (Group min <= 0.9 <= Group max), got Group min 0.5, Group max 0.6",
+      );
+    });
   });
 });

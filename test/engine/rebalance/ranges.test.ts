@@ -3,6 +3,9 @@
  * size, an illiquid class with a proxy, synthetic exposure typed in Overlay and financed from cash), every class
  * that starts inside its range ends inside it and a class outside never moves further out, after whole
  * contracts, or a note names the class (or says the ranges cannot all be met). 2,000 plans per rule.
+ * Half the plans carry a random group band (a random set of classes, the illiquid one and its proxy among the
+ * candidates, a band around their summed targets stated on one row): its summed post weight ends inside the
+ * band, or a note names the group.
  * Post weights are recomputed here from the contracts (exposure = contracts x price x multiplier / beta).
  */
 import fc from "fast-check";
@@ -36,8 +39,11 @@ const randomPlan: fc.Arbitrary<Random> = fc
     overlay: fc.array(fc.double({ min: -0.05, max: 0.1, noNaN: true }), { minLength: 10, maxLength: 10 }),
     illiquid: fc.boolean(),
     nav: fc.double({ min: 1e8, max: 1e10, noNaN: true }),
+    grouped: fc.boolean(),
+    member: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+    groupBand: fc.double({ min: 0.005, max: 0.3, noNaN: true }),
   })
-  .map(({ n, seed, drift, band, contract, overlay, illiquid, nav }) => {
+  .map(({ n, seed, drift, band, contract, overlay, illiquid, nav, grouped, member, groupBand }) => {
     // classes 0..n-1 liquid with futures, an optional illiquid class proxied by class 0, then Cash
     const names = [...Array.from({ length: n }, (_, i) => `Class ${i + 1}`), ...(illiquid ? ["Private"] : []), "Cash"];
     const raw = names.map((_, i) => seed[i]);
@@ -45,21 +51,35 @@ const randomPlan: fc.Arbitrary<Random> = fc
     const targets = raw.map((x) => x / total);
     const mv = targets.map((t, i) => t * (1 + drift[i]));
     const mvTotal = mv.reduce((s, x) => s + x, 0);
-    const portfolio: unknown[][] = [["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay"]];
+    const portfolio: unknown[][] = [
+      ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay", "Group", "Group min", "Group max"],
+    ];
     const futures: unknown[][] = [["Asset class", "Contract", "Price", "Multiplier"]];
+    const inG = names.map((name, i) => grouped && name !== "Cash" && member[i]);
+    const gTarget = targets.reduce((s, t, i) => (inG[i] ? s + t : s), 0);
+    const firstMember = inG.indexOf(true);
     names.forEach((name, i) => {
       const t = targets[i];
       const liquid = name !== "Private";
       const ov = i < n ? overlay[i] * nav : "";
-      portfolio.push([name, (mv[i] / mvTotal) * nav, t, t * (1 - band[i]), t * (1 + band[i]), liquid, liquid ? "" : "Class 1", ov]);
+      const g = inG[i]
+        ? ["G", i === firstMember ? gTarget * (1 - groupBand) : "", i === firstMember ? gTarget * (1 + groupBand) : ""]
+        : ["", "", ""];
+      portfolio.push([name, (mv[i] / mvTotal) * nav, t, t * (1 - band[i]), t * (1 + band[i]), liquid, liquid ? "" : "Class 1", ov, ...g]);
       if (i < n) futures.push([name, `F${i + 1}`, contract[i] * nav, 1]);
     });
     return { portfolio, futures };
   });
 
 /** Post weights recomputed from whole contracts, Cash absorbing the rest so total exposure is unchanged. */
-function check(plan: Plan, post: Map<string, number>, notes: readonly string[]) {
+function check(plan: Plan, post: Map<string, number>, notes: readonly string[], groups = true) {
   const cannot = notes.some((n) => /cannot all be met/.test(n));
+  for (const g of groups && !cannot ? (plan.groups ?? []) : []) {
+    const s = g.members.reduce((x, i) => x + post.get(plan.classes[i].name)!, 0);
+    if ((s > g.max + EPS || s < g.min - EPS) && !notes.some((n) => n.startsWith(`Group ${g.name}:`))) {
+      throw new Error(`Group ${g.name}: post ${s} outside [${g.min}, ${g.max}], not named; notes: ${notes.join(" | ")}`);
+    }
+  }
   for (const c of plan.classes) {
     const w = effective(c) / plan.nav;
     const p = post.get(c.name)!;
@@ -135,7 +155,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
           const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
           post.delete("Cash"); // equitisation moves Cash to its buffer on purpose
           const noCash = { ...plan, classes: plan.classes.filter((c) => !c.isCash), cash: -1 };
-          check(noCash, post, out.notes);
+          check(noCash, post, out.notes, false); // equitisation does not keep group bands
         }),
         { numRuns: RUNS },
       );
@@ -154,7 +174,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
         });
         const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
         post.delete("Cash");
-        check({ ...plan, classes: plan.classes.filter((c) => !c.isCash), cash: -1 }, post, out.notes);
+        check({ ...plan, classes: plan.classes.filter((c) => !c.isCash), cash: -1 }, post, out.notes, false);
       }),
       { numRuns: 500 },
     );
@@ -206,6 +226,119 @@ describe("the issue's cases", () => {
     const k = keepRanges(plan, [fut[0], fut[1], undefined], [0.004, -0.004, 0], [1, -40, null]);
     expect(k.contracts[0]).toBe(0);
     expect(k.notes[0]).toBe("Small: 0 contracts instead of 1 keep it inside its range");
+  });
+});
+
+describe("group bands (issue 14): hand-worked", () => {
+  // Every class inside its range; the group is not. Contracts: RTY 2,400 x 50 = 120,000; ES 6,000 x 50 = 300,000;
+  // MFS 2,500 x 50 = 125,000; TY 110 x 1,000 = 110,000 (NAV 1,000m, so one RTY is 0.012% of NAV).
+  const futures = [
+    ["Asset class", "Contract", "Price", "Multiplier"],
+    ["US large cap", "ES", 6000, 50],
+    ["US small cap", "RTY", 2400, 50],
+    ["EAFE", "MFS", 2500, 50],
+    ["Bonds", "TY", 110, 1000],
+  ];
+
+  test("private equity with its proxy US small cap in one band: the group is sold to its edge, one more RTY after rounding", () => {
+    // PE 10% (range 5-11%) and US small cap 6% (2-8%) are each inside, together 16% against a 11-15% band.
+    // "edge": the group goes to 15%: US small cap (the only tradable member) sells 1% = 10m = 83.33 RTY; the
+    // offset +1% goes pro rata to targets over the classes in no group (US large cap 30, Bonds 47, Cash 10 of 87).
+    // Nearest rounding sells 83 RTY (9.96m): the group at 16% - 0.996% = 15.004%, over; the band step sells 84
+    // (10.08m): 16% - 1.008% = 14.992%, and Cash absorbs the 0.12m.
+    const plan = readPortfolio([
+      ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Group", "Group min", "Group max"],
+      ["US large cap", 300e6, 0.3, 0.25, 0.35, true, "", "", "", ""],
+      ["US small cap", 60e6, 0.05, 0.02, 0.08, true, "", "PE and small cap", 0.11, 0.15],
+      ["Private equity", 100e6, 0.08, 0.05, 0.11, false, "US small cap", "PE and small cap", "", ""],
+      ["Bonds", 440e6, 0.47, 0.4, 0.54, true, "", "", "", ""],
+      ["Cash", 100e6, 0.1, 0.05, 0.15, true, "", "", "", ""],
+    ]);
+    const fut = readFutures(
+      futures.filter((r) => r[0] !== "EAFE"),
+      plan,
+    );
+    const r = rebalance(plan, fut, { rule: "edge", trigger: "bands" });
+    expect(r.triggered).toBe(true);
+    const by = new Map(r.lines.map((l) => [l.assetClass, l]));
+    expect(by.get("US small cap")!.trade).toBeCloseTo(-10e6, 3);
+    expect(by.get("US large cap")!.trade).toBeCloseTo((10e6 * 30) / 87, 3);
+    expect(by.get("Bonds")!.trade).toBeCloseTo((10e6 * 47) / 87, 3);
+    expect(by.get("US small cap")!.contracts).toBe(-84);
+    expect(by.get("US large cap")!.contracts).toBe(11); // 3.448m / 300,000 = 11.49
+    expect(by.get("Bonds")!.contracts).toBe(49); // 5.402m / 110,000 = 49.11
+    expect(r.notes).toContain("US small cap: -1 contracts keep group PE and small cap inside its band");
+    // the group's post weight recomputed from the contracts
+    const post = postOf(plan, fut, new Map(r.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+    expect(post.get("US small cap")! + post.get("Private equity")!).toBeCloseTo(0.16 - (84 * 120_000) / 1e9, 12);
+    expect(r.groups).toEqual([
+      {
+        group: "PE and small cap",
+        members: ["US small cap", "Private equity"],
+        weight: expect.closeTo(0.16, 12),
+        target: expect.closeTo(0.13, 12),
+        min: 0.11,
+        max: 0.15,
+        status: "over",
+        goal: expect.closeTo(0.15, 12),
+        postWeight: expect.closeTo(0.14992, 12),
+        postStatus: "within",
+      },
+    ]);
+    check(plan, post, r.notes);
+    // without the band nothing is outside a range: no trade
+    const noBand = readPortfolio([
+      ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy"],
+      ...plan.classes.map((c) => [c.name, c.marketValue, c.target, c.min, c.max, c.liquid, c.proxy >= 0 ? plan.classes[c.proxy].name : ""]),
+    ]);
+    expect(rebalance(noBand, fut, { rule: "edge", trigger: "bands" }).triggered).toBe(false);
+  });
+
+  test('total equity over its band, every equity class inside its range: "halfway" sells the group pro rata to targets', () => {
+    // US large cap 34%, US small cap 7%, EAFE 14%: total equity 55% against a 45-52% band (targets 30+5+15 = 50%).
+    // "halfway": the group aims at (52% + 50%) / 2 = 51%, -4% spread pro rata to targets within the members' room:
+    // -2.4% (24m, 80 ES), -0.4% (4m, 33.33 -> 33 RTY), -1.2% (12m, 96 MFS); the +4% offset over Bonds (40) and
+    // Cash (10): Bonds +3.2% = 32m = 290.9 -> 291 TY. Total equity after: 55% - (24 + 3.96 + 12)m / 1,000m = 51.004%.
+    const plan = readPortfolio([
+      ["Asset class", "Market value", "Target", "Min", "Max", "Group", "Group min", "Group max"],
+      ["US large cap", 340e6, 0.3, 0.25, 0.35, "Total equity", 0.45, 0.52],
+      ["US small cap", 70e6, 0.05, 0.02, 0.08, "Total equity", 0.45, 0.52],
+      ["EAFE", 140e6, 0.15, 0.1, 0.2, "Total equity", "", ""],
+      ["Bonds", 350e6, 0.4, 0.32, 0.48, "", "", ""],
+      ["Cash", 100e6, 0.1, 0.05, 0.15, "", "", ""],
+    ]);
+    const fut = readFutures(futures, plan);
+    const r = rebalance(plan, fut, { rule: "halfway", trigger: "bands" });
+    const k = new Map(r.lines.map((l) => [l.assetClass, l.contracts]));
+    expect([k.get("US large cap"), k.get("US small cap"), k.get("EAFE"), k.get("Bonds")]).toEqual([-80, -33, -96, 291]);
+    const post = postOf(plan, fut, new Map(r.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+    const equity = post.get("US large cap")! + post.get("US small cap")! + post.get("EAFE")!;
+    expect(equity).toBeCloseTo(0.51004, 12);
+    expect(r.groups[0]).toMatchObject({ group: "Total equity", status: "over", postStatus: "within", min: 0.45, max: 0.52 });
+    expect(r.groups[0].postWeight).toBeCloseTo(equity, 12);
+    check(plan, post, r.notes);
+  });
+
+  test("a band no contract can reach is named with what limits it", () => {
+    // The group's only tradable member is at its range floor already: nothing can be sold.
+    const plan = readPortfolio([
+      ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Group", "Group min", "Group max"],
+      ["US small cap", 20e6, 0.05, 0.02, 0.08, true, "", "PE and small cap", 0.1, 0.15],
+      ["Private equity", 150e6, 0.08, 0.05, 0.16, false, "US small cap", "PE and small cap", "", ""],
+      ["Bonds", 730e6, 0.77, 0.7, 0.84, true, "", "", "", ""],
+      ["Cash", 100e6, 0.1, 0.05, 0.15, true, "", "", "", ""],
+    ]);
+    const fut = readFutures(
+      futures.filter((r, i) => i === 0 || r[0] === "US small cap" || r[0] === "Bonds"),
+      plan,
+    );
+    const r = rebalance(plan, fut, { rule: "edge", trigger: "bands" });
+    expect(r.groups[0].postWeight).toBeCloseTo(0.17, 12);
+    expect(r.groups[0].postStatus).toBe("over");
+    expect(r.notes).toContain(
+      "Group PE and small cap: its goal is 17.000% against 10.000% to 15.000%: its members have no room left in their ranges",
+    );
+    expect(r.notes.some((n) => n.startsWith("Group PE and small cap: its band cannot be met after whole contracts (17.000%"))).toBe(true);
   });
 });
 
