@@ -12,6 +12,10 @@
  * what no class can take stays in cash, and a note says how much. Contracts are rounded to the nearest whole
  * contract, then one contract back where the rounding would cross the range, so each class keeps at most one
  * contract's exposure as its residual.
+ * Group bands (portfolio.ts): the members' summed exposure is not bought above max(Group max x NAV, its
+ * exposure) nor sold below min(Group min x NAV, its exposure): the members' shares are scaled down to the group's
+ * room and what is cut stays in cash (a note says how much); whole contracts that would cross the band give one
+ * contract back, the member with the largest trade first.
  * Buffer: `buffer`, or the plan's known cash needs over the horizon (`cashNeeds`: benefit payments, capital
  * calls), or Cash target x NAV.
  * The classic worked example: Hull, Options, Futures, and Other Derivatives, ch. 3 (hedging with index
@@ -144,6 +148,65 @@ export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOpt
     }
   }
 
+  // Group bands: the members' summed trade within the group's room.
+  const groupRoom = (plan.groups ?? []).map((g) => {
+    const pre = g.members.reduce((x, i) => x + effective(plan.classes[i]), 0);
+    return Math.max(0, dir > 0 ? Math.max(g.max * plan.nav, pre) - pre : pre - Math.min(g.min * plan.nav, pre));
+  });
+  (plan.groups ?? []).forEach((g, k) => {
+    const moved = g.members.reduce((x, i) => x + (isExec[i] ? executed[i] : 0), 0);
+    if (!(Math.abs(moved) > groupRoom[k] * (1 + 1e-12) + 1e-6)) return;
+    const scale = groupRoom[k] / Math.abs(moved);
+    let cut = 0;
+    for (const i of g.members) {
+      if (!isExec[i]) continue;
+      cut += executed[i] * (1 - scale);
+      executed[i] *= scale;
+    }
+    unplaced += cut;
+    notes.push(
+      `Group ${g.name}: ${fmtMoney(Math.abs(cut))} stays in cash: the group has no room left in its band to ${dir > 0 ? "buy" : "sell"} it`,
+    );
+  });
+
+  const sizes = new Map<number, Sizing>();
+  plan.classes.forEach((c, i) => {
+    const f = fut[i];
+    if (c.isCash || !f || executor[i] !== i) return;
+    const fixed = opts.contracts?.[i];
+    let s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
+    // One contract back where rounding would cross the range.
+    const per = exposureOf(1, f);
+    if (Math.abs(s.exposure) > room[i] * (1 + 1e-12) + 1e-6 && s.contracts !== 0) {
+      const back = Math.sign(s.contracts) * Math.max(0, Math.floor(room[i] / per + 1e-9));
+      if (back !== s.contracts) {
+        notes.push(`${c.name}: ${back} contracts instead of ${s.contracts} keep it inside its range`);
+        s = sizeWith(executed[i], f, back);
+      }
+    }
+    sizes.set(i, s);
+  });
+  // Whole contracts that would cross a group's band: one contract back at a time.
+  (plan.groups ?? []).forEach((g, k) => {
+    const exec = g.members.filter((i) => sizes.has(i));
+    const got = () => exec.reduce((x, i) => x + sizes.get(i)!.exposure, 0);
+    const back = new Map<number, number>();
+    while (Math.abs(got()) > groupRoom[k] * (1 + 1e-12) + 1e-6) {
+      let best = -1;
+      for (const i of exec) {
+        const s = sizes.get(i)!;
+        if (s.contracts === 0 || Math.sign(s.exposure) !== Math.sign(got())) continue;
+        if (best < 0 || Math.abs(s.exposure) > Math.abs(sizes.get(best)!.exposure)) best = i;
+      }
+      if (best < 0) break;
+      const s = sizes.get(best)!;
+      sizes.set(best, sizeWith(executed[best], fut[best]!, s.contracts - Math.sign(s.contracts)));
+      back.set(best, (back.get(best) ?? 0) + 1);
+    }
+    for (const [i, d] of back)
+      notes.push(`${plan.classes[i].name}: ${d} contract${d === 1 ? "" : "s"} fewer keep group ${g.name} inside its band`);
+  });
+
   const lines: EquitiseLine[] = [];
   const total = { exposure: 0, notional: 0, residual: 0 };
   plan.classes.forEach((c, i) => {
@@ -164,17 +227,7 @@ export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOpt
       lines.push({ assetClass: c.name, exposure: 0, contract: "", contracts: null, notional: null, residual: null });
       return;
     }
-    const fixed = opts.contracts?.[i];
-    let s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
-    // One contract back where rounding would cross the range.
-    const per = exposureOf(1, f);
-    if (Math.abs(s.exposure) > room[i] * (1 + 1e-12) + 1e-6 && s.contracts !== 0) {
-      const back = Math.sign(s.contracts) * Math.max(0, Math.floor(room[i] / per + 1e-9));
-      if (back !== s.contracts) {
-        notes.push(`${c.name}: ${back} contracts instead of ${s.contracts} keep it inside its range`);
-        s = sizeWith(executed[i], f, back);
-      }
-    }
+    const s = sizes.get(i)!;
     lines.push({
       assetClass: c.name,
       exposure: executed[i],

@@ -143,9 +143,9 @@ export function equitiseResult(
 }
 
 /**
- * Cash equitisation: futures that invest the cash above a buffer, pro rata to targets or filling underweights first, never buying a class above its max (nor selling below its min): what no range can take stays in cash. Illiquid classes are equitised through their proxy's futures. Cash that finances existing futures (the funding leg) is not invested again.
+ * Cash equitisation: futures that invest the cash above a buffer, pro rata to targets or filling underweights first, never buying a class above its max (nor selling below its min), nor a group above its Group max (below its Group min): what no range or band can take stays in cash. Illiquid classes are equitised through their proxy's futures. Cash that finances existing futures (the funding leg) is not invested again.
  * @customfunction EQUITISE
- * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration). A row named Cash is the plan's cash.
+ * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration, Group, Group min, Group max). A row named Cash is the plan's cash.
  * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
  * @param {any} [cash] Cash to equitise, base currency. Default: the Cash row's effective exposure (its market value less the funding leg).
  * @param {any} [buffer] Cash to keep uninvested, base currency. Default: cashNeeds, else Cash target x NAV.

@@ -76,3 +76,39 @@ describe("equitise", () => {
     );
   });
 });
+
+describe("equitise keeps group bands (issue 14)", () => {
+  test("total equity at 45% against a 46% cap: the members buy 10m, not 25m; one ES back after rounding", () => {
+    // NAV 1,000m; 50m above the 100m buffer, "target" mode: US large cap 50 x 30/90 = 16.667m, EAFE 8.333m,
+    // Bonds 25m. Total equity (US large cap + EAFE, 45%) has 10m of room to its 46% Group max: the members'
+    // shares scale by 10/25 (6.667m and 3.333m) and 15m stays in cash. Whole contracts: ES 5,900 x 50 = 295,000,
+    // 22.6 -> 23; MFS 2,500 x 50 = 125,000, 26.67 -> 27: 6.785m + 3.375m = 10.16m crosses the band, so the
+    // larger trade gives one back: 22 ES (6.49m), total 9.865m. TY 110,000: 25m / 110,000 = 227.27 -> 227.
+    const plan = readPortfolio([
+      ["Asset class", "Market value", "Target", "Min", "Max", "Group", "Group max"],
+      ["US large cap", 300 * M, 0.3, 0.25, 0.35, "Total equity", 0.46],
+      ["EAFE", 150 * M, 0.15, 0.1, 0.2, "Total equity", ""],
+      ["Bonds", 400 * M, 0.45, 0.4, 0.5, "", ""],
+      ["Cash", 150 * M, 0.1, 0.05, 0.15, "", ""],
+    ]);
+    const fut = readFutures(
+      [
+        ["Asset class", "Contract", "Price", "Multiplier"],
+        ["US large cap", "ES", 5900, 50],
+        ["EAFE", "MFS", 2500, 50],
+        ["Bonds", "TY", 110, 1000],
+      ],
+      plan,
+    );
+    const r = equitise(plan, fut, { mode: "target", buffer: 100 * M });
+    const k = new Map(r.lines.map((l) => [l.assetClass, l.contracts]));
+    expect([k.get("US large cap"), k.get("EAFE"), k.get("Bonds")]).toEqual([22, 27, 227]);
+    expect(r.unplaced).toBeCloseTo(15 * M, 3);
+    expect(r.notes).toContain("Group Total equity: 15,000,000 stays in cash: the group has no room left in its band to buy it");
+    expect(r.notes).toContain("US large cap: 1 contract fewer keep group Total equity inside its band");
+    // the group's post weight recomputed from the contracts
+    const post = (450 * M + k.get("US large cap")! * 295_000 + k.get("EAFE")! * 125_000) / (1000 * M);
+    expect(post).toBeCloseTo(0.459865, 12);
+    expect(post).toBeLessThanOrEqual(0.46);
+  });
+});
