@@ -10,6 +10,7 @@ import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "..
 import { fmtMoney, fmtPct, grossNotionalCheck, headline, numberOption, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
 import {
+  groupBandsCheck,
   NOTIONAL_LIMIT_OPTION,
   POSITIONS_INPUT,
   bandsChart,
@@ -145,6 +146,8 @@ export const dailyWorkflow: Workflow = {
         detail: `${[...untradable].join(", ")}: no contracts of their own.`,
       });
     }
+    const groupCheck = groupBandsCheck(r.groups);
+    if (groupCheck) checks.push(groupCheck);
     const lev = leverageCheck(r);
     if (lev) checks.push(lev);
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });

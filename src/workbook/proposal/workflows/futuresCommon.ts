@@ -10,6 +10,7 @@ import { OverlayError } from "../../../engine/core/errors";
 import { fromSerial } from "../../../engine/rates/excelDate";
 import { ExposureReport } from "../../../engine/portfolio/exposure";
 import { isCashName } from "../../../engine/portfolio/portfolio";
+import { GroupLine } from "../../../engine/rebalance/rebalance";
 import { Result } from "../../../functions/excel";
 import { PortMatrix } from "../../WorkbookPort";
 import { Arg, Call, callRegistry, callTyped, formulaOf } from "../call";
@@ -206,4 +207,27 @@ export function bandsChart(title: string, lines: ExposureLine[]): ChartModel {
       { name: "Max", values: lines.map((l) => l.max ?? 0), line: true },
     ],
   };
+}
+
+/**
+ * Group bands after the trades (REBALANCE's and DAILY's typed Group lines): pass when every group ends inside its
+ * band, warn when a group outside its band ends no further out than it started, fail otherwise. Undefined without
+ * groups.
+ */
+export function groupBandsCheck(groups: readonly GroupLine[]): Check | undefined {
+  if (groups.length === 0) return undefined;
+  const gap = (w: number, g: GroupLine) => Math.max(0, (g.min ?? w) - w, w - (g.max ?? w));
+  const band = (g: GroupLine) =>
+    g.min === null ? `at most ${fmtPct(g.max!)}` : g.max === null ? `at least ${fmtPct(g.min)}` : `${fmtPct(g.min)} to ${fmtPct(g.max)}`;
+  const outside = groups.filter((g) => gap(g.postWeight, g) > 1e-9);
+  if (outside.length === 0) {
+    return {
+      name: "Group bands kept",
+      status: "pass",
+      detail: `${groups.map((g) => `${g.group} ends at ${fmtPct(g.postWeight)} (${band(g)})`).join("; ")}.`,
+    };
+  }
+  const closer = (g: GroupLine) => gap(g.postWeight, g) <= gap(g.weight, g) + 1e-9;
+  const words = outside.map((g) => `${g.group} at ${fmtPct(g.postWeight)} (${band(g)})${closer(g) ? ", already outside before" : ""}`);
+  return { name: "Group bands kept", status: outside.every(closer) ? "warn" : "fail", detail: `Outside: ${words.join("; ")}.` };
 }

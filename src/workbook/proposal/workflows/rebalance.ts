@@ -9,6 +9,7 @@ import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "..
 import { grossNotionalCheck, headline, numberOption, rangesCheck, wholeContractsCheck, fmtMoney, fmtPct } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
 import {
+  groupBandsCheck,
   NOTIONAL_LIMIT_OPTION,
   POSITIONS_INPUT,
   ROUNDING_OPTION,
@@ -106,6 +107,8 @@ export const rebalanceWorkflow: Workflow = {
         detail: `${[...untradable].join(", ")}: no contracts of their own; a proxy's futures offset them where one is named.`,
       });
     }
+    const groupCheck = groupBandsCheck(r.groups);
+    if (groupCheck) checks.push(groupCheck);
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
     const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);

@@ -2,9 +2,10 @@
  * The futures workflows' trade lines carry their contract's expiry (last trading day), read from the contract
  * text by the engine's calendar. Reference dates from the exchanges' rules (cited per case), not from our output.
  */
-import { contractExpiry, tradesOf, withExpiry } from "../../../../src/workbook/proposal/workflows/futuresCommon";
+import { contractExpiry, groupBandsCheck, tradesOf, withExpiry } from "../../../../src/workbook/proposal/workflows/futuresCommon";
 import { computeProposal, findWorkflow } from "../../../../src/workbook/proposal";
 import { WorkflowInputs } from "../../../../src/workbook/proposal/model";
+import { GroupLine } from "../../../../src/engine/rebalance/rebalance";
 import fc from "fast-check";
 import { CONTRACTS, MONTH_CODES } from "../../../../src/engine/futures/calendar/contracts";
 import { ok, rowsOf } from "../../../helpers/call";
@@ -158,5 +159,60 @@ describe("trade lines", () => {
       if (t.unit === "contracts") expect(t.expiry).toBe("2026-03-20");
       else expect(t.expiry).toBeUndefined();
     }
+  });
+});
+
+describe("group bands in the rebalance and daily workflows (issue 14)", () => {
+  // Private equity 10% and its proxy US small cap 6% together 16% against an 11-15% band (the hand-worked case
+  // of test/engine/rebalance/ranges.test.ts: 84 RTY sold, the group at 14.992%).
+  const portfolio = [
+    ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Group", "Group min", "Group max"],
+    ["US large cap", 300e6, 0.3, 0.25, 0.35, true, "", "", "", ""],
+    ["US small cap", 60e6, 0.05, 0.02, 0.08, true, "", "PE and small cap", 0.11, 0.15],
+    ["Private equity", 100e6, 0.08, 0.05, 0.11, false, "US small cap", "PE and small cap", "", ""],
+    ["Bonds", 440e6, 0.47, 0.4, 0.54, true, "", "", "", ""],
+    ["Cash", 100e6, 0.1, 0.05, 0.15, true, "", "", "", ""],
+  ];
+  const futures = [
+    ["Asset class", "Contract", "Price", "Multiplier"],
+    ["US large cap", "ES", 6000, 50],
+    ["US small cap", "RTY", 2400, 50],
+    ["Bonds", "TY", 110, 1000],
+  ];
+  const inputs = {
+    Portfolio: { ref: "Portfolio[#All]", values: portfolio },
+    Futures: { ref: "Futures[#All]", values: futures },
+  } as WorkflowInputs;
+
+  test.each(["rebalance", "daily"])("%s: the group ends inside its band and the check says so", async (name) => {
+    const p = await computeProposal(findWorkflow(name)!, inputs, { rule: "edge", asOf: 46000 } as never);
+    const check = p.checks.find((c) => c.name === "Group bands kept")!;
+    expect(check.status).toBe("pass");
+    expect(check.detail).toBe("PE and small cap ends at 14.99% (11.00% to 15.00%).");
+    const rty = p.trades.find((t) => t.instrument === "RTY")!;
+    expect([rty.side, rty.quantity]).toEqual(["Sell", 84]);
+  });
+
+  test("groupBandsCheck: warn when no further out than before, fail when further out, nothing without groups", () => {
+    const line: Omit<GroupLine, "postWeight" | "postStatus"> = {
+      group: "G",
+      members: ["A", "B"],
+      weight: 0.17,
+      target: 0.13,
+      min: 0.1,
+      max: 0.15,
+      status: "over",
+      goal: 0.17,
+    };
+    expect(groupBandsCheck([])).toBeUndefined();
+    expect(groupBandsCheck([{ ...line, postWeight: 0.17, postStatus: "over" }])).toEqual({
+      name: "Group bands kept",
+      status: "warn",
+      detail: "Outside: G at 17.00% (10.00% to 15.00%), already outside before.",
+    });
+    expect(groupBandsCheck([{ ...line, postWeight: 0.18, postStatus: "over" }])!.status).toBe("fail");
+    expect(groupBandsCheck([{ ...line, min: null, postWeight: 0.14, postStatus: "within" }])!.detail).toBe(
+      "G ends at 14.00% (at most 15.00%).",
+    );
   });
 });
