@@ -85,7 +85,18 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   REBALANCE: [PLAN_BOOK, FUTURES_B, "edge", "always", "nearest", POSITIONS_BOOK, "target"],
   FACTOREXPOSURE: [HOLDINGS, LOADINGS],
   COMPLETION: [HOLDINGS, LOADINGS, TARGETS, 0.1, 0.05, 0.01, 0.2],
-  TILT: [PLAN_A, FUTURES_A, [["Asset class", "Tilt"], ["Bonds", 0.03], ["Commodities", -0.01], ["Cash", -0.02]], "funded", 50_000_000],
+  TILT: [
+    PLAN_A,
+    FUTURES_A,
+    [
+      ["Asset class", "Tilt"],
+      ["Bonds", 0.03],
+      ["Commodities", -0.01],
+      ["Cash", -0.02],
+    ],
+    "funded",
+    50_000_000,
+  ],
   TRANCHES: [-119, 4, 46086, 7, "equal", "ESH6"],
   CONTRACTDATES: ["TYH6", 46073],
   ROLLS: [
@@ -123,7 +134,21 @@ export const VALID_CALLS: Record<string, unknown[]> = {
   ],
   LADDER: [
     [
-      ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor", "FX", "FX factor"],
+      [
+        "Contract",
+        "Kind",
+        "Quantity",
+        "Price",
+        "Multiplier",
+        "Margin",
+        "Factor",
+        "Coupon",
+        "Years",
+        "Yield",
+        "Conversion factor",
+        "FX",
+        "FX factor",
+      ],
       ["TY", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069, "", ""],
       ["FESX", "future", 50, 5000, 10, 3000, "Equity", "", "", "", "", 1.1, "EUR"],
       ["Gilt swap", "swap", 10e6, "", "", 0, "Rates", 0.04, 30, "", "", "", ""],

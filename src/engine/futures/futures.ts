@@ -2,7 +2,7 @@
  * Futures used by the overlay, one per asset class, and beta-adjusted contract sizing.
  *
  *   contract value (base currency) = price x multiplier x fx
- *   contracts for exposure E        = E x beta / contract value                (ARCHITECTURE.md)
+ *   contracts for exposure E        = E x beta / contract value                (README, Conventions)
  *   exposure of n contracts         = n x contract value / beta
  * Beta is the asset class's beta to the future's underlying; fx is base currency per contract currency.
  *

@@ -145,7 +145,7 @@ export function isCashName(name: string): boolean {
   return normaliseName(name) === "cash";
 }
 
-/** Reads and validates a Portfolio table (see FUNCTIONS.md). */
+/** Reads and validates a Portfolio table (the README, Conventions: the Portfolio table). */
 export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
   const t: Table<PortfolioRow> = parseTable<PortfolioRow>(matrix, { arg, columns: PORTFOLIO_COLUMNS, key: "name" });
   const classes: AssetClass[] = t.rows.map((r, i) => {

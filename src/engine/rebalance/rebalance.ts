@@ -1,5 +1,5 @@
 /**
- * Systematic rebalancing back to the SAA with futures (FUNCTIONS.md, "Rebalancing semantics").
+ * Systematic rebalancing back to the SAA with futures (the function reference in the README, OVERLAY.REBALANCE).
  *
  * Weights are effective (physical + synthetic) over NAV. The trigger decides whether to trade:
  * "bands" trades only when some class is outside its range; "always" trades every time (calendar).
