@@ -37,8 +37,15 @@ export function spreadWithRoom(amount: number, shares: readonly number[], rooms:
       left -= rooms[i];
     }
     if (k < idx.length) {
-      for (let m = k; m < idx.length; m++) alloc[idx[m]] = left * (share(idx[m]) / rest[k]);
-      left = 0;
+      // Below the level every class takes its share; capped at its room, which rounding in share / rest can
+      // otherwise pass by an ulp's worth of the amount (subnormal shares), so what is left is what was not placed.
+      let placed = 0;
+      for (let m = k; m < idx.length; m++) {
+        const i = idx[m];
+        alloc[i] = Math.min(rooms[i], left * (share(i) / rest[k]));
+        placed += alloc[i];
+      }
+      left = Math.max(0, left - placed);
     }
   }
   return { alloc: alloc.map((a) => sign * a), unplaced: sign * Math.max(0, left) };

@@ -15,6 +15,22 @@ describe("spreadWithRoom", () => {
     expect(spreadWithRoom(6, [0, 0, 0], [Infinity, Infinity, Infinity]).alloc).toEqual([2, 2, 2]);
   });
 
+  test("subnormal shares: no class is given more than its room (fast-check's counterexample, seed -1763057118)", () => {
+    const cls: [number, number][] = [
+      [5e-324, 8.881784197124354e-16],
+      [1.668805393880398e-307, 29.999999999999947],
+      [3.3797335813428835e-308, 6.07572385684373],
+    ];
+    const { alloc, unplaced } = spreadWithRoom(
+      -36.07572385734368,
+      cls.map((c) => c[0]),
+      cls.map((c) => c[1]),
+    );
+    alloc.forEach((a, i) => expect(Math.abs(a)).toBeLessThanOrEqual(cls[i][1]));
+    // The rooms add up to 36.07572385684368: the 5e-10 beyond them is unplaced, not squeezed into the last class.
+    expect(unplaced).toBeCloseTo(-5e-10, 15);
+  });
+
   test("property: allocations stay within rooms and place min(|amount|, total room)", () => {
     fc.assert(
       fc.property(
