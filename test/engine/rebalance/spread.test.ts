@@ -28,7 +28,7 @@ describe("spreadWithRoom", () => {
     );
     alloc.forEach((a, i) => expect(Math.abs(a)).toBeLessThanOrEqual(cls[i][1]));
     // The rooms add up to 36.07572385684368: the 5e-10 beyond them is unplaced, not squeezed into the last class.
-    expect(unplaced).toBeCloseTo(-5e-10, 15);
+    expect(unplaced).toBeCloseTo(-5e-10, 13);
   });
 
   test("property: allocations stay within rooms and place min(|amount|, total room)", () => {
