@@ -403,6 +403,22 @@ const ifOne =
 
 const R = "all" as const;
 
+/** VLOOKUP and HLOOKUP: lookup value, table, index, [approximate match] (default TRUE), by the library's function. */
+function tableLookup(lib: "VLOOKUP" | "HLOOKUP"): Spec {
+  return {
+    call: (fn, args, F) =>
+      F[lib](
+        single(args[0].value, fn, 0),
+        matrixOf(args[1].value, fn, "the table"),
+        argNumber(single(args[2].value, fn, 2), fn, 2),
+        args[3] ? Boolean(argNumber(single(args[3].value, fn, 3), fn, 3)) : true,
+      ),
+    ranges: [1],
+    min: 3,
+    max: 4,
+  };
+}
+
 export const FUNCTIONS: Record<string, Spec> = {
   SUM: { call: aggregate("SUM", 0), ranges: R },
   AVERAGE: {
@@ -459,30 +475,8 @@ export const FUNCTIONS: Record<string, Spec> = {
     min: 2,
     max: 3,
   },
-  VLOOKUP: {
-    call: (fn, args, F) =>
-      F.VLOOKUP(
-        single(args[0].value, fn, 0),
-        matrixOf(args[1].value, fn, "the table"),
-        argNumber(single(args[2].value, fn, 2), fn, 2),
-        args[3] ? Boolean(argNumber(single(args[3].value, fn, 3), fn, 3)) : true,
-      ),
-    ranges: [1],
-    min: 3,
-    max: 4,
-  },
-  HLOOKUP: {
-    call: (fn, args, F) =>
-      F.HLOOKUP(
-        single(args[0].value, fn, 0),
-        matrixOf(args[1].value, fn, "the table"),
-        argNumber(single(args[2].value, fn, 2), fn, 2),
-        args[3] ? Boolean(argNumber(single(args[3].value, fn, 3), fn, 3)) : true,
-      ),
-    ranges: [1],
-    min: 3,
-    max: 4,
-  },
+  VLOOKUP: tableLookup("VLOOKUP"),
+  HLOOKUP: tableLookup("HLOOKUP"),
   XLOOKUP: { call: (fn, args) => xlookup(fn, args), ranges: [1, 2, 3], min: 3, max: 6 },
   ROWS: { call: (fn, args) => matrixOf(args[0].value, fn, "the array").length, ranges: R, min: 1, max: 1 },
   COLUMNS: { call: (fn, args) => matrixOf(args[0].value, fn, "the array")[0].length, ranges: R, min: 1, max: 1 },
