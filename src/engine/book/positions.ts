@@ -175,6 +175,16 @@ export function inContracts(kind: PositionKind): boolean {
 type Raw = Omit<Position, "kind" | "optionType" | "where" | "price"> & { kind: string; optionType?: string; price?: number };
 
 /** Reads and validates a Positions table (README, "The book: the Positions table"). */
+/**
+ * Whether a table is the book's Positions table: its header row names an Asset class (by the column's header or a
+ * synonym). LIQUIDITY's own stress layout (Contract, Quantity, Factor) has none, and is read as that.
+ */
+export function isBookTable(matrix: Matrix): boolean {
+  const spec = POSITIONS_COLUMNS.find((c) => c.key === "assetClass")!;
+  const names = new Set([spec.header, ...(spec.synonyms ?? [])].map(normaliseName));
+  return Array.isArray(matrix) && Array.isArray(matrix[0]) && matrix[0].some((h) => typeof h === "string" && names.has(normaliseName(h)));
+}
+
 export function readPositions(matrix: Matrix, arg = "Positions"): Position[] {
   const t: Table<Raw> = parseTable<Raw>(matrix, { arg, columns: POSITIONS_COLUMNS, key: "id" });
   return t.rows.map((r, i) => {

@@ -17,7 +17,7 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, quote, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { readPositions as readBookPositions } from "../book/positions";
+import { isBookTable, readPositions as readBookPositions } from "../book/positions";
 import { OptionKind, parseOptionKind } from "../options/optionType";
 import { Buffer, exhaustingMove } from "../stress/buffer";
 import { CollateralAsset, Eligibility, LADDER_DAYS } from "../stress/collateral";
@@ -281,12 +281,6 @@ function kindOf(r: PositionRow, where: string): { kind: PositionKind; declared: 
   if (k === "future" && r.dv01 !== undefined) return { kind: "linear", declared: k };
   if (k === "swap" && r.dv01 !== undefined && (r.years === undefined || r.coupon === undefined)) return { kind: "linear", declared: k };
   return { kind: k, declared: k };
-}
-
-/** The book's Positions table (src/engine/book/positions.ts) has an Asset class column; LIQUIDITY's own does not. */
-function isBookTable(matrix: Matrix): boolean {
-  const names = new Set(["assetclass", "asset", "class", "sleeve"]);
-  return Array.isArray(matrix) && Array.isArray(matrix[0]) && matrix[0].some((h) => typeof h === "string" && names.has(normaliseName(h)));
 }
 
 /** In the book's table, Id names the row and Instrument is the contract code (not read here). */

@@ -14,11 +14,9 @@ import type { Resilience } from "../../../engine/stress/resilience";
 import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
 import { LeverageReport } from "../../../engine/leverage/leverage";
 import { fmtMoney, fmtNumber, headline, numberOption } from "../checks";
-import { Check, ExposureLine, Figure, TradeLine, Workflow, WorkflowInputs } from "../model";
+import { Check, ExposureLine, Figure, TradeLine, Workflow } from "../model";
 import { bookArg, resultTable } from "./futuresCommon";
-import { POSITIONS_COLUMNS } from "../../../engine/book/positions";
-import { normaliseName } from "../../../engine/core/cells";
-import { ColumnSpec } from "../../../engine/core/table";
+import { isBookTable } from "../../../engine/book/positions";
 
 const OPTIONS = [
   {
@@ -53,18 +51,6 @@ const OPTIONS = [
   },
 ] as const satisfies Workflow["options"];
 
-/**
- * Whether the Positions input is the book (the Positions table of the book, with its Asset class and Kind
- * columns) rather than LIQUIDITY's own stress layout (Contract, Quantity, Factor), which the stress reads but
- * LEVERAGE cannot: only the book reaches leverage.
- */
-function isBook(inputs: WorkflowInputs): boolean {
-  const header = inputs.Positions?.values[0] ?? [];
-  const names = new Set(header.map((h) => normaliseName(String(h))));
-  const has = (c: ColumnSpec) => [c.header, ...(c.synonyms ?? [])].some((n) => names.has(normaliseName(n)));
-  return POSITIONS_COLUMNS.filter((c) => !c.optional).every(has);
-}
-
 export const leverageWorkflow: Workflow = {
   id: "leverage",
   label: "Leverage & liquidity",
@@ -90,7 +76,8 @@ export const leverageWorkflow: Workflow = {
   async compute(inputs, raw) {
     const options = withDefaults(OPTIONS, raw);
     const minCoverage = numberOption(options, "minCoverage", "Minimum coverage", { min: 0 }) ?? 1;
-    // One book: the Positions table that the stress revalues is the book LEVERAGE derives exposure from.
+    // One book: the Positions table the stress revalues is the book LEVERAGE derives exposure from (when it is the
+    // book's table; LIQUIDITY's own stress layout names no asset classes, so it cannot reach leverage).
     const levCall: Call = {
       fn: "LEVERAGE",
       args: [
@@ -98,7 +85,7 @@ export const leverageWorkflow: Workflow = {
         { option: "min" },
         { option: "max" },
         { option: "target" },
-        ...(isBook(inputs) ? bookArg(inputs) : []),
+        ...(inputs.Positions && isBookTable(inputs.Positions.values) ? bookArg(inputs) : []),
       ],
     };
     const lev = await callTyped<LeverageReport>(levCall, inputs, options);
