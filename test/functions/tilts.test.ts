@@ -15,7 +15,16 @@ const TILTS = [
 describe("OVERLAY.TILT", () => {
   test("spills the documented columns with a Total row naming the binding limit", async () => {
     const r = await ok("TILT", PLAN_A, FUTURES_A, TILTS);
-    expect((r as unknown[][])[0]).toEqual(["Asset class", "Requested", "Applied", "Binding limit", "Contracts", "Notional", "Post weight"]);
+    expect((r as unknown[][])[0]).toEqual([
+      "Asset class",
+      "Requested",
+      "Applied",
+      "Binding limit",
+      "Contract",
+      "Contracts",
+      "Notional",
+      "Post weight",
+    ]);
     const rows = rowsOf(r);
     expect(rows.map((x) => x["Asset class"])).toEqual(["Equity", "Bonds", "Commodities", "Cash", "Total"]);
     // scale 0.6 = (0.06 - 0.03) / 0.05, Commodities at its min; Bonds 30m / 110,000 -> 272 contracts.

@@ -11,7 +11,8 @@
  * that room goes to the other classes pro rata to their targets, as far as their rooms allow (spread.ts);
  * what no class can take stays in cash, and a note says how much. Contracts are rounded to the nearest whole
  * contract, then one contract back where the rounding would cross the range, so each class keeps at most one
- * contract's exposure as its residual.
+ * contract's exposure as its residual. A basket (several futures for a class, futures.ts) sizes each future for
+ * its Weight of the class's exposure; a contract given back comes off the leg with the largest exposure.
  * Group bands (portfolio.ts): the members' summed exposure is not bought above max(Group max x NAV, its
  * exposure) nor sold below min(Group min x NAV, its exposure): the members' shares are scaled down to the group's
  * room and what is cut stays in cash (a note says how much); whole contracts that would cross the band give one
@@ -24,13 +25,18 @@
 import { numError, valueError } from "../core/errors";
 import { Plan, effective } from "../portfolio/portfolio";
 import { spreadWithRoom } from "../rebalance/spread";
-import { ClassFutures, FutureSpec, Sizing, contractValue, exposureOf, futuresByClass, sizeContracts } from "./futures";
-
-/** The sizing of a given whole number of contracts against the exposure asked for. */
-function sizeWith(exposure: number, f: FutureSpec, contracts: number): Sizing {
-  const got = exposureOf(contracts, f);
-  return { contracts, notional: contracts * contractValue(f), exposure: got, residual: exposure - got };
-}
+import {
+  Basket,
+  ClassFutures,
+  FutureSpec,
+  LegTrade,
+  basketExposure,
+  basketName,
+  exposureOf,
+  futuresByClass,
+  legTrades,
+  sizeBasket,
+} from "./futures";
 
 export type EquitiseMode = "target" | "underweight";
 export const EQUITISE_MODES: readonly EquitiseMode[] = ["target", "underweight"];
@@ -44,21 +50,25 @@ export interface EquitiseOptions {
   cashNeeds?: number;
   mode: EquitiseMode;
   /**
-   * Whole contracts per class (index-aligned with plan.classes) to use instead of nearest rounding, for the
-   * classes that execute futures (rebalance/optimalRounding.ts); omitted or null: nearest.
+   * Whole contracts per class (index-aligned with plan.classes), one per future of its basket, to use instead of
+   * nearest rounding, for the classes that execute futures (rebalance/optimalRounding.ts); omitted or null: nearest.
    */
-  contracts?: readonly (number | null | undefined)[];
+  contracts?: readonly (readonly number[] | null | undefined)[];
 }
 
 export interface EquitiseLine {
   assetClass: string;
   /** Exposure to add, base currency (including the shares of illiquid classes it stands in for). */
   exposure: number;
-  /** Contract name, "via <proxy>" for an illiquid class, or "" when the class has no future. */
+  /** Contract name (a basket's legs with their weights), "via <proxy>" for an illiquid class, or "" when the class has no future. */
   contract: string;
+  /** Whole contracts of the class's one future; null for a basket (see legs) and where no future trades. */
   contracts: number | null;
+  /** Summed over the legs. */
   notional: number | null;
   residual: number | null;
+  /** One per future of the class's basket (one for a single future), empty where no future trades. */
+  legs: LegTrade[];
 }
 
 export interface EquitiseResult {
@@ -169,38 +179,52 @@ export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOpt
     );
   });
 
-  const sizes = new Map<number, Sizing>();
-  plan.classes.forEach((c, i) => {
-    const f = fut[i];
-    if (c.isCash || !f || executor[i] !== i) return;
-    const fixed = opts.contracts?.[i];
-    let s = fixed === null || fixed === undefined ? sizeContracts(executed[i], f, "nearest") : sizeWith(executed[i], f, fixed);
-    // One contract back where rounding would cross the range.
-    const per = exposureOf(1, f);
-    if (Math.abs(s.exposure) > room[i] * (1 + 1e-12) + 1e-6 && s.contracts !== 0) {
-      const back = Math.sign(s.contracts) * Math.max(0, Math.floor(room[i] / per + 1e-9));
-      if (back !== s.contracts) {
-        notes.push(`${c.name}: ${back} contracts instead of ${s.contracts} keep it inside its range`);
-        s = sizeWith(executed[i], f, back);
-      }
+  // Whole contracts per future, nearest (or given); then one contract back at a time where rounding would cross
+  // the range, on the leg with the largest exposure in the trade's direction.
+  const sizes = new Map<number, number[]>();
+  const got = (i: number) => basketExposure(fut[i]!, sizes.get(i)!);
+  const backOne = (b: Basket, n: number[], sign: number): number => {
+    let best = -1;
+    for (let j = 0; j < b.length; j++) {
+      if (n[j] === 0 || Math.sign(n[j]) !== sign) continue;
+      if (best < 0 || Math.abs(exposureOf(n[j], b[j])) > Math.abs(exposureOf(n[best], b[best]))) best = j;
     }
-    sizes.set(i, s);
+    if (best >= 0) n[best] -= sign;
+    return best;
+  };
+  plan.classes.forEach((c, i) => {
+    const b = fut[i];
+    if (c.isCash || !b || executor[i] !== i) return;
+    const fixed = opts.contracts?.[i];
+    const n = fixed === null || fixed === undefined ? sizeBasket(executed[i], b, "nearest").legs.map((l) => l.contracts) : fixed.slice();
+    sizes.set(i, n);
+    const was = n.slice();
+    const sign = Math.sign(executed[i]) || Math.sign(got(i));
+    while (Math.abs(got(i)) > room[i] * (1 + 1e-12) + 1e-6 && backOne(b, n, sign) >= 0);
+    if (n.some((x, j) => x !== was[j])) {
+      const what =
+        b.length === 1
+          ? `${n[0]} contracts instead of ${was[0]}`
+          : b
+              .map((f, j) => `${f.contract} ${n[j]} instead of ${was[j]}`)
+              .filter((_, j) => n[j] !== was[j])
+              .join(", ");
+      notes.push(`${c.name}: ${what} keep it inside its range`);
+    }
   });
   // Whole contracts that would cross a group's band: one contract back at a time.
   (plan.groups ?? []).forEach((g, k) => {
     const exec = g.members.filter((i) => sizes.has(i));
-    const got = () => exec.reduce((x, i) => x + sizes.get(i)!.exposure, 0);
+    const total = () => exec.reduce((x, i) => x + got(i), 0);
     const back = new Map<number, number>();
-    while (Math.abs(got()) > groupRoom[k] * (1 + 1e-12) + 1e-6) {
+    while (Math.abs(total()) > groupRoom[k] * (1 + 1e-12) + 1e-6) {
+      const sign = Math.sign(total());
       let best = -1;
       for (const i of exec) {
-        const s = sizes.get(i)!;
-        if (s.contracts === 0 || Math.sign(s.exposure) !== Math.sign(got())) continue;
-        if (best < 0 || Math.abs(s.exposure) > Math.abs(sizes.get(best)!.exposure)) best = i;
+        if (!sizes.get(i)!.some((x) => x !== 0 && Math.sign(x) === sign)) continue;
+        if (best < 0 || Math.abs(got(i)) > Math.abs(got(best))) best = i;
       }
-      if (best < 0) break;
-      const s = sizes.get(best)!;
-      sizes.set(best, sizeWith(executed[best], fut[best]!, s.contracts - Math.sign(s.contracts)));
+      if (best < 0 || backOne(fut[best]!, sizes.get(best)!, sign) < 0) break;
       back.set(best, (back.get(best) ?? 0) + 1);
     }
     for (const [i, d] of back)
@@ -219,26 +243,30 @@ export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOpt
         contracts: null,
         notional: null,
         residual: null,
+        legs: [],
       });
       return;
     }
-    const f = fut[i];
-    if (!f || executor[i] < 0) {
-      lines.push({ assetClass: c.name, exposure: 0, contract: "", contracts: null, notional: null, residual: null });
+    const b = fut[i];
+    if (!b || executor[i] < 0) {
+      lines.push({ assetClass: c.name, exposure: 0, contract: "", contracts: null, notional: null, residual: null, legs: [] });
       return;
     }
-    const s = sizes.get(i)!;
+    const legs = legTrades(b, executed[i], sizes.get(i)!);
+    const notional = legs.reduce((x, l) => x + l.notional, 0);
+    const residual = executed[i] - legs.reduce((x, l) => x + l.exposure, 0);
     lines.push({
       assetClass: c.name,
       exposure: executed[i],
-      contract: f.contract,
-      contracts: s.contracts,
-      notional: s.notional,
-      residual: s.residual,
+      contract: basketName(b),
+      contracts: legs.length === 1 ? legs[0].contracts : null,
+      notional,
+      residual,
+      legs,
     });
     total.exposure += executed[i];
-    total.notional += s.notional;
-    total.residual += s.residual;
+    total.notional += notional;
+    total.residual += residual;
   });
   return { amount, cash, buffer, lines, total, unplaced, notes };
 }

@@ -1,5 +1,5 @@
 /**
- * Futures used by the overlay, one per asset class, and beta-adjusted contract sizing.
+ * Futures used by the overlay, one per asset class or a basket of several, and beta-adjusted contract sizing.
  *
  *   contract value (base currency) = price x multiplier x fx
  *   contracts for exposure E        = E x beta / contract value                (README, Conventions)
@@ -12,7 +12,7 @@
  *   beta = D x 1bp x price x multiplier / DV01        so  contracts = E x D x 1bp / (DV01 x fx)
  * and every formula above (contracts, exposure, notional / beta) then sizes by DV01.
  *
- * Baskets (several futures for one class, readFutureBaskets): each row states its basket Weight w_j (the legs'
+ * Baskets (several futures for one class): each row states its basket Weight w_j (the legs'
  * weights add to 1 per class); an exposure E of the class is sized per leg, each by its own beta or DV01:
  *   contracts_j = E x w_j x beta_j / contract value_j        exposure = sum_j contracts_j x value_j / beta_j
  * (a 60/40 split of EAFE between two country futures is two hedges of 0.6 E and 0.4 E, Hull ch. 3 each).
@@ -41,8 +41,14 @@ export interface FutureSpec {
   where: string;
 }
 
-/** The futures of a plan, index-aligned with plan.classes (undefined where a class has none). */
-export type ClassFutures = readonly (FutureSpec | undefined)[];
+/** A class's futures: its one future, or a basket whose Weights add to 1. */
+export type Basket = readonly FutureSpec[];
+
+/** The futures of a plan, a basket per class, index-aligned with plan.classes (undefined where a class has none). */
+export type ClassFutures = readonly (Basket | undefined)[];
+
+/** Whole contracts per class, one per future of its basket (index-aligned); null where a class trades no future. */
+export type ClassContracts = (number[] | null)[];
 
 const POSITIVE = { min: 0, minExclusive: true, max: 1e15 };
 
@@ -73,60 +79,47 @@ export const FUTURES_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /**
- * Reads a Futures table; with a plan, every row's asset class must be one of the plan's, and a future with a
- * DV01 in a class with a Duration is sized by DV01 (its beta is the duration ratio; a typed Beta as well is an error).
+ * Reads a Futures table: one future per class, or several (a basket), each row with its basket Weight (adding
+ * to 1 per class within 1e-9; a class's only row may leave Weight empty: it carries all of it). A contract
+ * appears once. With a plan, every row's asset class must be one of the plan's, and a future with a DV01 in a
+ * class with a Duration is sized by DV01 (its beta is the duration ratio; a typed Beta as well is an error).
  */
 export function readFutures(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureSpec[] {
-  return readFutureRows(matrix, plan, arg, "assetClass").map((f) => {
-    if (f.weight !== 1) valueError(`${f.where}: Weight ${f.weight}: the class's only future carries all of it (Weight 1 or empty)`, arg);
-    return f;
-  });
-}
-
-export interface FutureBasket {
-  assetClass: string;
-  /** The class's futures, weights adding to 1. */
-  legs: FutureSpec[];
-}
-
-/**
- * Reads a Futures table that may give several rows (a basket) per class, each with its Weight (adding to 1 per
- * class within 1e-9; a class's only row may leave Weight empty). A contract appears once. Baskets in the order
- * of their first row.
- */
-export function readFutureBaskets(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureBasket[] {
   const t = parseTable<{ weight?: number }>(matrix, { arg, columns: FUTURES_COLUMNS, key: "contract" });
-  const given = t.rows.map((r) => r.weight !== undefined);
-  const futures = readFutureRows(matrix, plan, arg, "contract");
-  const byClass = new Map<string, FutureBasket & { given: boolean[] }>();
+  const futures = readFutureRows(matrix, plan, arg);
+  const byClass = new Map<string, { name: string; legs: FutureSpec[]; given: boolean[] }>();
   futures.forEach((f, i) => {
     const k = normaliseName(f.assetClass);
-    const b = byClass.get(k) ?? { assetClass: f.assetClass, legs: [], given: [] };
+    const b = byClass.get(k) ?? { name: f.assetClass, legs: [], given: [] };
     b.legs.push(f);
-    b.given.push(given[i]);
+    b.given.push(t.rows[i].weight !== undefined);
     byClass.set(k, b);
   });
   for (const b of byClass.values()) {
-    if (b.legs.length === 1) continue;
+    if (b.legs.length === 1) {
+      const f = b.legs[0];
+      if (f.weight !== 1) valueError(`${f.where}: Weight ${f.weight}: the class's only future carries all of it (Weight 1 or empty)`, arg);
+      continue;
+    }
     const j = b.given.indexOf(false);
-    if (j >= 0) valueError(`${b.legs[j].where}: '${b.assetClass}' has ${b.legs.length} futures: each needs its basket Weight`, arg);
+    if (j >= 0) valueError(`${b.legs[j].where}: '${b.name}' has ${b.legs.length} futures: each needs its basket Weight`, arg);
     const sum = b.legs.reduce((s, f) => s + f.weight, 0);
     if (Math.abs(sum - 1) > 1e-9) {
       valueError(
-        `Futures '${b.assetClass}': the basket Weights add to ${+sum.toFixed(12)} (${b.legs.map((f) => f.weight).join(" + ")}); they must add to 1`,
+        `Futures '${b.name}': the basket Weights add to ${+sum.toFixed(12)} (${b.legs.map((f) => f.weight).join(" + ")}); they must add to 1`,
         arg,
       );
     }
   }
-  return [...byClass.values()].map((b) => ({ assetClass: b.assetClass, legs: b.legs }));
+  return futures;
 }
 
-/** The rows of a Futures table, each checked (asset class in the plan; DV01 sizing); key: the unique column. */
-function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string, key: "assetClass" | "contract"): FutureSpec[] {
+/** The rows of a Futures table, each checked (asset class in the plan; DV01 sizing); a contract appears once. */
+function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string): FutureSpec[] {
   const t = parseTable<Omit<FutureSpec, "where" | "sizing" | "beta" | "weight"> & { beta?: number; weight?: number }>(matrix, {
     arg,
     columns: FUTURES_COLUMNS,
-    key,
+    key: "contract",
   });
   return t.rows.map((r, i) => {
     const where = whereRow(t, i);
@@ -151,12 +144,12 @@ function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string, key
   });
 }
 
-/** Futures for each class of the plan (index-aligned), undefined where a class has none: align once, pass down. */
+/** Each class's basket of futures (index-aligned with plan.classes), undefined where a class has none: align once, pass down. */
 export function futuresByClass(plan: Plan, futures: readonly FutureSpec[]): ClassFutures {
-  const result = new Array<FutureSpec | undefined>(plan.classes.length).fill(undefined);
+  const result = new Array<FutureSpec[] | undefined>(plan.classes.length).fill(undefined);
   for (const f of futures) {
     const i = plan.index.get(normaliseName(f.assetClass));
-    if (i !== undefined) result[i] = f;
+    if (i !== undefined) (result[i] ??= []).push(f);
   }
   return result;
 }
@@ -219,11 +212,78 @@ export interface BasketSizing {
 }
 
 /** An exposure (base currency) sized per leg of a basket: E x weight each, by its own beta or DV01. */
-export function sizeBasket(exposure: number, basket: Pick<FutureBasket, "legs">, rounding: RoundingMode): BasketSizing {
-  const legs = basket.legs.map((f): BasketLegSizing => {
+export function sizeBasket(exposure: number, basket: Basket, rounding: RoundingMode): BasketSizing {
+  const legs = basket.map((f): BasketLegSizing => {
     const asked = exposure * f.weight;
     return { contract: f.contract, weight: f.weight, asked, ...sizeContracts(asked, f, rounding) };
   });
   const sum = (k: "contracts" | "notional" | "exposure" | "residual") => legs.reduce((s, l) => s + l[k], 0);
   return { legs, contracts: sum("contracts"), notional: sum("notional"), exposure: sum("exposure"), residual: sum("residual") };
+}
+
+/** Fractional contracts per leg for an exposure of the class (base currency): E x weight_j each. */
+export function basketContractsFor(exposure: number, basket: Basket): number[] {
+  return basket.map((f) => contractsFor(exposure * f.weight, f));
+}
+
+/** Exposure (base currency) of whole contracts n_j on the legs: sum_j n_j x value_j / beta_j. */
+export function basketExposure(basket: Basket, contracts: readonly number[]): number {
+  let e = 0;
+  for (let j = 0; j < basket.length; j++) e += exposureOf(contracts[j], basket[j]);
+  return e;
+}
+
+/** Futures notional (base currency) of contracts n_j on the legs: sum_j n_j x contract value_j. */
+export function basketNotional(basket: Basket, contracts: readonly number[]): number {
+  let x = 0;
+  for (let j = 0; j < basket.length; j++) x += contracts[j] * contractValue(basket[j]);
+  return x;
+}
+
+/** Initial margin (base currency) of contracts n_j on the legs: sum_j |n_j| x Margin_j x FX_j (0 where not given). */
+export function basketMargin(basket: Basket, contracts: readonly number[]): number {
+  let m = 0;
+  for (let j = 0; j < basket.length; j++) m += Math.abs(contracts[j]) * (basket[j].margin ?? 0) * basket[j].fx;
+  return m;
+}
+
+/** A class's contract in words: its one future's name, or its basket's legs with their weights. */
+export function basketName(basket: Basket): string {
+  if (basket.length === 1) return basket[0].contract;
+  return basket.map((f) => `${f.contract} ${+(f.weight * 100).toFixed(6)}%`).join(" + ");
+}
+
+/** One future's trade within a class's line: its Weight of the class's trade, in whole contracts. */
+export interface LegTrade {
+  contract: string;
+  weight: number;
+  /** The exposure asked of this future (the class's trade x Weight), base currency. */
+  asked: number;
+  contracts: number;
+  /** contracts x contract value, base currency. */
+  notional: number;
+  /** Exposure the contracts give, base currency. */
+  exposure: number;
+  /** Initial margin, base currency (0 where the Futures table gives none). */
+  margin: number;
+}
+
+/** The legs of a class's trade: exposure E asked of the class, n_j whole contracts on its futures. */
+export function legTrades(basket: Basket, exposure: number, contracts: readonly number[]): LegTrade[] {
+  return basket.map((f, j) => ({
+    contract: f.contract,
+    weight: f.weight,
+    asked: exposure * f.weight,
+    contracts: contracts[j],
+    notional: contracts[j] * contractValue(f),
+    exposure: exposureOf(contracts[j], f),
+    margin: Math.abs(contracts[j]) * (f.margin ?? 0) * f.fx,
+  }));
+}
+
+/** One line per future: a class line's legs with its asset class (what becomes a trade ticket). */
+export function legRows<L extends { assetClass: string; legs: readonly LegTrade[] }>(
+  lines: readonly L[],
+): (LegTrade & { assetClass: string })[] {
+  return lines.flatMap((l) => l.legs.map((g) => ({ ...g, assetClass: l.assetClass })));
 }

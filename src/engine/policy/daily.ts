@@ -7,9 +7,10 @@
  *   3. equitise: cash - buffer (buffer = cashNeeds, else Cash target x NAV) pro rata to the tilted targets,
  *      within the ranges (futures/equitise.ts)
  *   4. rebalance the equitised plan by the rule and trigger (rebalance/rebalance.ts), offsets within ranges
- *   5. net per class (one contract a class): trade = equitise + rebalance exposure, whole contracts (nearest)
+ *   5. net per class: trade = equitise + rebalance exposure, whole contracts (nearest) per future, one trade a
+ *      contract (a class's basket of futures, futures.ts, a trade on each for its Weight)
  *   6. minimum trade size: a trade under minContracts or minNotional is dropped (what it would have moved stays
- *      in cash), unless the class would then end outside its allowed range
+ *      in cash), unless the class is outside its range and needs it to come back
  *   7. ranges kept after whole contracts (rebalance/ranges.ts)
  *   8. with leverage bounds: the net leverage brought inside [minLeverage, maxLeverage] within the ranges, or a
  *      note says which bound cannot be met and what limits it (policy/leverageBounds.ts)
@@ -18,7 +19,7 @@
  */
 import { valueError } from "../core/errors";
 import { equitiseAligned } from "../futures/equitise";
-import { ClassFutures, FutureSpec, contractValue, futuresByClass, sizeContracts } from "../futures/futures";
+import { ClassContracts, ClassFutures, FutureSpec, basketMargin, contractValue, futuresByClass, sizeBasket } from "../futures/futures";
 import { Plan, RangeStatus, effective, withFunding } from "../portfolio/portfolio";
 import { bandText, keepRanges } from "../rebalance/ranges";
 import {
@@ -67,8 +68,8 @@ export interface DailyResult {
   groups: GroupLine[];
   tilts: TiltState[];
   scale: number;
-  /** Trades dropped under the minimum size: class, contracts, notional. */
-  dropped: { assetClass: string; contracts: number; notional: number }[];
+  /** Trades dropped under the minimum size: class, contract, contracts, notional. */
+  dropped: { assetClass: string; contract: string; contracts: number; notional: number }[];
   notes: string[];
   total: { trade: number; grossNotional: number; margin: number };
   /** Net leverage before the trades and after them, against the bounds given (status "unbounded" without). */
@@ -108,29 +109,36 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
   // 5. net per class, as weights of NAV; Cash funds the rest
   const trades = planT.classes.map((c, i) => (c.isCash ? 0 : eq[i] / nav + rb.trades[i]));
   if (planT.cash >= 0) trades[planT.cash] = -trades.reduce((s, x) => s + x, 0);
-  let contracts = planT.classes.map((c, i) => {
-    const f = fut[i];
-    if (!f || !c.liquid || c.isCash) return null;
-    return sizeContracts(trades[i] * nav, f, "nearest").contracts;
+  let contracts: ClassContracts = planT.classes.map((c, i) => {
+    const b = fut[i];
+    if (!b || !c.liquid || c.isCash) return null;
+    return sizeBasket(trades[i] * nav, b, "nearest").legs.map((l) => l.contracts);
   });
-  // 6. minimum trade size
+  // 6. minimum trade size, per contract (each future of a basket is its own trade)
   const dropped: DailyResult["dropped"] = [];
   const w = planT.classes.map((c) => effective(c) / nav);
-  contracts = contracts.map((k, i) => {
-    const f = fut[i];
-    if (k === null || k === 0 || !f) return k;
-    const notional = k * contractValue(f);
-    const small =
-      (opts.minContracts !== undefined && Math.abs(k) < opts.minContracts) ||
-      (opts.minNotional !== undefined && Math.abs(notional) < opts.minNotional);
-    if (!small) return k;
+  contracts = contracts.map((ks, i) => {
+    const b = fut[i];
+    if (ks === null || !b) return ks;
     const c = planT.classes[i];
-    if (w[i] > c.max + 1e-12 || w[i] < c.min - 1e-12) return k; // needed to come back inside its range
-    dropped.push({ assetClass: c.name, contracts: k, notional });
-    return 0;
+    if (w[i] > c.max + 1e-12 || w[i] < c.min - 1e-12) return ks; // needed to come back inside its range
+    return ks.map((k, j) => {
+      if (k === 0) return k;
+      const notional = k * contractValue(b[j]);
+      const small =
+        (opts.minContracts !== undefined && Math.abs(k) < opts.minContracts) ||
+        (opts.minNotional !== undefined && Math.abs(notional) < opts.minNotional);
+      if (!small) return k;
+      dropped.push({ assetClass: c.name, contract: b[j].contract, contracts: k, notional });
+      return 0;
+    });
   });
   if (dropped.length > 0) {
-    notes.push(`Under the minimum trade size, not traded: ${dropped.map((d) => `${d.assetClass} ${d.contracts}`).join(", ")}`);
+    const what = (d: (typeof dropped)[number]) => {
+      const b = fut[planT.classes.findIndex((c) => c.name === d.assetClass)];
+      return b && b.length > 1 ? `${d.assetClass} (${d.contract}) ${d.contracts}` : `${d.assetClass} ${d.contracts}`;
+    };
+    notes.push(`Under the minimum trade size, not traded: ${dropped.map(what).join(", ")}`);
   }
   // 7. ranges after whole contracts
   const kept = keepRanges(planT, fut, trades, contracts);
@@ -142,7 +150,7 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
   const lev = keepLeverage(planT, fut, trades, kept.contracts, bounds);
   notes.push(...lev.notes);
   const lines = rebalanceLines(planT, fut, lev.trades, lev.contracts).map((l, i): DailyLine => {
-    const f = fut[i];
+    const b = fut[i];
     const k = lev.contracts[i];
     return {
       ...l,
@@ -150,7 +158,7 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
       tilt: tilted.tilt[i],
       equitise: planT.classes[i].isCash ? 0 : eq[i],
       rebalance: planT.classes[i].isCash ? 0 : (lev.trades[i] - trades[i] + rb.trades[i]) * nav,
-      margin: k === null || !f ? 0 : Math.abs(k) * (f.margin ?? 0) * f.fx,
+      margin: k === null || !b ? 0 : basketMargin(b, k),
     };
   });
   const total = {

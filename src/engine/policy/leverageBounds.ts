@@ -10,9 +10,10 @@
  * targets (water-filling), never past a class's max (room = (max - post) x NAV) nor Cash under its min (Cash's
  * room = (post - min) x NAV); over the cap the same with exposure removed, never under a class's min nor Cash
  * over its max. Contracts are whole, rounded towards zero, then more whole contracts where they still fit, and
- * one last contract where it reaches the bound without passing the other, so every range holds. What cannot be reached is said, with the room that limits it: never silently.
+ * one last contract where it reaches the bound without passing the other, so every range holds. A basket (several
+ * futures for a class) takes its class's share on each future for its Weight, then the steps go future by future. What cannot be reached is said, with the room that limits it: never silently.
  */
-import { ClassFutures, contractsFor, exposureOf } from "../futures/futures";
+import { ClassContracts, ClassFutures, basketExposure, contractsFor, exposureOf } from "../futures/futures";
 import { Plan, effective } from "../portfolio/portfolio";
 
 export interface LeverageBounds {
@@ -23,8 +24,8 @@ export interface LeverageBounds {
 export type LeverageBoundStatus = "within" | "under" | "over" | "unbounded";
 
 export interface LeverageKept {
-  /** Contracts per class after the step (null where a class trades no future). */
-  contracts: (number | null)[];
+  /** Contracts per class after the step, one per future of its basket (null where a class trades no future). */
+  contracts: ClassContracts;
   /** Trades as weights of NAV, Cash the funding leg, with the step's exposure added. */
   trades: number[];
   /** Net leverage after the proposal's trades before this step, and after it. */
@@ -46,11 +47,11 @@ export function keepLeverage(
   plan: Plan,
   fut: ClassFutures,
   trades: readonly number[],
-  contracts: readonly (number | null)[],
+  contracts: readonly (readonly number[] | null)[],
   bounds: LeverageBounds,
 ): LeverageKept {
   const nav = plan.nav;
-  const k = contracts.slice();
+  const k: ClassContracts = contracts.map((x) => (x === null ? null : x.slice()));
   const t = trades.slice();
   const tradable = (i: number) => {
     const c = plan.classes[i];
@@ -61,7 +62,7 @@ export function keepLeverage(
     let added = 0;
     plan.classes.forEach((_, i) => {
       if (!tradable(i)) return;
-      const x = exposureOf(k[i]!, fut[i]!) / nav;
+      const x = basketExposure(fut[i]!, k[i]!) / nav;
       w[i] += x;
       added += x;
     });
@@ -122,49 +123,54 @@ export function keepLeverage(
       open = open.filter((i) => !capped.includes(i));
     }
   }
-  // Whole contracts towards zero, so no room is exceeded.
+  // Whole contracts towards zero, so no room is exceeded (a basket's futures each for its Weight).
   for (const [i, x] of alloc) {
-    const n = Math.trunc(contractsFor(sign * x, fut[i]!) + sign * 1e-9);
-    k[i] = k[i]! + n;
+    fut[i]!.forEach((f, j) => {
+      k[i]![j] += Math.trunc(contractsFor(sign * x * f.weight, f) + sign * 1e-9);
+    });
   }
-  // Then whole contracts where they still fit, class by class, up to the bound; last, the smallest one contract that
-  // fits and does not pass the other bound (the gap is then under one contract of every class with room).
+  // Then whole contracts where they still fit, future by future, up to the bound; last, the smallest one contract
+  // that fits and does not pass the other bound (the gap is then under one contract of every future with room).
   let w = post();
   const gapOf = () => (under ? min! - leverageOf(w) : leverageOf(w) - max!);
   const fits = (i: number, step: number) => step <= roomOf(w, i) / nav + EPS && step <= cashRoomOf(w) / nav + EPS;
-  for (const i of candidates) {
-    const step = Math.abs(exposureOf(1, fut[i]!)) / nav;
+  const legs = candidates.flatMap((i) => fut[i]!.map((f, j) => ({ i, j, step: Math.abs(exposureOf(1, f)) / nav })));
+  for (const { i, j, step } of legs) {
     const n = Math.floor(Math.min(gapOf(), roomOf(w, i) / nav, cashRoomOf(w) / nav) / step + 1e-9);
     if (n > 0) {
-      k[i] = k[i]! + sign * n;
+      k[i]![j] += sign * n;
       w = post();
     }
   }
   if (gapOf() > EPS) {
     const L = leverageOf(w);
-    const steps = candidates
-      .map((i) => ({ i, step: Math.abs(exposureOf(1, fut[i]!)) / nav }))
+    const steps = legs
       .filter(
         ({ i, step }) => fits(i, step) && (under ? max === undefined || L + step <= max + EPS : min === undefined || L - step >= min - EPS),
       )
       .sort((a, b) => a.step - b.step);
     if (steps.length > 0) {
-      k[steps[0].i] = k[steps[0].i]! + sign;
+      k[steps[0].i]![steps[0].j] += sign;
       w = post();
     }
   }
   const after = leverageOf(w);
   // The step's exposure joins the trades (weights of NAV), Cash the funding leg.
-  plan.classes.forEach((_, i) => {
-    if (!tradable(i) || k[i] === contracts[i]) return;
-    const dx = (exposureOf(k[i]!, fut[i]!) - exposureOf(contracts[i]!, fut[i]!)) / nav;
+  const changed: string[] = [];
+  plan.classes.forEach((c, i) => {
+    if (!tradable(i)) return;
+    const b = fut[i]!;
+    const was = contracts[i]!;
+    if (k[i]!.every((x, j) => x === was[j])) return;
+    const dx = (basketExposure(b, k[i]!) - basketExposure(b, was)) / nav;
     t[i] += dx;
     if (plan.cash >= 0) t[plan.cash] -= dx;
+    b.forEach((f, j) => {
+      const d = k[i]![j] - was[j];
+      if (d !== 0) changed.push(`${b.length === 1 ? c.name : `${c.name} (${f.contract})`} ${d > 0 ? "+" : ""}${d}`);
+    });
   });
   const notes: string[] = [];
-  const changed = plan.classes
-    .map((c, i) => (k[i] !== contracts[i] ? `${c.name} ${k[i]! - contracts[i]! > 0 ? "+" : ""}${k[i]! - contracts[i]!}` : ""))
-    .filter((x) => x !== "");
   const bound = under ? `floor of ${goal}` : `cap of ${goal}`;
   if (changed.length > 0)
     notes.push(

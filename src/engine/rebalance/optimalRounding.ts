@@ -13,11 +13,13 @@
  *   minimise  sum_i z_i (v_i - 2 rho_i) + s       subject to  s >= +-(sum_i rho_i - sum_i v_i z_i)
  * (a subset-sum problem in disguise, so a MILP: HiGHS, with a time limit; the nearest rounding is its starting
  * incumbent and the answer is never worse than nearest rounding).
+ * A basket (several futures for a class) gives one leg per future, each asking for its Weight of the class's
+ * trade: every future is its own hedge of w_j E (futures.ts), so its residual counts on its own.
  */
 import { normaliseName } from "../core/cells";
 import { roundContracts } from "../core/rounding";
 import { EquitiseOptions, EquitiseResult, equitiseAligned } from "../futures/equitise";
-import { FutureSpec, contractsFor, exposureOf, futuresByClass } from "../futures/futures";
+import { ClassContracts, FutureSpec, contractsFor, exposureOf, futuresByClass } from "../futures/futures";
 import { loadHighs } from "../optimise/highs";
 import { OptModel, SolveStatus, solveModel } from "../optimise/model";
 import { Plan } from "../portfolio/portfolio";
@@ -121,17 +123,20 @@ export async function rebalanceOptimal(
   const fut = futuresByClass(plan, futures);
   const p = rebalanceTrades(plan, fut, opts);
   const nearest = contractsForTrades(plan, fut, p.trades);
-  const legIdx: number[] = [];
+  // One rounding leg per future: a basket's legs each for its Weight of the class's trade.
+  const legIdx: [number, number][] = [];
   const legs: RoundingLeg[] = [];
   nearest.forEach((n, i) => {
-    const f = fut[i];
-    if (n === null || !f) return;
-    legIdx.push(i);
-    legs.push({ contracts: contractsFor(p.trades[i] * plan.nav, f), size: exposureOf(1, f) / plan.nav });
+    const b = fut[i];
+    if (n === null || !b) return;
+    b.forEach((f, j) => {
+      legIdx.push([i, j]);
+      legs.push({ contracts: contractsFor(p.trades[i] * plan.nav * f.weight, f), size: exposureOf(1, f) / plan.nav });
+    });
   });
   const r = await optimalContracts(legs, { absorber: plan.cash >= 0, timeLimitSeconds: opts.timeLimitSeconds });
-  const contracts = nearest.slice();
-  legIdx.forEach((i, k) => (contracts[i] = r.contracts[k]));
+  const contracts: ClassContracts = nearest.map((n) => (n === null ? null : n.slice()));
+  legIdx.forEach(([i, j], k) => (contracts[i]![j] = r.contracts[k]));
   // Both roundings after the ranges are kept (ranges.ts): the optimal one unless the range step made it worse.
   const kept = keepRanges(plan, fut, p.trades, contracts);
   const keptNearest = keepRanges(plan, fut, p.trades, nearest);
@@ -158,18 +163,20 @@ export async function equitiseOptimal(
   const fut = futuresByClass(plan, futures);
   const first = equitiseAligned(plan, fut, { ...opts, contracts: undefined });
   const byName = new Map(plan.classes.map((c, i) => [normaliseName(c.name), i]));
-  const legIdx: number[] = [];
+  const legIdx: [number, number][] = [];
   const legs: RoundingLeg[] = [];
   for (const l of first.lines) {
     const i = byName.get(normaliseName(l.assetClass));
-    const f = i === undefined ? undefined : fut[i];
-    if (i === undefined || !f || l.contracts === null) continue;
-    legIdx.push(i);
-    legs.push({ contracts: contractsFor(l.exposure, f), size: exposureOf(1, f) });
+    const b = i === undefined ? undefined : fut[i];
+    if (i === undefined || !b || l.legs.length === 0) continue;
+    b.forEach((f, j) => {
+      legIdx.push([i, j]);
+      legs.push({ contracts: contractsFor(l.exposure * f.weight, f), size: exposureOf(1, f) });
+    });
   }
   const r = await optimalContracts(legs, { absorber: true, timeLimitSeconds: opts.timeLimitSeconds });
   if (r.status === "nearest") return first;
-  const contracts = new Array<number | null>(plan.classes.length).fill(null);
-  legIdx.forEach((i, k) => (contracts[i] = r.contracts[k]));
+  const contracts: ClassContracts = new Array<number[] | null>(plan.classes.length).fill(null);
+  legIdx.forEach(([i, j], k) => ((contracts[i] ??= fut[i]!.map(() => 0))[j] = r.contracts[k]));
   return equitiseAligned(plan, fut, { ...opts, contracts });
 }

@@ -17,7 +17,17 @@
  * the funding leg: it trades without contracts and absorbs the exposure the rounding of contracts leaves.
  */
 import { RoundingMode } from "../core/rounding";
-import { ClassFutures, FutureSpec, contractValue, exposureOf, futuresByClass, sizeContracts } from "../futures/futures";
+import {
+  ClassContracts,
+  ClassFutures,
+  FutureSpec,
+  LegTrade,
+  basketExposure,
+  basketName,
+  futuresByClass,
+  legTrades,
+  sizeBasket,
+} from "../futures/futures";
 import { GroupBand, Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
 import { bandText, keepRanges } from "./ranges";
 import { spreadWithRoom } from "./spread";
@@ -50,10 +60,14 @@ export interface RebalanceLine {
   goal: number;
   /** Exposure to move, base currency (sums to zero over the classes). */
   trade: number;
-  /** Contract name; "via <proxy>", "cash", "illiquid: not traded" or "no future" otherwise. */
+  /** Contract name (a basket's legs with their weights); "via <proxy>", "cash", "illiquid: not traded" or "no future" otherwise. */
   contract: string;
+  /** Whole contracts of the class's one future; null for a basket (see legs) and where no future trades. */
   contracts: number | null;
+  /** Futures notional, base currency, summed over the legs; null where no future trades. */
   notional: number | null;
+  /** One per future of the class's basket (one for a single future), empty where no future trades. */
+  legs: LegTrade[];
   /** Post-trade weight with whole contracts. */
   postWeight: number;
   /** Post weight against the range. */
@@ -252,19 +266,20 @@ export function rebalanceTrades(plan: Plan, fut: ClassFutures, opts: RebalanceOp
 }
 
 /**
- * Whole contracts for goal trades (as weights): nearest rounding per class. The Cash row, where there is
- * one, absorbs the exposure the rounding leaves, so NAV and total exposure are unchanged.
+ * Whole contracts for goal trades (as weights): nearest rounding per future (a basket's legs each for its Weight
+ * of the class's trade). The Cash row, where there is one, absorbs the exposure the rounding leaves, so NAV and
+ * total exposure are unchanged.
  */
 export function contractsForTrades(
   plan: Plan,
   fut: ClassFutures,
   trades: readonly number[],
   rounding: RoundingMode = "nearest",
-): (number | null)[] {
+): ClassContracts {
   return plan.classes.map((c, i) => {
-    const f = fut[i];
-    if (!f || !c.liquid || c.isCash) return null;
-    return sizeContracts(trades[i] * plan.nav, f, rounding).contracts;
+    const b = fut[i];
+    if (!b || !c.liquid || c.isCash) return null;
+    return sizeBasket(trades[i] * plan.nav, b, rounding).legs.map((l) => l.contracts);
   });
 }
 
@@ -273,20 +288,21 @@ export function rebalanceLines(
   plan: Plan,
   fut: ClassFutures,
   trades: readonly number[],
-  contracts: readonly (number | null)[],
+  contracts: readonly (readonly number[] | null)[],
 ): RebalanceLine[] {
   const achieved = plan.classes.map((_, i) => {
     const n = contracts[i];
-    const f = fut[i];
-    return n === null || !f ? 0 : exposureOf(n, f) / plan.nav;
+    const b = fut[i];
+    return n === null || !b ? 0 : basketExposure(b, n) / plan.nav;
   });
   // Rounding residual of the futures legs, absorbed by the Cash row.
   const residual = plan.classes.reduce((s, c, i) => (contracts[i] === null ? s : s + trades[i] - achieved[i]), 0);
   return plan.classes.map((c, i): RebalanceLine => {
     const w = effective(c) / plan.nav;
-    const f = fut[i];
+    const b = fut[i];
     const n = contracts[i];
     let contract: string;
+    let legs: LegTrade[] = [];
     let route: RebalanceLine["route"];
     let post = w;
     if (c.isCash) {
@@ -296,13 +312,14 @@ export function rebalanceLines(
     } else if (!c.liquid) {
       contract = c.proxy >= 0 ? `via ${plan.classes[c.proxy].name}` : "illiquid: not traded";
       route = c.proxy >= 0 ? "proxy" : "illiquid";
-    } else if (n === null || !f) {
+    } else if (n === null || !b) {
       contract = "no future";
       route = "none";
     } else {
-      contract = f.contract;
+      contract = basketName(b);
       route = "future";
       post = w + achieved[i];
+      legs = legTrades(b, trades[i] * plan.nav, n);
     }
     return {
       assetClass: c.name,
@@ -314,8 +331,9 @@ export function rebalanceLines(
       goal: w + trades[i],
       trade: trades[i] * plan.nav,
       contract,
-      contracts: n,
-      notional: n === null || !f ? null : n * contractValue(f),
+      contracts: legs.length === 1 ? legs[0].contracts : null,
+      notional: legs.length === 0 ? null : legs.reduce((x, l) => x + l.notional, 0),
+      legs,
       postWeight: post,
       postStatus: rangeStatus(post, c),
       route,

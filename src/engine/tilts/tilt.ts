@@ -8,7 +8,8 @@
  *   s        = min(1, s_i over the tilted classes, s_gross)
  *     s_i     = (hi_i - w_i) / t_i      for t_i > 0,   hi_i = max(Max_i, w_i)
  *             = (w_i - lo_i) / (-t_i)   for t_i < 0,   lo_i = min(Min_i, w_i)
- *     s_gross = maxGross / sum over the futures legs of |t_i| x NAV x beta_i   (futures notional)
+ *     s_gross = maxGross / sum over the futures legs of |t_i| x NAV x beta_i   (futures notional; a basket's
+ *               beta_i = sum_j Weight_j x beta_j, each future sized for its Weight of the class's tilt)
  * A tilt never pushes a weight outside its range, nor further outside than it already is (a class already
  * outside its range may only be tilted back towards it). The binding limit is the one that sets s when
  * s < 1 ("Equity max", "Bonds min", "maxGross"), "none" when the whole tilt fits.
@@ -23,7 +24,7 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { FutureSpec, futuresByClass, sizeContracts } from "../futures/futures";
+import { FutureSpec, LegTrade, basketName, futuresByClass, legTrades, sizeBasket } from "../futures/futures";
 import { Plan, effective } from "../portfolio/portfolio";
 
 export type TiltMode = "funded" | "levered";
@@ -79,14 +80,16 @@ export interface TiltLine {
   applied: number;
   /** "Equity max" when this class's range sets the scale, else "". */
   binding: string;
-  /** Whole contracts (toward zero); null for Cash and for classes without a tilt. */
+  /** Whole contracts (toward zero) of the class's one future; null for a basket (see legs), for Cash and for classes without a tilt. */
   contracts: number | null;
-  /** contracts x price x multiplier x fx (base currency); null where contracts is null. */
+  /** contracts x price x multiplier x fx (base currency), summed over the legs; null where no future trades. */
   notional: number | null;
   /** Weight after the tilt, with whole contracts. */
   postWeight: number;
-  /** The future's contract, "" where the class has none. */
+  /** The future's contract (a basket's legs with their weights), "" where the class has none. */
   contract: string;
+  /** One per future of the class's basket (one for a single future), empty where no future trades. */
+  legs: LegTrade[];
 }
 
 export interface TiltResult {
@@ -150,13 +153,18 @@ export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: read
     const t = requested[i];
     limits.push({ name: limitName(c.name, t), limit: rangeLimit(w[i], t, c.min, c.max) });
   });
-  const grossRequested = plan.classes.reduce((s, _, i) => (isFutureLeg[i] ? s + Math.abs(requested[i]) * plan.nav * fut[i]!.beta : s), 0);
+  // Futures notional of an exposure E through a basket: sum_j |E| w_j beta_j.
+  const notionalPerExposure = plan.classes.map((_, i) => (fut[i] ?? []).reduce((s, f) => s + f.weight * f.beta, 0));
+  const grossRequested = plan.classes.reduce(
+    (s, _, i) => (isFutureLeg[i] ? s + Math.abs(requested[i]) * plan.nav * notionalPerExposure[i] : s),
+    0,
+  );
   if (!Number.isFinite(grossRequested)) numError("tilts: the gross notional of the tilt is too large to compute");
   if (opts.maxGross !== undefined && grossRequested > 0) limits.push({ name: "maxGross", limit: opts.maxGross / grossRequested });
   const { scale, binding } = bindingScale(limits);
 
   const applied = requested.map((t) => scale * t);
-  const sizing = plan.classes.map((_, i) => (isFutureLeg[i] ? sizeContracts(applied[i] * plan.nav, fut[i]!, "down") : undefined));
+  const sizing = plan.classes.map((_, i) => (isFutureLeg[i] ? sizeBasket(applied[i] * plan.nav, fut[i]!, "down") : undefined));
   const achieved = sizing.map((z) => (z ? z.exposure / plan.nav : 0));
   // Funded: the Cash row absorbs what the rounding leaves of the futures legs.
   const residual = opts.mode === "funded" ? plan.classes.reduce((s, _, i) => (isFutureLeg[i] ? s + applied[i] - achieved[i] : s), 0) : 0;
@@ -167,15 +175,23 @@ export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: read
     if (isFutureLeg[i]) post += achieved[i];
     else if (c.isCash) post += applied[i] + (plan.cash === i ? residual : 0);
     const z = sizing[i];
+    const legs = z
+      ? legTrades(
+          fut[i]!,
+          applied[i] * plan.nav,
+          z.legs.map((l) => l.contracts),
+        )
+      : [];
     return {
       assetClass: c.name,
       requested: requested[i],
       applied: applied[i],
       binding: isLeg[i] && bound.has(limitName(c.name, requested[i])) ? limitName(c.name, requested[i]) : "",
-      contracts: z ? z.contracts : null,
+      contracts: legs.length === 1 ? legs[0].contracts : null,
       notional: z ? z.notional : null,
       postWeight: post,
-      contract: fut[i]?.contract ?? "",
+      contract: fut[i] ? basketName(fut[i]!) : "",
+      legs,
     };
   });
   const sum = (f: (l: TiltLine) => number) => lines.reduce((s, l) => s + f(l), 0);

@@ -11,6 +11,7 @@ import { readTiltBook } from "../../engine/policy/tilts";
 import { REBALANCE_RULES, REBALANCE_TRIGGERS } from "../../engine/rebalance/rebalance";
 import { run, spill } from "../excel";
 import { argOptionalMatrix, readPlanArgs } from "../catalogue/book";
+import { legSpillRows } from "../legs";
 
 /** The typed half of DAILY: the engine's result. */
 export function dailyResult(
@@ -68,23 +69,36 @@ function dailyLayout(r: DailyResult) {
   const pad = (row: unknown[]) => [...row, ...new Array<string>(HEADERS.length - row.length).fill("")];
   const sum = (f: (l: DailyResult["lines"][number]) => number) => r.lines.reduce((s, l) => s + f(l), 0);
   return spill(HEADERS, [
-    ...r.lines.map((l) => [
-      l.assetClass,
-      l.weight,
-      l.saaTarget,
-      l.tilt,
-      l.target,
-      l.min,
-      l.max,
-      l.equitise,
-      l.rebalance,
-      l.trade,
-      l.contract,
-      l.contracts ?? "",
-      l.notional ?? "",
-      l.postWeight,
-      l.postStatus,
-    ]),
+    ...r.lines.flatMap((l) =>
+      legSpillRows(
+        [
+          l.assetClass,
+          l.weight,
+          l.saaTarget,
+          l.tilt,
+          l.target,
+          l.min,
+          l.max,
+          l.equitise,
+          l.rebalance,
+          l.trade,
+          l.contract,
+          l.contracts ?? "",
+          l.notional ?? "",
+          l.postWeight,
+          l.postStatus,
+        ],
+        l.legs,
+        {
+          7: (g) => l.equitise * g.weight,
+          8: (g) => l.rebalance * g.weight,
+          9: (g) => g.asked,
+          10: (g) => g.contract,
+          11: (g) => g.contracts,
+          12: (g) => g.notional,
+        },
+      ),
+    ),
     [
       "Total",
       sum((l) => l.weight),

@@ -23,6 +23,7 @@ import {
 import { run, spill } from "../excel";
 import { entry } from "../def";
 import { readPlanArgs } from "./book";
+import { legSpillRows } from "../legs";
 
 /**
  * Futures contracts for an exposure: exposure x beta / (price x multiplier x fx), rounded.
@@ -175,7 +176,15 @@ function equitiseSpill(r: EquitiseResult) {
   return spill(
     ["Asset class", "Exposure", "Contract", "Contracts", "Notional", "Residual"],
     [
-      ...r.lines.map((l) => [l.assetClass, l.exposure, l.contract, l.contracts ?? "", l.notional ?? "", l.residual ?? ""]),
+      ...r.lines.flatMap((l) =>
+        legSpillRows([l.assetClass, l.exposure, l.contract, l.contracts ?? "", l.notional ?? "", l.residual ?? ""], l.legs, {
+          1: (g) => g.asked,
+          2: (g) => g.contract,
+          3: (g) => g.contracts,
+          4: (g) => g.notional,
+          5: (g) => g.asked - g.exposure,
+        }),
+      ),
       ["Total", r.total.exposure, "", "", r.total.notional, r.total.residual],
     ],
   );
@@ -255,21 +264,27 @@ export function rebalanceSpill(lines: Line[], notes: readonly string[] = [], gro
       "Post status",
     ],
     [
-      ...lines.map((l) => [
-        l.assetClass,
-        l.weight,
-        l.target,
-        l.min,
-        l.max,
-        l.status,
-        l.goal,
-        l.trade,
-        l.contract,
-        l.contracts ?? "",
-        l.notional ?? "",
-        l.postWeight,
-        l.postStatus,
-      ]),
+      ...lines.flatMap((l) =>
+        legSpillRows(
+          [
+            l.assetClass,
+            l.weight,
+            l.target,
+            l.min,
+            l.max,
+            l.status,
+            l.goal,
+            l.trade,
+            l.contract,
+            l.contracts ?? "",
+            l.notional ?? "",
+            l.postWeight,
+            l.postStatus,
+          ],
+          l.legs,
+          { 7: (g) => g.asked, 8: (g) => g.contract, 9: (g) => g.contracts, 10: (g) => g.notional },
+        ),
+      ),
       [
         "Total",
         sum((l) => l.weight),

@@ -10,6 +10,7 @@ import { TILT_MODES, TiltResult, bindingText, readTilts, tilt as tiltEngine } fr
 import { run, spill } from "../excel";
 import { FunctionDef, entry } from "../def";
 import { readPlanArgs } from "./book";
+import { legSpillRows } from "../legs";
 
 /**
  * Tactical tilt through futures, scaled by ONE factor in [0, 1] (Applied / Requested) so every post-tilt weight stays inside its Min-Max range (or no further outside than it already is) and the gross futures notional stays under maxGross. Contracts are whole, rounded toward zero, so the limits hold after rounding. Funded mode: the tilts must net to zero (within 1e-6; a Cash leg is allowed) and the Cash row absorbs the rounding residual. Levered mode: the net tilt adds exposure.
@@ -20,16 +21,22 @@ import { readPlanArgs } from "./book";
  * @param {any} [mode] "funded" (default: the legs must net to zero, no leverage) or "levered".
  * @param {any} [maxGross] Cap on the gross futures notional of the tilt (sum of |Notional|), base currency. Default: no cap.
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
- * @returns {any[][]} Table: Asset class, Requested, Applied, Binding limit, Contracts, Notional, Post weight, and a Total row whose Binding limit names the limit that sets the scale ("Equity max", "maxGross" or "none").
+ * @returns {any[][]} Table: Asset class, Requested, Applied, Binding limit, Contract, Contracts, Notional, Post weight (a class with a basket of futures: one row per future), and a Total row whose Binding limit names the limit that sets the scale ("Equity max", "maxGross" or "none").
  */
 export function tilt(portfolio: any[][], futures: any[][], tilts: any[][], mode?: any, maxGross?: any, positions?: any[][]) {
   return run(() => {
     const r = tiltResult(portfolio, futures, tilts, mode, maxGross, positions);
     return spill(
-      ["Asset class", "Requested", "Applied", "Binding limit", "Contracts", "Notional", "Post weight"],
+      ["Asset class", "Requested", "Applied", "Binding limit", "Contract", "Contracts", "Notional", "Post weight"],
       [
-        ...r.lines.map((l) => [l.assetClass, l.requested, l.applied, l.binding, l.contracts ?? "", l.notional ?? "", l.postWeight]),
-        ["Total", r.total.requested, r.total.applied, bindingText(r.binding), "", r.total.notional, r.total.postWeight],
+        ...r.lines.flatMap((l) =>
+          legSpillRows(
+            [l.assetClass, l.requested, l.applied, l.binding, l.contract, l.contracts ?? "", l.notional ?? "", l.postWeight],
+            l.legs,
+            { 4: (g) => g.contract, 5: (g) => g.contracts, 6: (g) => g.notional },
+          ),
+        ),
+        ["Total", r.total.requested, r.total.applied, bindingText(r.binding), "", "", r.total.notional, r.total.postWeight],
       ],
     );
   });

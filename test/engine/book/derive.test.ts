@@ -68,7 +68,7 @@ describe("deriveBook: each position against its class", () => {
           plan,
         ),
       "value",
-      /^Futures row 1 \(Bonds\): Beta and DV01 are both given/,
+      /^Futures row 1 \(TY\): Beta and DV01 are both given/,
     );
   });
 

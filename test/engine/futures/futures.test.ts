@@ -1,4 +1,4 @@
-import { contractsFor, readFutureBaskets, readFutures, sizeBasket, sizeContracts } from "../../../src/engine/futures/futures";
+import { contractsFor, futuresByClass, readFutures, sizeBasket, sizeContracts } from "../../../src/engine/futures/futures";
 import { expectEngineError } from "../../helpers/engineErrors";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { PLAN_A } from "../../helpers/plans";
@@ -30,7 +30,7 @@ describe("futures sizing", () => {
         ],
         plan,
       ),
-    ).toThrow("Futures row 1 (Gold): asset class 'Gold' is not in the portfolio");
+    ).toThrow("Futures row 1 (GC): asset class 'Gold' is not in the portfolio");
     expect(() =>
       readFutures(
         [
@@ -39,7 +39,7 @@ describe("futures sizing", () => {
         ],
         plan,
       ),
-    ).toThrow("Futures row 1 (Equity): Price must be > 0, got 0");
+    ).toThrow("Futures row 1 (ES): Price must be > 0, got 0");
   });
 });
 
@@ -84,7 +84,7 @@ describe("baskets: several futures per class, each sized for its weight of the e
     ["Long bonds", "TY Mar26", 110.5, 1000, 1, 68, 0.3],
     ["Cash", "SR3 Mar26", 96, 2500, 1, "", ""],
   ];
-  const baskets = readFutureBaskets(table, plan);
+  const baskets = futuresByClass(plan, readFutures(table, plan)).filter((b) => b !== undefined);
   it("EAFE 60/40 between Euro Stoxx 50 and Nikkei 225: 100m is 1,111 FESX and 211 NKD", () => {
     // Hull ch. 3, N* = beta x V_A / V_F per leg: 60m / (5,000 x 10 x 1.08 = 54,000) = 1,111.1; 40m / (38,000 x 5) = 210.5.
     const s = sizeBasket(100e6, baskets[0], "nearest");
@@ -105,32 +105,31 @@ describe("baskets: several futures per class, each sized for its weight of the e
     // DV01 of the contracts, summed by hand: 362 x 255 + 582 x 68 = 131,886 against 100m x 13.2 x 1bp = 132,000.
     expect(362 * 255 + 582 * 68).toBe(131886);
     expect(s.exposure).toBeCloseTo(131886 / (13.2 * 1e-4), 3);
-    expect(baskets[2].legs[0].weight).toBe(1);
+    expect(baskets[2][0].weight).toBe(1);
   });
   it("the weights must add to 1 per class; each leg of a basket states its Weight; a contract appears once", () => {
     const bad = table.map((r) => [...r]);
     bad[2][6] = 0.3;
     expectEngineError(
-      () => readFutureBaskets(bad, plan),
+      () => readFutures(bad, plan),
       "value",
       /Futures 'International equity': the basket Weights add to 0.9 \(0.6 \+ 0.3\); they must add to 1/,
     );
     const missing = table.map((r) => [...r]);
     missing[2][6] = "";
     expectEngineError(
-      () => readFutureBaskets(missing, plan),
+      () => readFutures(missing, plan),
       "value",
       /Futures row 2 \(NKD Mar26\): 'International equity' has 2 futures: each needs its basket Weight/,
     );
     const twice = [...table, ["Long bonds", "UB Mar26", 118.5, 1000, 1, 255, 0.1]];
-    expectEngineError(() => readFutureBaskets(twice, plan), "value", /Contract 'UB Mar26' appears twice/);
+    expectEngineError(() => readFutures(twice, plan), "value", /Contract 'UB Mar26' appears twice/);
   });
-  it("the one-future-per-class functions refuse a basket, and a lone future with a Weight under 1", () => {
-    expectEngineError(() => readFutures(table, plan), "value", /Asset class 'International equity' appears twice/);
+  it("a lone future carries its class's whole exposure: a Weight under 1 is refused", () => {
     expectEngineError(
       () => readFutures([table[0], table[1], table[3], table[5]], plan),
       "value",
-      /Futures row 1 \(International equity\): Weight 0.6: the class's only future carries all of it/,
+      /Futures row 1 \(FESX Mar26\): Weight 0.6: the class's only future carries all of it/,
     );
   });
 });

@@ -135,8 +135,8 @@ describe("the daily proposal keeps the tilt until its expiry", () => {
     // Bonds: +32m equitised, -30m to its tilted 32% (382m -> 352m): net +2m = 18 TY, under the minimum of 60;
     // Commodities: 90 x 0.05 / 0.90 = 5m = 50 BCOM, under it too. Both stay in cash.
     expect(r.dropped).toEqual([
-      { assetClass: "Bonds", contracts: 18, notional: 1_980_000 },
-      { assetClass: "Commodities", contracts: 50, notional: 5_000_000 },
+      { assetClass: "Bonds", contract: "TY", contracts: 18, notional: 1_980_000 },
+      { assetClass: "Commodities", contract: "BCOM", contracts: 50, notional: 5_000_000 },
     ]);
     expect(by.Commodities.contracts).toBe(0);
     expect(r.notes.join(" ")).toMatch(/Under the minimum trade size, not traded: Bonds 18, Commodities 50/);

@@ -226,8 +226,8 @@ describe("the issue's cases", () => {
       plan,
     );
     // Small at 4.0%: one contract is 0.5% of NAV, wider than its 0.2% range; trading +1 would leave it
-    const k = keepRanges(plan, [fut[0], fut[1], undefined], [0.004, -0.004, 0], [1, -40, null]);
-    expect(k.contracts[0]).toBe(0);
+    const k = keepRanges(plan, [[fut[0]], [fut[1]], undefined], [0.004, -0.004, 0], [[1], [-40], null]);
+    expect(k.contracts[0]).toEqual([0]);
     expect(k.notes[0]).toBe("Small: 0 contracts instead of 1 keep it inside its range");
   });
 });

@@ -104,7 +104,7 @@ describe("Rebalance", () => {
     bad[2][2] = -5;
     const e1 = await failure("rebalance", { Portfolio: PORTFOLIO, Futures: bad });
     expect(e1.field).toBe("Futures");
-    expect(e1.message).toMatch(/^Futures row 2 \(Bonds\): Price/);
+    expect(e1.message).toMatch(/^Futures row 2 \(FV\): Price/);
     const e2 = await failure("rebalance", { Portfolio: PORTFOLIO, Futures: FUTURES }, { rule: "sideways" });
     expect(e2.field).toBe("rule");
     expect(e2.message).toMatch(/rule must be one of/);

@@ -87,16 +87,18 @@ export const equitiseWorkflow: Workflow = {
     };
     const r = await callTyped<EquitiseResult & { nav: number }>(call, inputs, options);
     const shown = await callRegistry(call, inputs, options);
-    const trades = tradesOf(r.lines.filter((l) => l.contracts !== null));
+    const trades = tradesOf(r.lines);
 
     // Exposure the contracts give per class (requested minus residual); cash funds it.
     const added = new Map<string, number>();
     const wide: string[] = [];
     for (const l of r.lines) {
-      if (l.contracts === null) continue;
+      if (l.legs.length === 0) continue;
       const got = l.exposure - (l.residual ?? 0);
       added.set(l.assetClass, got);
-      if (l.contracts !== 0 && Math.abs(l.residual ?? 0) > Math.abs(got / l.contracts) * (1 + 1e-9)) wide.push(l.assetClass);
+      // each future within one contract of its share (a basket's futures each of its Weight of the class's)
+      const off = l.legs.some((g) => g.contracts !== 0 && Math.abs(g.asked - g.exposure) > Math.abs(g.exposure / g.contracts) * (1 + 1e-9));
+      if (off && !wide.includes(l.assetClass)) wide.push(l.assetClass);
     }
     const invested = [...added.values()].reduce((s, x) => s + x, 0);
     const lines: ExposureLine[] = plan.lines.map((l) => {
@@ -104,7 +106,7 @@ export const equitiseWorkflow: Workflow = {
       return { ...l, after: l.before + (isCash ? -invested : (added.get(l.name) ?? 0)) / r.nav };
     });
     const cashLine = lines.find((l) => l.name.trim().toLowerCase() === "cash");
-    const untradable = new Set(r.lines.filter((l) => l.contracts === null).map((l) => l.assetClass));
+    const untradable = new Set(r.lines.filter((l) => l.legs.length === 0).map((l) => l.assetClass));
     if (cashLine) untradable.add(cashLine.name);
 
     const checks: Check[] = [

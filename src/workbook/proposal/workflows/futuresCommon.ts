@@ -4,7 +4,7 @@
  * exposure chart. Nothing here reads a spilled table back.
  */
 import { Book } from "../../../engine/book/derive";
-import { readFutures } from "../../../engine/futures/futures";
+import { LegTrade, legRows, readFutures } from "../../../engine/futures/futures";
 import { keyDates, parseContract } from "../../../engine/futures/calendar/contracts";
 import { OverlayError } from "../../../engine/core/errors";
 import { fromSerial } from "../../../engine/rates/excelDate";
@@ -119,20 +119,20 @@ export function withExpiry(expiry: string | undefined): { expiry?: string } {
   return expiry === undefined ? {} : { expiry };
 }
 
-/** Trades from typed lines: the rows with a non-zero whole number of contracts, each with its contract's expiry when known. */
-export function tradesOf(
-  lines: readonly { assetClass: string; contract: string; contracts: number | null; notional: number | null }[],
-  asOf?: number,
-): TradeLine[] {
-  return lines
-    .filter((l) => l.contracts !== null && l.contracts !== 0)
+/**
+ * Trades from typed lines: one per future with a non-zero whole number of contracts (a class's basket gives a
+ * trade on each of its futures), each with its contract's expiry when known.
+ */
+export function tradesOf(lines: readonly { assetClass: string; legs: readonly LegTrade[] }[], asOf?: number): TradeLine[] {
+  return legRows(lines)
+    .filter((l) => l.contracts !== 0)
     .map((l) => ({
       assetClass: l.assetClass,
       instrument: l.contract,
-      side: l.contracts! > 0 ? "Buy" : "Sell",
-      quantity: Math.abs(l.contracts!),
+      side: l.contracts > 0 ? "Buy" : "Sell",
+      quantity: Math.abs(l.contracts),
       unit: "contracts",
-      notional: l.notional ?? undefined,
+      notional: l.notional,
       ...withExpiry(contractExpiry(l.contract, asOf)),
     }));
 }

@@ -81,10 +81,20 @@ describe("contractExpiry: property over every listed contract, 2020 to 2039", ()
 
 describe("trade lines", () => {
   test("tradesOf fills the expiry when the contract is identified and leaves the field out otherwise", () => {
+    const leg = (contract: string, contracts: number, notional: number) => ({
+      contract,
+      weight: 1,
+      asked: notional,
+      contracts,
+      notional,
+      exposure: notional,
+      margin: 0,
+    });
     const trades = tradesOf([
-      { assetClass: "US equity", contract: "ES Mar26 (E-mini S&P 500)", contracts: -12, notional: -3_540_000 },
-      { assetClass: "Commodities", contract: "Some swap", contracts: 3, notional: 300_000 },
-      { assetClass: "Bonds", contract: "TYM6", contracts: 0, notional: 0 },
+      { assetClass: "US equity", legs: [leg("ES Mar26 (E-mini S&P 500)", -12, -3_540_000)] },
+      { assetClass: "Commodities", legs: [leg("Some swap", 3, 300_000)] },
+      { assetClass: "Bonds", legs: [leg("TYM6", 0, 0)] },
+      { assetClass: "Cash", legs: [] },
     ]);
     expect(trades).toStrictEqual([
       {
