@@ -147,14 +147,14 @@ export function equitiseResult(
  * Cash equitisation: futures that invest the cash above a buffer, pro rata to targets or filling underweights first, never buying a class above its max (nor selling below its min), nor a group above its Group max (below its Group min): what no range or band can take stays in cash. Illiquid classes are equitised through their proxy's futures. Cash that finances existing futures (the funding leg) is not invested again.
  * @customfunction EQUITISE
  * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration, Group, Group min, Group max). A row named Cash is the plan's cash.
- * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
+ * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration), Weight (several futures for a class: a basket, Weights adding to 1).
  * @param {any} [cash] Cash to equitise, base currency. Default: the Cash row's effective exposure (its market value less the funding leg).
  * @param {any} [buffer] Cash to keep uninvested, base currency. Default: cashNeeds, else Cash target x NAV.
  * @param {any} [mode] "target" (default: pro rata to the targets of the non-cash classes) or "underweight" (fill underweights first).
  * @param {any} [rounding] "nearest" (default: each class to its nearest whole contract) or "optimal" (whole contracts minimising the summed absolute residuals of the classes plus the absolute residual left in cash; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
  * @param {any} [cashNeeds] Known cash needs (benefit payments, capital calls) over the horizon, base currency: the buffer when none is given.
- * @returns {any[][]} Table: Asset class, Exposure, Contract, Contracts, Notional, Residual, with a Total row.
+ * @returns {any[][]} Table: Asset class, Exposure, Contract, Contracts, Notional, Residual (a class with a basket of futures: one row per future), with a Total row.
  */
 export function equitise(
   portfolio: any[][],
@@ -219,13 +219,13 @@ export function rebalanceResult(
  * Rebalancing trades back to the SAA with futures. Trades sum to zero; every class inside its range, and every group inside its band, stays inside after whole contracts, one outside moves towards it (or a note says which range or band cannot be met); illiquid classes are offset through their proxy's futures as far as the proxy's range allows; Cash is the funding leg.
  * @customfunction REBALANCE
  * @param {any[][]} portfolio Portfolio table (Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration, Group, Group min, Group max).
- * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration).
+ * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01 (sizes rate futures by DV01 for a class with a Duration), Weight (several futures for a class: a basket, Weights adding to 1).
  * @param {any} [rule] "target" (default: back to target), "edge" (to the nearest range bound) or "halfway" (halfway from the bound to the target).
  * @param {any} [trigger] "bands" (default: trade only when a class is outside its range) or "always" (calendar rebalancing).
  * @param {any} [rounding] "nearest" (default: whole contracts per class) or "optimal" (whole contracts minimising the summed absolute distance of all post-trade weights, Cash included, to their goals; HiGHS MILP, 2 s time limit, never worse than nearest).
  * @param {any[][]} [positions] Positions table (the book): the synthetic exposure and its funding leg are derived from it.
  * @param {any} [illiquid] The policy for an illiquid class outside its range, offset through its proxy: "rule" (default: as the rule), "edge" (to the nearest bound) or "target".
- * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status, with a Total row, one Group row per group band (summed weights, band, status before and after) and the notes.
+ * @returns {any[][]} Table: Asset class, Weight, Target, Min, Max, Status, Goal, Trade, Contract, Contracts, Notional, Post weight, Post status (a class with a basket of futures: one row per future), with a Total row, one Group row per group band (summed weights, band, status before and after) and the notes.
  */
 export function rebalance(
   portfolio: any[][],

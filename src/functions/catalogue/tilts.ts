@@ -16,7 +16,7 @@ import { legSpillRows } from "../legs";
  * Tactical tilt through futures, scaled by ONE factor in [0, 1] (Applied / Requested) so every post-tilt weight stays inside its Min-Max range (or no further outside than it already is) and the gross futures notional stays under maxGross. Contracts are whole, rounded toward zero, so the limits hold after rounding. Funded mode: the tilts must net to zero (within 1e-6; a Cash leg is allowed) and the Cash row absorbs the rounding residual. Levered mode: the net tilt adds exposure.
  * @customfunction TILT
  * @param {any[][]} portfolio Portfolio table: Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay. Weights as decimals.
- * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin.
+ * @param {any[][]} futures Futures table: Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01, Weight (several futures for a class: a basket, Weights adding to 1).
  * @param {any[][]} tilts Tilts table: Asset class, Tilt (a weight, 0.02 = +2% of NAV; negative = underweight).
  * @param {any} [mode] "funded" (default: the legs must net to zero, no leverage) or "levered".
  * @param {any} [maxGross] Cap on the gross futures notional of the tilt (sum of |Notional|), base currency. Default: no cap.

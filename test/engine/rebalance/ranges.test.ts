@@ -6,11 +6,14 @@
  * Half the plans carry a random group band (a random set of classes, the illiquid one and its proxy among the
  * candidates, a band around their summed targets stated on one row): its summed post weight ends inside the
  * band, or a note names the group.
- * Post weights are recomputed here from the contracts (exposure = contracts x price x multiplier / beta).
+ * Half the plans give some classes a basket of two or three futures (random basket Weights adding to 1, random
+ * contract sizes and betas), so every property holds for baskets too.
+ * Post weights are recomputed here from the contracts (exposure = contracts x price x multiplier / beta), future by
+ * future.
  */
 import fc from "fast-check";
 import { equitise } from "../../../src/engine/futures/equitise";
-import { readFutures } from "../../../src/engine/futures/futures";
+import { legRows, readFutures } from "../../../src/engine/futures/futures";
 import { Plan, effective, readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { equitiseOptimal, rebalanceOptimal } from "../../../src/engine/rebalance/optimalRounding";
 import { keepRanges } from "../../../src/engine/rebalance/ranges";
@@ -42,34 +45,54 @@ const randomPlan: fc.Arbitrary<Random> = fc
     grouped: fc.boolean(),
     member: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
     groupBand: fc.double({ min: 0.005, max: 0.3, noNaN: true }),
+    baskets: fc.boolean(),
+    legs: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 10, maxLength: 10 }),
+    legSize: fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: 30, maxLength: 30 }),
+    legShare: fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 30, maxLength: 30 }),
+    legBeta: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: 30, maxLength: 30 }),
   })
-  .map(({ n, seed, drift, band, contract, overlay, illiquid, nav, grouped, member, groupBand }) => {
-    // classes 0..n-1 liquid with futures, an optional illiquid class proxied by class 0, then Cash
-    const names = [...Array.from({ length: n }, (_, i) => `Class ${i + 1}`), ...(illiquid ? ["Private"] : []), "Cash"];
-    const raw = names.map((_, i) => seed[i]);
-    const total = raw.reduce((s, x) => s + x, 0);
-    const targets = raw.map((x) => x / total);
-    const mv = targets.map((t, i) => t * (1 + drift[i]));
-    const mvTotal = mv.reduce((s, x) => s + x, 0);
-    const portfolio: unknown[][] = [
-      ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay", "Group", "Group min", "Group max"],
-    ];
-    const futures: unknown[][] = [["Asset class", "Contract", "Price", "Multiplier"]];
-    const inG = names.map((name, i) => grouped && name !== "Cash" && member[i]);
-    const gTarget = targets.reduce((s, t, i) => (inG[i] ? s + t : s), 0);
-    const firstMember = inG.indexOf(true);
-    names.forEach((name, i) => {
-      const t = targets[i];
-      const liquid = name !== "Private";
-      const ov = i < n ? overlay[i] * nav : "";
-      const g = inG[i]
-        ? ["G", i === firstMember ? gTarget * (1 - groupBand) : "", i === firstMember ? gTarget * (1 + groupBand) : ""]
-        : ["", "", ""];
-      portfolio.push([name, (mv[i] / mvTotal) * nav, t, t * (1 - band[i]), t * (1 + band[i]), liquid, liquid ? "" : "Class 1", ov, ...g]);
-      if (i < n) futures.push([name, `F${i + 1}`, contract[i] * nav, 1]);
-    });
-    return { portfolio, futures };
-  });
+  .map(
+    ({ n, seed, drift, band, contract, overlay, illiquid, nav, grouped, member, groupBand, baskets, legs, legSize, legShare, legBeta }) => {
+      // classes 0..n-1 liquid with futures, an optional illiquid class proxied by class 0, then Cash
+      const names = [...Array.from({ length: n }, (_, i) => `Class ${i + 1}`), ...(illiquid ? ["Private"] : []), "Cash"];
+      const raw = names.map((_, i) => seed[i]);
+      const total = raw.reduce((s, x) => s + x, 0);
+      const targets = raw.map((x) => x / total);
+      const mv = targets.map((t, i) => t * (1 + drift[i]));
+      const mvTotal = mv.reduce((s, x) => s + x, 0);
+      const portfolio: unknown[][] = [
+        ["Asset class", "Market value", "Target", "Min", "Max", "Liquid", "Proxy", "Overlay", "Group", "Group min", "Group max"],
+      ];
+      const futures: unknown[][] = [["Asset class", "Contract", "Price", "Multiplier", "Beta", "Weight"]];
+      const inG = names.map((name, i) => grouped && name !== "Cash" && member[i]);
+      const gTarget = targets.reduce((s, t, i) => (inG[i] ? s + t : s), 0);
+      const firstMember = inG.indexOf(true);
+      names.forEach((name, i) => {
+        const t = targets[i];
+        const liquid = name !== "Private";
+        const ov = i < n ? overlay[i] * nav : "";
+        const g = inG[i]
+          ? ["G", i === firstMember ? gTarget * (1 - groupBand) : "", i === firstMember ? gTarget * (1 + groupBand) : ""]
+          : ["", "", ""];
+        portfolio.push([name, (mv[i] / mvTotal) * nav, t, t * (1 - band[i]), t * (1 + band[i]), liquid, liquid ? "" : "Class 1", ov, ...g]);
+        if (i >= n) return;
+        const k = baskets ? legs[i] : 1;
+        if (k === 1) {
+          futures.push([name, `F${i + 1}`, contract[i] * nav, 1, "", ""]);
+          return;
+        }
+        // a basket: Weights in proportion to the shares, the last one 1 minus the others so they add to 1
+        const share = legShare.slice(3 * i, 3 * i + k);
+        const sum = share.reduce((x, y) => x + y, 0);
+        const weights = share.map((x) => x / sum);
+        weights[k - 1] = 1 - weights.slice(0, k - 1).reduce((x, y) => x + y, 0);
+        for (let j = 0; j < k; j++) {
+          futures.push([name, `F${i + 1}.${j + 1}`, contract[i] * legSize[3 * i + j] * nav, 1, legBeta[3 * i + j], weights[j]]);
+        }
+      });
+      return { portfolio, futures };
+    },
+  );
 
 /** Post weights recomputed from whole contracts, Cash absorbing the rest so total exposure is unchanged. */
 function check(plan: Plan, post: Map<string, number>, notes: readonly string[], groups: "band" | "widened" = "band") {
@@ -99,9 +122,9 @@ function postOf(plan: Plan, fut: ReturnType<typeof readFutures>, contracts: Map<
   const post = new Map<string, number>();
   let moved = 0;
   for (const c of plan.classes) {
-    const f = fut.find((x) => x.assetClass === c.name);
-    const k = contracts.get(c.name) ?? 0;
-    const e = f ? (k * f.price * f.multiplier * f.fx) / f.beta : 0;
+    let e = 0;
+    for (const f of fut.filter((x) => x.assetClass === c.name))
+      e += ((contracts.get(f.contract) ?? 0) * f.price * f.multiplier * f.fx) / f.beta;
     moved += e;
     post.set(c.name, (effective(c) + e) / plan.nav);
   }
@@ -112,6 +135,16 @@ function postOf(plan: Plan, fut: ReturnType<typeof readFutures>, contracts: Map<
   return post;
 }
 
+/** Whole contracts per future from a result's lines (every future of a class's basket on its own). */
+function byContract(lines: Parameters<typeof legRows>[0]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of legRows(lines)) {
+    expect(Number.isInteger(l.contracts)).toBe(true);
+    m.set(l.contract, l.contracts);
+  }
+  return m;
+}
+
 describe("ranges hold after whole contracts, every rule (2,000 random plans each)", () => {
   for (const rule of ["target", "edge", "halfway"] as RebalanceRule[]) {
     test(`rebalance "${rule}", nearest`, () => {
@@ -120,7 +153,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
           const plan = readPortfolio(r.portfolio as never);
           const fut = readFutures(r.futures as never, plan);
           const out = rebalance(plan, fut, { rule, trigger });
-          const contracts = new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0]));
+          const contracts = byContract(out.lines);
           const post = postOf(plan, fut, contracts);
           // the engine's post weights agree with the ones recomputed from its contracts
           for (const l of out.lines) expect(l.postWeight).toBeCloseTo(post.get(l.assetClass)!, 9);
@@ -139,7 +172,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
           const plan = readPortfolio(r.portfolio as never);
           const fut = readFutures(r.futures as never, plan);
           const out = await rebalanceOptimal(plan, fut, { rule, trigger: "always", timeLimitSeconds: 0.5 });
-          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          const post = postOf(plan, fut, byContract(out.lines));
           check(plan, post, out.notes);
         }),
         { numRuns: RUNS },
@@ -155,7 +188,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
           const fut = readFutures(r.futures as never, plan);
           const cashRow = plan.classes[plan.cash];
           const out = equitise(plan, fut, { mode, cash: effective(cashRow) + extra * plan.nav });
-          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          const post = postOf(plan, fut, byContract(out.lines));
           post.delete("Cash"); // equitisation moves Cash to its buffer on purpose
           const noCash = { ...plan, classes: plan.classes.filter((c) => !c.isCash), cash: -1 };
           check(noCash, post, out.notes, "widened");
@@ -175,7 +208,7 @@ describe("ranges hold after whole contracts, every rule (2,000 random plans each
           cash: effective(plan.classes[plan.cash]) + 0.05 * plan.nav,
           timeLimitSeconds: 0.5,
         });
-        const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+        const post = postOf(plan, fut, byContract(out.lines));
         post.delete("Cash");
         check({ ...plan, classes: plan.classes.filter((c) => !c.isCash), cash: -1 }, post, out.notes, "widened");
       }),
@@ -272,7 +305,7 @@ describe("group bands (issue 14): hand-worked", () => {
     expect(by.get("Bonds")!.contracts).toBe(49); // 5.402m / 110,000 = 49.11
     expect(r.notes).toContain("US small cap: -1 contracts keep group PE and small cap inside its band");
     // the group's post weight recomputed from the contracts
-    const post = postOf(plan, fut, new Map(r.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+    const post = postOf(plan, fut, byContract(r.lines));
     expect(post.get("US small cap")! + post.get("Private equity")!).toBeCloseTo(0.16 - (84 * 120_000) / 1e9, 12);
     expect(r.groups).toEqual([
       {
@@ -314,7 +347,7 @@ describe("group bands (issue 14): hand-worked", () => {
     const r = rebalance(plan, fut, { rule: "halfway", trigger: "bands" });
     const k = new Map(r.lines.map((l) => [l.assetClass, l.contracts]));
     expect([k.get("US large cap"), k.get("US small cap"), k.get("EAFE"), k.get("Bonds")]).toEqual([-80, -33, -96, 291]);
-    const post = postOf(plan, fut, new Map(r.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+    const post = postOf(plan, fut, byContract(r.lines));
     const equity = post.get("US large cap")! + post.get("US small cap")! + post.get("EAFE")!;
     expect(equity).toBeCloseTo(0.51004, 12);
     expect(r.groups[0]).toMatchObject({ group: "Total equity", status: "over", postStatus: "within", min: 0.45, max: 0.52 });
@@ -365,7 +398,7 @@ describe("the daily proposal keeps the ranges too (2,000 random plans with rando
             plan,
           );
           const out = dailyProposal(plan, fut, legs, { asOf: 150, rule, trigger: "bands", minContracts });
-          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          const post = postOf(plan, fut, byContract(out.lines));
           for (const l of out.lines) expect(l.postWeight).toBeCloseTo(post.get(l.assetClass)!, 9);
           check(plan, post, out.notes);
           expect(Math.abs(out.total.trade)).toBeLessThan(1e-6 * plan.nav);
@@ -389,7 +422,7 @@ describe("the daily proposal keeps the plan's net leverage bounds within the ran
           const fut = readFutures(r.futures as never, plan);
           const hi = lo + width;
           const out = dailyProposal(plan, fut, [], { asOf: 150, rule, trigger: "bands", minLeverage: lo, maxLeverage: hi });
-          const post = postOf(plan, fut, new Map(out.lines.map((l) => [l.assetClass, l.contracts ?? 0])));
+          const post = postOf(plan, fut, byContract(out.lines));
           check(plan, post, out.notes);
           const net = plan.classes.reduce((s, c) => (c.isCash ? s : s + post.get(c.name)!), 0);
           expect(out.leverage.after).toBeCloseTo(net, 9);
@@ -404,6 +437,7 @@ describe("the daily proposal keeps the plan's net leverage bounds within the ran
           const cashRoom = ((under ? post.get(cash.name)! - cash.min : cash.max - post.get(cash.name)!) * plan.nav) / plan.nav;
           for (const f of fut) {
             const c = plan.classes.find((x) => x.name === f.assetClass)!;
+            if (!c.liquid) continue;
             const step = (f.price * f.multiplier * f.fx) / f.beta / plan.nav;
             const room = under ? c.max - post.get(c.name)! : post.get(c.name)! - c.min;
             const passesOther = under ? net + step > hi + EPS : net - step < lo - EPS;

@@ -6,7 +6,7 @@
  * Futures: ES 5000 x 50 = 250,000 a contract; TY 110 x 1000 = 110,000; BCOM 100 x 1000 = 100,000.
  */
 import fc from "fast-check";
-import { readFutures } from "../../../src/engine/futures/futures";
+import { legRows, readFutures } from "../../../src/engine/futures/futures";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
 import { bindingScale, bindingText, rangeLimit, readTilts, tilt, TiltMode } from "../../../src/engine/tilts/tilt";
 import { FUTURES_A, FUTURES_B, M, PLAN_A, PLAN_B } from "../../helpers/plans";
@@ -24,7 +24,6 @@ function line(r: ReturnType<typeof tilt>, name: string) {
   if (!l) throw new Error(`no line ${name}`);
   return l;
 }
-
 
 describe("rangeLimit and bindingScale", () => {
   test("the largest scale that keeps w + s t inside [min, max], never pushing further outside", () => {
@@ -312,6 +311,8 @@ const arbPlan = fc
     above: fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 7, maxLength: 7 }),
     tilts: fc.array(fc.double({ min: -0.1, max: 0.1, noNaN: true }), { minLength: 6, maxLength: 6 }),
     maxGross: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+    basket: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+    baskets: fc.boolean(),
   })
   .map((x) => {
     const nav = x.mvs.reduce((s, v) => s + v, 0) + x.cash;
@@ -323,7 +324,18 @@ const arbPlan = fc
     });
     const wc = x.cash / nav;
     rows.push(["Cash", x.cash * M, wc, wc - x.below[6], wc + x.above[6]]);
-    const futures = [["Asset class", "Contract", "Price", "Multiplier"], ...names.map((n) => [n, `F${n}`, 1000, 1000])];
+    // Half the plans tilt C0 through a basket of two futures (contract values 0.5m and 1m, Weights w and 1 - w).
+    const futures: unknown[][] = [
+      ["Asset class", "Contract", "Price", "Multiplier", "Weight"],
+      ...names.flatMap((n, i) =>
+        x.baskets && i === 0
+          ? [
+              [n, `F${n}a`, 1000, 500, x.basket],
+              [n, `F${n}b`, 1000, 1000, 1 - x.basket],
+            ]
+          : [[n, `F${n}`, 1000, 1000, ""]],
+      ),
+    ];
     // Funded: the futures legs net to zero.
     const raw = names.map((_, i) => x.tilts[i]);
     const mean = raw.reduce((s, t) => s + t, 0) / raw.length;
@@ -353,11 +365,22 @@ describe("tilt: properties", () => {
       fc.property(arbPlan, (p) => {
         const { plan, r } = run(p, p.funded, "funded", p.maxGross);
         expect(Math.abs(r.total.applied)).toBeLessThan(1e-12);
-        // every leg rounds toward zero by less than one contract (1m notional)
-        const legs = r.lines.filter((l) => l.contracts !== null).length;
+        // every future rounds toward zero by less than one contract (at most 1m notional)
+        const legs = legRows(r.lines).length;
         expect(Math.abs(r.total.notional)).toBeLessThanOrEqual(legs * 1e6 + 1e-3);
         const before = plan.classes.reduce((s, c) => s + c.marketValue / plan.nav, 0);
         expect(r.total.postWeight).toBeCloseTo(before, 12);
+        // post weights recomputed from the contracts, future by future (every future here has beta 1, fx 1)
+        const fut = readFutures(p.futures as never, plan);
+        for (const l of r.lines) {
+          const c = plan.classes.find((x) => x.name === l.assetClass)!;
+          if (c.isCash) continue;
+          const got = l.legs.reduce((x, g) => {
+            const f = fut.find((y) => y.contract === g.contract)!;
+            return x + g.contracts * f.price * f.multiplier;
+          }, 0);
+          expect(l.postWeight).toBeCloseTo((c.marketValue + got) / plan.nav, 12);
+        }
       }),
       { numRuns: 300 },
     );

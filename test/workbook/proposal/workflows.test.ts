@@ -118,6 +118,39 @@ describe("Rebalance", () => {
     expect(e4.field).toBe("Futures");
     expect(e4.message).toMatch(/No Futures table/);
   });
+
+  test("a basket of futures for a class gives a trade on each future, each with its expiry, and the checks pass", async () => {
+    // Long bonds at 40% of 1,000m, back to 45% through a 70/30 UB/TY basket sized by DV01 (13.2-year class):
+    // UB 35m x 13.2bp / 255 = 181.2 -> 181, TY 15m x 13.2bp / 68 = 291.2 -> 291; equity -50m / 300,000 = -167 ES.
+    const M = 1e6;
+    const portfolio = [
+      ["Asset class", "Market value", "Target", "Min", "Max", "Duration"],
+      ["Equity", 500 * M, 0.45, 0.4, 0.5, ""],
+      ["Long bonds", 400 * M, 0.45, 0.43, 0.47, 13.2],
+      ["Cash", 100 * M, 0.1, 0.05, 0.15, ""],
+    ];
+    const futures = [
+      ["Asset class", "Contract", "Price", "Multiplier", "DV01", "Weight", "Margin"],
+      ["Equity", "ES Mar26", 6000, 50, "", "", 22000],
+      ["Long bonds", "UB Mar26", 118.5, 1000, 255, 0.7, 8000],
+      ["Long bonds", "TY Mar26", 110.5, 1000, 68, 0.3, 2600],
+    ];
+    const p = await propose("rebalance", { Portfolio: portfolio, Futures: futures }, { notionalLimit: "20%" });
+    expect(p.trades.map((t) => [t.assetClass, t.instrument, t.side, t.quantity, t.expiry])).toEqual([
+      ["Equity", "ES Mar26", "Sell", 167, "2026-03-20"],
+      ["Long bonds", "UB Mar26", "Buy", 181, "2026-03-20"],
+      ["Long bonds", "TY Mar26", "Buy", 291, "2026-03-20"],
+    ]);
+    expect(p.trades[1].notional).toBeCloseTo(181 * 118_500, 6);
+    // the exposure after, from the contracts: 400m + (181 x 255 + 291 x 68) / 13.2bp
+    const bonds = p.exposures!.lines.find((l) => l.name === "Long bonds")!;
+    expect(bonds.after).toBeCloseTo((400 * M + (181 * 255 + 291 * 68) / 13.2e-4) / (1000 * M), 12);
+    expect(check(p, /net to zero/).status).toBe("pass");
+    expect(check(p, /Whole contracts/).status).toBe("pass");
+    expect(check(p, /inside ranges/).status).toBe("pass");
+    // margin: 167 x 22,000 + 181 x 8,000 + 291 x 2,600 = 5,878,600 against 100m of cash
+    expect(check(p, /margin/i).detail).toBe("Initial margin 5,878,600 against cash of 100,000,000.");
+  });
 });
 
 describe("Equitise", () => {

@@ -29,7 +29,7 @@ export const NOTIONAL_LIMIT_OPTION: OptionDef = {
 /** The Futures input of the workflows that trade futures (the columns OVERLAY.REBALANCE, EQUITISE and TILT read). */
 export const FUTURES_INPUT: InputDef = {
   name: "Futures",
-  columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01",
+  columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01, Weight (a basket: several futures for a class)",
 };
 
 /** Whole contracts: nearest per class, or the HiGHS optimum (OVERLAY.REBALANCE and OVERLAY.EQUITISE's rounding). */
