@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, findFunction } from "../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { hedgeratioResult } from "../../src/functions/catalogue/rates";
+import { hedgeratioResult, hedgetradesResult } from "../../src/functions/catalogue/rates";
+import { ctdFutureDv01 } from "../../src/engine/rates/ctdFuture";
 import { ASSETS, BASKET, CURVE, DV01_POSITIONS, INSTRUMENTS, LIABILITIES, POSITIONS, RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const SETTLE = 39493; // 15-Feb-2008
@@ -465,6 +466,44 @@ describe("OVERLAY.HEDGETRADES", () => {
       "#NUM!",
       /needs the valuationDate argument/,
     );
+  });
+  it("a book future whose DV01 is more than 2% from its row's CTD gets a note naming both; the same CTD none", async () => {
+    const r = await hedgetradesResult(LIABILITIES, CURVE, 0.8, INSTRUMENTS);
+    const ty = r.instruments[0].ctd!;
+    const book = (dv01: unknown, years: unknown = "", y: unknown = "") => [
+      [
+        "Id",
+        "Asset class",
+        "Instrument",
+        "Kind",
+        "Quantity",
+        "Price",
+        "Multiplier",
+        "Coupon",
+        "Years",
+        "Yield",
+        "Conversion factor",
+        "DV01",
+      ],
+      ["F1", "Rates", "TYH6", "future", 20, 111, 1000, years === "" ? "" : 0.0425, years, y, years === "" ? "" : 0.9069, dv01],
+    ];
+    const notes = async (positions: unknown[][]) =>
+      ((await ok("HEDGETRADES", LIABILITIES, CURVE, 0.8, INSTRUMENTS, "", "", "", "", "", positions)) as unknown[][]).filter(
+        (x) => x[0] === "Book DV01 against its row",
+      );
+    // The row's own CTD (6.9 years, 4 1/4%, CF 0.9069) at the yield the curve prices it at: the same DV01, no note,
+    // though the row's PV01 (its CTD forward to delivery, per bp of the zero curve) is some 5% below the spot DV01:
+    // the note compares the two on one basis, not the conventions.
+    expect(await notes(book("", 6.9, ty.yield))).toEqual([]);
+    expect(r.instruments[0].pv01 / ctdFutureDv01(ty)).toBeLessThan(0.96);
+    // A typed 72 against the row's CTD DV01 / CF at that yield (67.32 on this curve, 3.82%): 7% apart, a note.
+    expect(ctdFutureDv01(ty)).toBeCloseTo(67.32, 2);
+    const [[, note]] = await notes(book(72));
+    expect(note).toMatch(/7\.0% apart/);
+    expect(note).toMatch(
+      /^positions row 1 \(F1\): the book's DV01 72\.00 a contract \(typed\) and the TY future row's CTD \(4\.250% 6\.90y, CF 0\.9069: /,
+    );
+    expect(note).toMatch(/HEDGETRADES counts these contracts on the row/);
   });
   it("bad input", async () => {
     expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);
