@@ -254,7 +254,7 @@ const BLOCKS: Block[] = [
     id: "hedgeRatio",
     sheet: "LDI",
     title: "Interest-rate hedge ratio (the bonds and the book's UB and TY futures)",
-    note: "The book's futures add Quantity x DV01 (Positions, Risk sheet: 850 x 255 + 400 x 68 = 243,950 per bp) to the bonds' PV01.",
+    note: "The book's futures add Quantity x DV01, each from its CTD (Positions, Risk sheet: 850 x 177.89 + 400 x 66.04 = 177,620 per bp), to the bonds' PV01.",
     formula: (L) => `${X("HEDGERATIO")}(${L.cell("assetPv01")},${L.cell("pv01")},,,,Positions[#All])`,
   },
   {
@@ -293,25 +293,25 @@ const BLOCKS: Block[] = [
     id: "ctdPrice",
     sheet: "LDI",
     title: "TY cheapest-to-deliver: clean price",
-    formula: () => `${X("BOND")}("price",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+    formula: () => `${X("BOND")}("price",ValuationDate,TyCtdMaturity,TyCtdCoupon,TyCtdYield)`,
   },
   {
     id: "ctdDuration",
     sheet: "LDI",
     title: "Its modified duration",
-    formula: () => `${X("BOND")}("mduration",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+    formula: () => `${X("BOND")}("mduration",ValuationDate,TyCtdMaturity,TyCtdCoupon,TyCtdYield)`,
   },
   {
     id: "ctdDv01",
     sheet: "LDI",
     title: "Its DV01 per 100 face",
-    formula: () => `${X("BOND")}("dv01",ValuationDate,CtdMaturity,CtdCoupon,CtdYield)`,
+    formula: () => `${X("BOND")}("dv01",ValuationDate,TyCtdMaturity,TyCtdCoupon,TyCtdYield)`,
   },
   {
     id: "ctdCf",
     sheet: "LDI",
     title: "Its conversion factor into TY Mar26",
-    formula: () => `${X("CONVFACTOR")}("TY",CtdCoupon,CtdMaturity,DeliveryMonth)`,
+    formula: () => `${X("CONVFACTOR")}("TY",TyCtdCoupon,TyCtdMaturity,DeliveryMonth)`,
   },
   {
     id: "tyDv01",
@@ -567,7 +567,13 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
     used.set(id, [...(used.get(id) ?? []), `${p.sheet}!${cellAddress(p.row + 1, p.col + 1)} (${b.title})`]);
   }
   used.set("OVERLAY.ZEROCOST", [...(used.get("OVERLAY.ZEROCOST") ?? []), "Options!B19 (the call strike in Legs)"]);
-  used.set("OVERLAY.CONVFACTOR", [...(used.get("OVERLAY.CONVFACTOR") ?? []), "LDI!Q7 (TY's factor in Instruments)"]);
+  used.set("OVERLAY.CONVFACTOR", [
+    ...(used.get("OVERLAY.CONVFACTOR") ?? []),
+    "LDI!Q7, LDI!Q9 (TY's and UB's factors in Instruments)",
+    "Risk!M7, Risk!M8 (UB1's and TY1's in Positions)",
+  ]);
+  for (const id of ["OVERLAY.FUTURESDV01", "OVERLAY.BOND"])
+    used.set(id, [...(used.get(id) ?? []), "Plan!H21, Plan!H22 (UB's and TY's DV01 in Futures, through their CTD)"]);
   [...used.keys()].sort().forEach((k, i) => {
     readme.getCell(fnRow + 1 + i, 1).value = k;
     readme.getCell(fnRow + 1 + i, 2).value = used.get(k)!.join("; ");
@@ -584,7 +590,7 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   const pct = "0.0%";
   const money = "#,##0";
   planTable(plan, "Portfolio", [4, 0], [undefined, money, pct, pct, pct, undefined, undefined, money]);
-  planTable(plan, "Futures", [15, 0], [undefined, undefined, "#,##0.00", money, "0.00", "0.00", money]);
+  planTable(plan, "Futures", [15, 0], [undefined, undefined, "#,##0.00", money, "0.00", "0.00", money, "0.00"]);
   planTable(plan, "Tilts", [24, 0], [undefined, undefined, "0.0%", "yyyy-mm-dd", "yyyy-mm-dd", money, money]);
   [28, 34, 16, 14, 12, 12, 22, 14].forEach((w, i) => (plan.getColumn(i + 1).width = w));
 
@@ -637,18 +643,30 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
   ldi.getCell("J22").value = "TY cheapest-to-deliver (illustrative)";
   ldi.getCell("J22").font = BOLD;
   const ctd: [string, string, number, string][] = [
-    ["Coupon", "CtdCoupon", NAMED.CtdCoupon, "0.000%"],
-    ["Maturity", "CtdMaturity", NAMED.CtdMaturity, "yyyy-mm-dd"],
-    ["Yield", "CtdYield", NAMED.CtdYield, "0.000%"],
+    ["Coupon", "TyCtdCoupon", NAMED.TyCtdCoupon, "0.000%"],
+    ["Maturity", "TyCtdMaturity", NAMED.TyCtdMaturity, "yyyy-mm-dd"],
+    ["Yield", "TyCtdYield", NAMED.TyCtdYield, "0.000%"],
     ["Delivery month", "DeliveryMonth", NAMED.DeliveryMonth, "yyyy-mm"],
   ];
-  ctd.forEach(([label, name, v, fmt], i) => {
-    ldi.getCell(23 + i, 10).value = label;
-    const c = ldi.getCell(23 + i, 11);
-    c.value = v;
-    c.numFmt = fmt;
-    wb.definedNames.add(`LDI!$K$${23 + i}`, name);
-  });
+  const ub: [string, string, number, string][] = [
+    ["Coupon", "UbCtdCoupon", NAMED.UbCtdCoupon, "0.000%"],
+    ["Maturity", "UbCtdMaturity", NAMED.UbCtdMaturity, "yyyy-mm-dd"],
+    ["Yield", "UbCtdYield", NAMED.UbCtdYield, "0.000%"],
+  ];
+  ldi.getCell("J28").value = "UB cheapest-to-deliver (illustrative; its yield the curve's)";
+  ldi.getCell("J28").font = BOLD;
+  for (const [top, block] of [
+    [23, ctd],
+    [29, ub],
+  ] as const) {
+    block.forEach(([label, name, v, fmt], i) => {
+      ldi.getCell(top + i, 10).value = label;
+      const c = ldi.getCell(top + i, 11);
+      c.value = v;
+      c.numFmt = fmt;
+      wb.definedNames.add(`LDI!$K$${top + i}`, name);
+    });
+  }
   [8, 9, 2, 8, 14, 2, 8, 14, 2, 32, 8, 8, 9, 8, 9, 9, 9, 2].forEach((w, i) => (ldi.getColumn(i + 1).width = w));
 
   // Risk
@@ -676,7 +694,6 @@ function build(L: Layout, results?: Map<string, unknown[][]>): ExcelJS.Workbook 
       "0.00",
       "0.000%",
       "0.0000",
-      "0.00",
       undefined,
       money,
       "0.0%",

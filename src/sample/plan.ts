@@ -7,7 +7,9 @@
  * tests and the browser tests), so the two never disagree.
  *
  * The one book: the Positions table is the overlay (ES, MFS, UB and TY futures; the S&P 500 collar's two legs),
- * read by exposure, leverage, the hedge ratio, liquidity and the futures workflows alike.
+ * read by exposure, leverage, the hedge ratio, liquidity and the futures workflows alike. One DV01 basis: the UB and
+ * TY futures' DV01s come from their cheapest-to-deliver, the same bonds in the Positions (the book and its stress),
+ * the Instruments (the hedge) and the Futures table (contract sizing, whose DV01s are FUTURESDV01 formulas).
  *
  * Plain data only: no exceljs, no Node, no workbook types (the playground's bundle imports it). Dates are Excel
  * serials (1900 date system). A cell that is a formula in the workbook is a SampleFormula: the formula as typed in
@@ -42,7 +44,13 @@ export const VALUATION_DATE = 46022;
 
 /**
  * The workbook's named inputs (the workbook names them so; each is one cell): the valuation date (Plan), the
- * option market (Options), the TY cheapest-to-deliver (LDI), the cash rate the rolls are read against (Risk).
+ * option market (Options), the TY and UB cheapest-to-deliver (LDI), the cash rate the rolls are read against (Risk).
+ *
+ * The cheapest-to-deliver into the March 2026 contracts (illustrative bonds): below the 6% notional coupon the
+ * shortest-duration deliverable is cheapest, so each is near the short end of its basket (treasuryFutures.ts:
+ * TY 6y 6m to 10y, UB 25 to 30 years from 1 March 2026). TY: the 4 1/4s of 15 November 2032 (6y 8m), CF 0.9069.
+ * UB: the 4 3/4s of 15 August 2051 (25y 5m), CF 0.8384, at 4.69%, the yield the Curve prices it at (its flows on
+ * the zero curve give 102.69 dirty, 4.6895%), so the book's figures and the hedge's are on one curve.
  */
 export const NAMED = {
   ValuationDate: VALUATION_DATE,
@@ -55,10 +63,14 @@ export const NAMED = {
   EsFuture: 5985,
   QuotedPut: 95,
   QuotedFuturePut: 95.5,
-  CtdCoupon: 0.0425,
+  TyCtdCoupon: 0.0425,
   /** 15 Nov 2032. */
-  CtdMaturity: 48533,
-  CtdYield: 0.0405,
+  TyCtdMaturity: 48533,
+  TyCtdYield: 0.0405,
+  UbCtdCoupon: 0.0475,
+  /** 15 Aug 2051. */
+  UbCtdMaturity: 55380,
+  UbCtdYield: 0.0469,
   /** March 2026 (1 Mar 2026). */
   DeliveryMonth: 46082,
   CashRate: 0.043,
@@ -69,10 +81,10 @@ export const NAMED = {
  * it comes from the book (the Positions table on the Risk sheet), financed from Cash (the funding leg), the
  * collar's delta included (an option overlay, declared levered: not financed from cash). Physical values are
  * those of a plan whose book completes them: 44m of ES on US large cap, 15m of MFS on international equity,
- * 850 UB (164m by DV01 against the class's 13.2-year duration) and 400 TY (45m against 6.0 years): 268.5m
- * financed from 343m of cash, which leaves 74.5m (3% of NAV, the Cash target). Long duration is then at 25.4%,
- * under its 27% floor, and the collar (about -222m of delta) takes US large cap to 15.5%, under its 17% floor:
- * the rebalance buys UB sized by DV01 and ES.
+ * 850 UB (114.5m by DV01 against the class's 13.2-year duration: 850 x 177.89 / (13.2 x 1bp)) and 400 TY (44.0m
+ * against 6.0 years: 400 x 66.04 / (6 x 1bp)): 217.5m financed from 293m of cash, which leaves 75.5m (3.0% of NAV,
+ * the Cash target). Long duration is then at 25.4% (521m + 114.5m), under its 27% floor, and the collar (about
+ * -222m of delta) takes US large cap to 15.5%, under its 17% floor: the rebalance buys UB sized by DV01 and ES.
  */
 export const PORTFOLIO: SampleRow[] = [
   // Asset class, Market value, Target, Min, Max, Liquid, Proxy, Duration
@@ -82,21 +94,22 @@ export const PORTFOLIO: SampleRow[] = [
   ["Emerging markets equity", 130 * M, 0.05, 0.03, 0.07, true, null, null],
   ["Private equity", 290 * M, 0.08, 0.05, 0.11, false, "US small cap equity", null],
   ["Real estate", 180 * M, 0.07, 0.05, 0.09, false, "US large cap equity", null],
-  ["Long duration fixed income", 471 * M, 0.3, 0.27, 0.33, true, null, 13.2],
+  ["Long duration fixed income", 521 * M, 0.3, 0.27, 0.33, true, null, 13.2],
   ["Core fixed income", 155 * M, 0.08, 0.06, 0.1, true, null, 6],
   ["Commodities", 45 * M, 0.02, 0.01, 0.03, true, null, null],
-  ["Cash", 343 * M, 0.03, 0.01, 0.05, true, null, null],
+  ["Cash", 293 * M, 0.03, 0.01, 0.05, true, null, null],
 ];
 
 export const FUTURES: SampleRow[] = [
   // Asset class, Contract, Price, Multiplier, Beta, FX, Margin, DV01 (rate futures: sized by DV01 against the
-  // class's Duration, Hull's duration-based hedge ratio, so they carry no typed Beta)
+  // class's Duration, Hull's duration-based hedge ratio, so they carry no typed Beta; the UB and TY DV01s are
+  // FUTURESDV01 formulas on their cheapest-to-deliver, FUTURES_FORMULAS, the figures the book derives)
   ["US large cap equity", "ES Mar26 (E-mini S&P 500)", 5900, 50, 1, 1, 22000, null],
   ["US small cap equity", "RTY Mar26 (E-mini Russell 2000)", 2250, 50, 1, 1, 10500, null],
   ["International equity", "MFS Mar26 (MSCI EAFE)", 2450, 50, 1, 1, 8500, null],
   ["Emerging markets equity", "MME Mar26 (MSCI Emerging Markets)", 1150, 50, 1, 1, 4200, null],
-  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, null, 1, 8000, 255],
-  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, null, 1, 2600, 68],
+  ["Long duration fixed income", "UB Mar26 (Ultra T-bond)", 118.5, 1000, null, 1, 8000, null],
+  ["Core fixed income", "TY Mar26 (10-year note)", 110.5, 1000, null, 1, 2600, null],
   ["Commodities", "BCOM Mar26 (Bloomberg Commodity)", 102.5, 100, 1, 1, 900, null],
 ];
 
@@ -167,12 +180,23 @@ export function assetCashflows(): SampleRow[] {
 /**
  * The book: every overlay position once (src/engine/book/positions.ts), read by EXPOSURE, REBALANCE, EQUITISE,
  * TILT, LEVERAGE, BOOK, DAILY and the risk functions alike. Id, Asset class, Contract, Kind, Quantity, Price,
- * Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor (the Treasury futures are revalued through
- * their cheapest-to-deliver: coupon, years to maturity, yield, CME factor), DV01 (per contract per bp), and the
- * collar's legs (847 SPX options of 100: the Legs table's 84,700 index units; Option type, Strike, Vol; Years
- * and Yield are then the option's time and dividend yield; Rate) declared Levered: not financed from cash.
+ * Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion factor (the Treasury futures through their
+ * cheapest-to-deliver: the named UB and TY bonds of the LDI sheet, their factors OVERLAY.CONVFACTOR formulas; their
+ * DV01 per contract is derived from these, CTD DV01 / CF, never typed), and the collar's legs (847 SPX options of
+ * 100: the Legs table's 84,700 index units; Option type, Strike, Vol; Years and Yield are then the option's time
+ * and dividend yield; Rate) declared Levered: not financed from cash.
+ *
+ * Years to the CTD's maturity as Excel's PRICE counts them (30/360 from 31-Dec-2025: N - 1 coupon periods after
+ * the next coupon plus DSC/E of one, over 2), so the DV01 derived from them is OVERLAY.BOND's: the 4 3/4s of
+ * 15-Aug-2051, 52 coupons, A = 136 of E = 180 days, (51 + 44/180) / 2; the 4 1/4s of 15-Nov-2032, 14 coupons,
+ * A = 46, (13 + 134/180) / 2.
  */
+const UB_CTD_YEARS = (51 + 44 / 180) / 2;
+const TY_CTD_YEARS = (13 + 134 / 180) / 2;
+
 export const POSITIONS: SampleRow[] = [
+  // Id, Asset class, Contract, Kind, Quantity, Price, Multiplier, Margin, Factor, Coupon, Years, Yield, Conversion
+  // factor, Option type, Strike, Vol, Rate, Levered (the UB and TY Coupon, Yield and factor are formulas: POSITIONS_FORMULAS)
   [
     "ES1",
     "US large cap equity",
@@ -183,7 +207,6 @@ export const POSITIONS: SampleRow[] = [
     50,
     22000,
     "Equity",
-    null,
     null,
     null,
     null,
@@ -213,7 +236,6 @@ export const POSITIONS: SampleRow[] = [
     null,
     null,
     null,
-    null,
   ],
   [
     "UB1",
@@ -225,11 +247,10 @@ export const POSITIONS: SampleRow[] = [
     1000,
     8000,
     "Rates",
-    0.0475,
-    25.62,
-    0.048,
-    0.8384,
-    255,
+    null,
+    UB_CTD_YEARS,
+    null,
+    null,
     null,
     null,
     null,
@@ -246,11 +267,10 @@ export const POSITIONS: SampleRow[] = [
     1000,
     2600,
     "Rates",
-    0.0425,
-    6.87,
-    0.0405,
-    0.9069,
-    68,
+    null,
+    TY_CTD_YEARS,
+    null,
+    null,
     null,
     null,
     null,
@@ -270,7 +290,6 @@ export const POSITIONS: SampleRow[] = [
     null,
     0.5,
     0.013,
-    null,
     null,
     "put",
     5310,
@@ -292,7 +311,6 @@ export const POSITIONS: SampleRow[] = [
     0.5,
     0.013,
     null,
-    null,
     "call",
     6448,
     0.1517,
@@ -300,6 +318,43 @@ export const POSITIONS: SampleRow[] = [
     true,
   ],
 ];
+
+/** The CME factor of a cheapest-to-deliver into its March 2026 contract, as the workbook's formula gives it. */
+const convFactor = (contract: "UB" | "TY", value: number): SampleFormula => ({
+  formula: `OVERLAY.CONVFACTOR("${contract}",${contract === "UB" ? "Ub" : "Ty"}CtdCoupon,${contract === "UB" ? "Ub" : "Ty"}CtdMaturity,DeliveryMonth)`,
+  value,
+});
+const UB_CF = convFactor("UB", 0.8384);
+const TY_CF = convFactor("TY", 0.9069);
+
+/** The Positions' UB1 and TY1 CTD cells: the named bonds (row,col within the data rows). */
+const POSITIONS_FORMULAS: Record<string, SampleFormula> = {
+  "2,9": { formula: "UbCtdCoupon", value: NAMED.UbCtdCoupon },
+  "2,11": { formula: "UbCtdYield", value: NAMED.UbCtdYield },
+  "2,12": UB_CF,
+  "3,9": { formula: "TyCtdCoupon", value: NAMED.TyCtdCoupon },
+  "3,11": { formula: "TyCtdYield", value: NAMED.TyCtdYield },
+  "3,12": TY_CF,
+};
+
+/**
+ * The Futures table's UB and TY DV01 per contract, OVERLAY.FUTURESDV01 of the CTD's OVERLAY.BOND DV01 over its
+ * factor: the figures the book derives from the Positions' CTD columns (the same bonds), typed nowhere.
+ */
+const FUTURES_FORMULAS: Record<string, SampleFormula> = {
+  "4,7": {
+    formula:
+      'OVERLAY.FUTURESDV01(OVERLAY.BOND("dv01",ValuationDate,UbCtdMaturity,UbCtdCoupon,UbCtdYield),' +
+      'OVERLAY.CONVFACTOR("UB",UbCtdCoupon,UbCtdMaturity,DeliveryMonth),"UB")',
+    value: 177.8885411041047,
+  },
+  "5,7": {
+    formula:
+      'OVERLAY.FUTURESDV01(OVERLAY.BOND("dv01",ValuationDate,TyCtdMaturity,TyCtdCoupon,TyCtdYield),' +
+      'OVERLAY.CONVFACTOR("TY",TyCtdCoupon,TyCtdMaturity,DeliveryMonth),"TY")',
+    value: 66.03626573169936,
+  },
+};
 
 export const COLLATERAL: SampleRow[] = [
   // Asset, Value, Haircut, Tier, Eligible, Days to cash, Posted (as IM), Factor, Spread factor, Coupon, Years, Yield
@@ -355,17 +410,18 @@ export const TARGETS: SampleRow[] = [
 
 /**
  * Hedge instruments, each valued from its own cash flows (issue 15): Treasury futures through an illustrative
- * cheapest-to-deliver (coupon, maturity in years from the valuation date, delivery 31-Mar-2026, CME conversion
- * factor into the March 2026 contract: the TY row's factor is an OVERLAY.CONVFACTOR formula), and USD SOFR
- * receiver swaps at every key tenor (par, annual Act/360, $1m notional steps).
+ * cheapest-to-deliver (coupon, maturity in years from the valuation date, Act/365.25 on the curve's time axis,
+ * delivery 31-Mar-2026, CME conversion factor into the March 2026 contract), the TY and UB rows on the book's
+ * bonds (the named CTDs: coupon and factor formulas; 2,511 and 9,358 days to maturity), and USD SOFR receiver swaps
+ * at every key tenor (par, annual Act/360, $1m notional steps).
  */
 export const INSTRUMENTS: SampleRow[] = [
   // Instrument, Kind, Tenor, Coupon, Index, Contract, Delivery, Factor
   ["TU Mar26 (2-year note future)", "future", 1.9548, 0.035, "", "TU", 0.2464, 0.959],
   ["FV Mar26 (5-year note future)", "future", 4.9993, 0.04, "", "FV", 0.2464, 0.9183],
-  ["TY Mar26 (10-year note future)", "future", 6.8747, 0.0425, "", "TY", 0.2464, null],
+  ["TY Mar26 (10-year note future)", "future", 6.8747, null, "", "TY", 0.2464, null],
   ["US Mar26 (T-bond future)", "future", 15.3703, 0.04375, "", "US", 0.2464, 0.8407],
-  ["UB Mar26 (Ultra T-bond future)", "future", 29.1253, 0.04625, "", "UB", 0.2464, 0.8126],
+  ["UB Mar26 (Ultra T-bond future)", "future", 25.6208, null, "", "UB", 0.2464, null],
   ...[1, 2, 3, 5, 7, 10, 15, 20, 25, 30].map((t): SampleRow => [`${t}-year SOFR receiver swap`, "swap", t, null, "SOFR", "", null, null]),
 ];
 
@@ -409,6 +465,7 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     sheet: "Plan",
     headers: ["Asset class", "Contract", "Price", "Multiplier", "Beta", "FX", "Margin", "DV01"],
     rows: FUTURES,
+    formulas: FUTURES_FORMULAS,
   },
   { name: "Tilts", sheet: "Plan", headers: ["Id", "Asset class", "Tilt", "Start", "Expiry", "Stop loss", "P&L"], rows: TILTS },
   { name: "Smile", sheet: "Options", headers: ["Strike", "Vol"], rows: SMILE },
@@ -430,7 +487,12 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
     sheet: "LDI",
     headers: ["Instrument", "Kind", "Tenor", "Coupon", "Index", "Contract", "Delivery", "Factor"],
     rows: INSTRUMENTS,
-    formulas: { "2,7": { formula: 'OVERLAY.CONVFACTOR("TY",CtdCoupon,CtdMaturity,DeliveryMonth)', value: 0.9069 } },
+    formulas: {
+      "2,3": { formula: "TyCtdCoupon", value: NAMED.TyCtdCoupon },
+      "2,7": TY_CF,
+      "4,3": { formula: "UbCtdCoupon", value: NAMED.UbCtdCoupon },
+      "4,7": UB_CF,
+    },
   },
   {
     name: "Positions",
@@ -449,7 +511,6 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
       "Years",
       "Yield",
       "Conversion factor",
-      "DV01",
       "Option type",
       "Strike",
       "Vol",
@@ -457,6 +518,7 @@ export const SAMPLE_TABLES: readonly SampleTable[] = [
       "Levered",
     ],
     rows: POSITIONS,
+    formulas: POSITIONS_FORMULAS,
   },
   {
     name: "Collateral",

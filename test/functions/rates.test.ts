@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { ExcelError } from "../../src/functions/excel";
 import { callFunction, findFunction } from "../../src/functions/registry";
 import { call, expectError, ok, rowsOf } from "../helpers/call";
-import { hedgeratioResult } from "../../src/functions/catalogue/rates";
+import { hedgeratioResult, hedgetradesResult } from "../../src/functions/catalogue/rates";
+import { ctdFutureDv01 } from "../../src/engine/rates/ctdFuture";
+import { sampleTable, tableValues } from "../../src/sample/plan";
 import { ASSETS, BASKET, CURVE, DV01_POSITIONS, INSTRUMENTS, LIABILITIES, POSITIONS, RATES_VALID_CALLS } from "./ratesValidCalls";
 
 const SETTLE = 39493; // 15-Feb-2008
@@ -313,9 +315,29 @@ describe("OVERLAY.HEDGERATIO", () => {
     const a = (await ok("PV01", ASSETS, CURVE)) as number;
     const l = (await ok("PV01", LIABILITIES, CURVE)) as number;
     expect(ratioOf(await ok("HEDGERATIO", ASSETS, LIABILITIES, CURVE, "", "", DV01_POSITIONS))).toBeCloseTo((a + 193600) / l, 12);
-    // The sample's book (Risk sheet): 850 UB at 255 and 400 TY at 68 per contract = 243,950 per bp.
-    const sample = [DV01_POSITIONS[0], DV01_POSITIONS[1], ["TY1", "Core fixed income", "TY Mar26", "future", 400, 110.5, 1000, 68]];
-    expect(ratioOf(await ok("HEDGERATIO", 100000, 1000000, "", "", "", sample))).toBeCloseTo(0.34395, 12);
+    // Typed DV01s of 255 and 68 (the sample's book before its DV01s were derived from the CTD): 850 x 255 + 400 x 68
+    // = 243,950 per bp.
+    const typed = [DV01_POSITIONS[0], DV01_POSITIONS[1], ["TY1", "Core fixed income", "TY Mar26", "future", 400, 110.5, 1000, 68]];
+    expect(ratioOf(await ok("HEDGERATIO", 100000, 1000000, "", "", "", typed))).toBeCloseTo(0.34395, 12);
+    // The sample's book (Risk sheet) now: each future's DV01 from its CTD, OVERLAY.FUTURESDV01 of OVERLAY.BOND's DV01
+    // (Excel's bond functions, their truth tables in bond.test.ts) over the CME factor: UB on the 4 3/4s of
+    // 15-Aug-2051 at 4.69%, CF 0.8384; TY on the 4 1/4s of 15-Nov-2032 at 4.05%, CF 0.9069. 850 x 177.89 + 400 x
+    // 66.04 = 177,620 per bp (was 243,950).
+    const ub = (await ok("FUTURESDV01", await ok("BOND", "dv01", 46022, 55380, 0.0475, 0.0469), 0.8384, "UB")) as number;
+    const ty = (await ok("FUTURESDV01", await ok("BOND", "dv01", 46022, 48533, 0.0425, 0.0405), 0.9069, "TY")) as number;
+    expect([ub, ty].map((x) => x.toFixed(2))).toEqual(["177.89", "66.04"]);
+    const T = (name: string) => tableValues(sampleTable(name)) as unknown[][];
+    const assets = (await ok("PV01", T("Assets"), T("Curve"))) as number;
+    const liabilities = (await ok("PV01", T("Liabilities"), T("Curve"))) as number;
+    const book = hedgeratioResult([[assets]], [[liabilities]], undefined, undefined, undefined, T("Positions"));
+    if ("rows" in book) throw new Error("expected the total ratio");
+    expect(book.bookPv01).toBeCloseTo(850 * ub + 400 * ty, 6);
+    expect(Math.round(book.bookPv01)).toBe(177_620);
+    // With the sample's bonds (PV01 793,164 on its curve) and liabilities (3,361,783): (793,164 + 177,620) / 3,361,783
+    // = 28.9% (was (793,164 + 243,950) / 3,361,783 = 30.9%).
+    expect([Math.round(assets), Math.round(liabilities)]).toEqual([793_164, 3_361_783]);
+    expect(book.ratio).toBeCloseTo((assets + 850 * ub + 400 * ty) / liabilities, 12);
+    expect(book.ratio.toFixed(3)).toBe("0.289");
     // FX converts a DV01 in contract currency: 10 Bund futures at 80 EUR per bp, 1.1 USD per EUR = 880.
     const bund = [
       ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "FX", "DV01"],
@@ -465,6 +487,44 @@ describe("OVERLAY.HEDGETRADES", () => {
       "#NUM!",
       /needs the valuationDate argument/,
     );
+  });
+  it("a book future whose DV01 is more than 2% from its row's CTD gets a note naming both; the same CTD none", async () => {
+    const r = await hedgetradesResult(LIABILITIES, CURVE, 0.8, INSTRUMENTS);
+    const ty = r.instruments[0].ctd!;
+    const book = (dv01: unknown, years: unknown = "", y: unknown = "") => [
+      [
+        "Id",
+        "Asset class",
+        "Instrument",
+        "Kind",
+        "Quantity",
+        "Price",
+        "Multiplier",
+        "Coupon",
+        "Years",
+        "Yield",
+        "Conversion factor",
+        "DV01",
+      ],
+      ["F1", "Rates", "TYH6", "future", 20, 111, 1000, years === "" ? "" : 0.0425, years, y, years === "" ? "" : 0.9069, dv01],
+    ];
+    const notes = async (positions: unknown[][]) =>
+      ((await ok("HEDGETRADES", LIABILITIES, CURVE, 0.8, INSTRUMENTS, "", "", "", "", "", positions)) as unknown[][]).filter(
+        (x) => x[0] === "Book DV01 against its row",
+      );
+    // The row's own CTD (6.9 years, 4 1/4%, CF 0.9069) at the yield the curve prices it at: the same DV01, no note,
+    // though the row's PV01 (its CTD forward to delivery, per bp of the zero curve) is some 5% below the spot DV01:
+    // the note compares the two on one basis, not the conventions.
+    expect(await notes(book("", 6.9, ty.yield))).toEqual([]);
+    expect(r.instruments[0].pv01 / ctdFutureDv01(ty)).toBeLessThan(0.96);
+    // A typed 72 against the row's CTD DV01 / CF at that yield (67.32 on this curve, 3.82%): 7% apart, a note.
+    expect(ctdFutureDv01(ty)).toBeCloseTo(67.32, 2);
+    const [[, note]] = await notes(book(72));
+    expect(note).toMatch(/7\.0% apart/);
+    expect(note).toMatch(
+      /^positions row 1 \(F1\): the book's DV01 72\.00 a contract \(typed\) and the TY future row's CTD \(4\.250% 6\.90y, CF 0\.9069: /,
+    );
+    expect(note).toMatch(/HEDGETRADES counts these contracts on the row/);
   });
   it("bad input", async () => {
     expectError(await call("HEDGETRADES", LIABILITIES, CURVE, -0.5, INSTRUMENTS), "#NUM!", /targetRatio must be >= 0/);

@@ -8,7 +8,10 @@
  *   delta              = 1 (linear), or the option's Delta, or Black-Scholes-Merton's delta
  *                        (Haug 2007, 1.1.6: w e^{-qT} N(w d1)) from its terms (Option type, Strike, Vol, Years
  *                        or Expiry - valuation date, Rate, Yield)
- *   DV01               = q x DV01 per unit x FX                                (0 when not given)
+ *   DV01               = q x DV01 per unit x FX                                (0 when not given); a bond
+ *                        future with a Conversion factor has its DV01 per contract from its cheapest-to-deliver,
+ *                        CTD DV01 per 100 x face / 100 / CF (positions.ts, rates/ctdFuture.ts: Hull ch. 6, CME), the
+ *                        basis LIQUIDITY's revaluation of the same row is on
  *   exposure           = a rate position (a swap; a future with a DV01 in a class with a Duration):
  *                            DV01 / (Duration x 1bp)          the class exposure with the same DV01
  *                        otherwise: notional x delta / Beta

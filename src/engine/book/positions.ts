@@ -8,7 +8,11 @@
  *   unit value = Price x Multiplier x FX (base currency per contract, futures and options);
  *                FX for swaps, TRS and forwards (their Quantity is already notional)
  *   notional   = Quantity x unit value (base currency, signed)
- *   DV01       per unit (contract, or 1 of notional) per 1bp, contract currency, positive = gains when rates fall
+ *   DV01       per unit (contract, or 1 of notional) per 1bp, contract currency, positive = gains when rates fall;
+ *              a bond future with a Conversion factor has it derived from its cheapest-to-deliver (Coupon, Years,
+ *              Yield, Frequency: rates/ctdFuture.ts), CTD DV01 per 100 x face / 100 / CF, the figure the stress
+ *              revaluation of the same row differentiates; a DV01 typed beside it must agree within 2% (else an error
+ *              naming both figures)
  *   Margin     initial margin per unit, contract currency
  *   Delta      per unit of the underlying (an option's Black-Scholes delta); overrides the option model
  *
@@ -20,6 +24,7 @@ import { Cell, Matrix, isEmpty, normaliseName } from "../core/cells";
 import { quote, valueError } from "../core/errors";
 import { ColumnSpec, Table, parseTable, whereRow } from "../core/table";
 import { OptionKind, parseOptionKind } from "../options/optionType";
+import { CtdFuture, ctdFutureDv01, readCtdFuture } from "../rates/ctdFuture";
 
 export const POSITION_KINDS = ["future", "option", "swap", "trs", "forward"] as const;
 export type PositionKind = (typeof POSITION_KINDS)[number];
@@ -53,8 +58,14 @@ export interface Position {
   rate?: number;
   /** Continuous dividend yield (options). */
   dividendYield?: number;
-  /** Per unit per 1bp, contract currency, positive = gains when rates fall. */
+  /** Per unit per 1bp, contract currency, positive = gains when rates fall (a bond future's from its CTD). */
   dv01?: number;
+  /** A bond future's cheapest-to-deliver (the row gives a Conversion factor; Fixed rate or Coupon, Years and Yield
+   * are then the CTD's), from which its DV01 is derived. */
+  ctd?: CtdFuture;
+  /** The CTD's conversion factor and coupons a year, as typed. */
+  conversionFactor?: number;
+  frequency?: number;
   /** Swap fixed rate (decimal). */
   fixedRate?: number;
   /** Swap maturity, Excel date serial. */
@@ -112,7 +123,7 @@ export const POSITIONS_COLUMNS: readonly ColumnSpec[] = [
   {
     key: "years",
     header: "Years",
-    synonyms: ["Time", "Years to expiry", "T"],
+    synonyms: ["Time", "Years to expiry", "T", "Years to maturity", "Maturity (years)"],
     type: "number",
     optional: true,
     rule: { min: 0, minExclusive: true, max: 100 },
@@ -129,13 +140,29 @@ export const POSITIONS_COLUMNS: readonly ColumnSpec[] = [
   {
     key: "dividendYield",
     header: "Yield",
-    synonyms: ["Dividend yield", "Div yield", "Dividend"],
+    synonyms: ["Dividend yield", "Div yield", "Dividend", "YTM", "CTD yield"],
     type: "number",
     optional: true,
     rule: { min: -1, max: 1 },
   },
   { key: "dv01", header: "DV01", synonyms: ["PV01", "BPV", "DV01 per unit"], type: "number", optional: true, rule: LIMIT },
-  { key: "fixedRate", header: "Fixed rate", synonyms: ["Coupon", "Swap rate"], type: "number", optional: true, rule: { min: -1, max: 1 } },
+  {
+    key: "conversionFactor",
+    header: "Conversion factor",
+    synonyms: ["CF", "Factor CF"],
+    type: "number",
+    optional: true,
+    rule: { min: 0.01, max: 10 },
+  },
+  { key: "frequency", header: "Frequency", synonyms: ["Coupons a year"], type: "number", optional: true },
+  {
+    key: "fixedRate",
+    header: "Fixed rate",
+    synonyms: ["Coupon", "Swap rate", "CTD coupon"],
+    type: "number",
+    optional: true,
+    rule: { min: -1, max: 1 },
+  },
   { key: "maturity", header: "Maturity", synonyms: ["Maturity date", "End date"], type: "number", optional: true, rule: SERIAL },
   { key: "margin", header: "Margin", synonyms: ["Initial margin", "IM"], type: "number", optional: true, rule: NONNEG },
   { key: "levered", header: "Levered", synonyms: ["Leveraged", "Unfunded"], type: "boolean", optional: true, default: false },
@@ -172,9 +199,8 @@ export function inContracts(kind: PositionKind): boolean {
   return kind === "future" || kind === "option";
 }
 
-type Raw = Omit<Position, "kind" | "optionType" | "where" | "price"> & { kind: string; optionType?: string; price?: number };
+type Raw = Omit<Position, "kind" | "optionType" | "where" | "price" | "ctd"> & { kind: string; optionType?: string; price?: number };
 
-/** Reads and validates a Positions table (README, "The book: the Positions table"). */
 /**
  * Whether a table is the book's Positions table: its header row names an Asset class (by the column's header or a
  * synonym). LIQUIDITY's own stress layout (Contract, Quantity, Factor) has none, and is read as that.
@@ -185,6 +211,7 @@ export function isBookTable(matrix: Matrix): boolean {
   return Array.isArray(matrix) && Array.isArray(matrix[0]) && matrix[0].some((h) => typeof h === "string" && names.has(normaliseName(h)));
 }
 
+/** Reads and validates a Positions table (README, "The book: the Positions table"). */
 export function readPositions(matrix: Matrix, arg = "Positions"): Position[] {
   const t: Table<Raw> = parseTable<Raw>(matrix, { arg, columns: POSITIONS_COLUMNS, key: "id" });
   return t.rows.map((r, i) => {
@@ -204,6 +231,26 @@ export function readPositions(matrix: Matrix, arg = "Positions"): Position[] {
     }
     if (kind !== "option" && (p.optionType !== undefined || p.strike !== undefined)) {
       valueError(`${where}: Option type and Strike apply to options only (Kind is ${kind})`, arg);
+    }
+    if (p.conversionFactor !== undefined) {
+      if (kind !== "future") valueError(`${where}: Conversion factor applies to bond futures only (Kind is ${kind})`, arg);
+      // Fixed rate (Coupon), Years and Yield are the cheapest-to-deliver's; the DV01 is its, a typed one checked against it.
+      p.ctd = readCtdFuture(
+        {
+          instrument: p.instrument,
+          coupon: p.fixedRate,
+          years: p.years,
+          yld: p.dividendYield,
+          frequency: p.frequency,
+          conversionFactor: p.conversionFactor,
+          multiplier: p.multiplier,
+          dv01: p.dv01,
+        },
+        where,
+        "future with a Conversion factor (valued through its cheapest-to-deliver)",
+        arg,
+      );
+      p.dv01 = ctdFutureDv01(p.ctd);
     }
     return p;
   });

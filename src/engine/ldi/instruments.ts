@@ -31,6 +31,8 @@ import { bucketPv01, keyRate01s } from "../rates/keyRates";
 import { SwapConvention, findConvention } from "../rates/swapConventions";
 import { parSwapRate, swapCashFlows } from "../rates/swap";
 import { TreasuryContract, findContract } from "../rates/treasuryFutures";
+import { CtdFuture, ctdYield } from "../rates/ctdFuture";
+import { presentValue } from "../rates/cashflows";
 
 export const INSTRUMENT_KINDS = ["swap", "future", "bond", "strip", "trs", "pv01"] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
@@ -159,6 +161,9 @@ export interface HedgeInstrument {
   /** Futures: the contract. */
   contract?: TreasuryContract;
   delivery?: number;
+  /** Futures: the cheapest-to-deliver on the book's basis (rates/ctdFuture.ts: spot, at the yield the instrument's
+   * curve prices it at), to hold the book's futures' DV01 against (bookHedges.ts). */
+  ctd?: CtdFuture;
 }
 
 function kindOf(r: InstrumentRow, where: string): InstrumentKind {
@@ -248,9 +253,12 @@ export function readHedgeInstruments(
       const delivery = need(r.delivery, where, "Delivery (years to the delivery date)", "future");
       const factor = need(r.factor, where, "Factor (the CTD's conversion factor, OVERLAY.CONVFACTOR)", "future");
       if (!(maturity > delivery)) numError(`${where}: the cheapest-to-deliver matures (${maturity}y) before delivery (${delivery}y)`, arg);
-      flows = futureFlows(bondFlows(coupon, maturity, 2), delivery, factor, contract.contractSize, treasury);
+      const ctdFlows = bondFlows(coupon, maturity, 2);
+      flows = futureFlows(ctdFlows, delivery, factor, contract.contractSize, treasury);
       out.contract = contract;
       out.delivery = delivery;
+      const terms = { coupon, years: maturity, frequency: 2, conversionFactor: factor, contractSize: contract.contractSize, contract };
+      out.ctd = { ...terms, yield: ctdYield(terms, 100 * presentValue(ctdFlows, treasury)) };
     } else if (kind === "bond" || kind === "strip") {
       const maturity = need(r.tenor, where, "Tenor (maturity, years)", kind);
       if (!(maturity > 0)) numError(`${where}: Tenor (maturity) must be > 0 years, got ${maturity}`, arg);

@@ -5,7 +5,9 @@
  * The positions are LIQUIDITY's own table or the book's Positions table (src/engine/book/positions.ts: Id, Asset
  * class, Instrument, Kind, ...; its reader checks the rows, and the stress terms are read beside it: Coupon, Years,
  * Yield, Conversion factor, FX factor, Spread factor). Every position is fully revalued under each scenario (stress/revalue.ts: bonds, swaps and Treasury futures
- * through their CTD from their cash flows, options with Black-Scholes-Merton, futures from their underlying;
+ * through their CTD from their cash flows (the CTD read by rates/ctdFuture.ts, as the book's DV01 is: the face from
+ * the CME contract the name gives, a DV01 typed beside it checked against the CTD's), options with
+ * Black-Scholes-Merton, futures from their underlying;
  * several factors per position: its Factor, an FX factor, a Spread factor). A row that gives only a DV01 is
  * linear (loss = Quantity x DV01 x shock) and the report counts it as such. The collateral is revalued under the
  * same scenario (bonds from Coupon, Years and Yield; equities by their Factor) with its haircut scaled by the
@@ -17,7 +19,8 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, quote, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { isBookTable, readPositions as readBookPositions } from "../book/positions";
+import { Position, isBookTable, readPositions as readBookPositions } from "../book/positions";
+import { CtdFuture, ctdFlows, readCtdFuture } from "../rates/ctdFuture";
 import { OptionKind, parseOptionKind } from "../options/optionType";
 import { Buffer, exhaustingMove } from "../stress/buffer";
 import { CollateralAsset, Eligibility, LADDER_DAYS } from "../stress/collateral";
@@ -271,13 +274,13 @@ function yearsOf(v: number | undefined, where: string, kind: string): number {
 
 /** The kind of a row: as its Kind says (a future with a Conversion factor is a Treasury future through its CTD;
  * a future with a DV01, or a swap with a DV01 and no Years or Coupon, is linear), or, without a Kind, from the
- * columns it fills. */
-function kindOf(r: PositionRow, where: string): { kind: PositionKind; declared: PositionKind } {
+ * columns it fills. The book's rows are futures through their CTD when the book's reader found one. */
+function kindOf(r: PositionRow, where: string, bookRow?: Position): { kind: PositionKind; declared: PositionKind } {
   let k: PositionKind | undefined;
   if (r.kind === undefined || r.kind === "") k = r.optionType ? "option" : "future";
   else k = KIND_SYNONYMS[normaliseName(r.kind)];
   if (!k) valueError(`${where}: Kind must be one of ${KINDS.join(", ")}, got ${quote(r.kind)}`);
-  if (k === "future" && r.cf !== undefined) return { kind: "tfuture", declared: k };
+  if (k === "future" && (bookRow ? bookRow.ctd !== undefined : r.cf !== undefined)) return { kind: "tfuture", declared: k };
   if (k === "future" && r.dv01 !== undefined) return { kind: "linear", declared: k };
   if (k === "swap" && r.dv01 !== undefined && (r.years === undefined || r.coupon === undefined)) return { kind: "linear", declared: k };
   return { kind: k, declared: k };
@@ -290,15 +293,17 @@ const BOOK_POSITION_COLUMNS: readonly ColumnSpec[] = POSITION_COLUMNS.map((c) =>
 
 function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): LiquidityBook {
   const book = isBookTable(matrix);
-  // The book's own reader checks its rows first (kinds, prices, option terms), so both tables say the same things.
-  if (book) readBookPositions(matrix, arg);
+  // The book's own reader checks its rows first (kinds, prices, option terms), so both tables say the same things;
+  // its bond futures' cheapest-to-deliver is the one the book's DV01 comes from (one basis).
+  const bookRows = book ? readBookPositions(matrix, arg) : undefined;
   const t = parseTable<PositionRow>(matrix, { arg, columns: book ? BOOK_POSITION_COLUMNS : POSITION_COLUMNS, key: "contract" });
   const positions: StressPosition[] = [];
   const linear: string[] = [];
   const where: string[] = [];
   t.rows.forEach((r, i) => {
     const w = whereRow(t, i);
-    const { kind, declared } = kindOf(r, w);
+    const bookRow = bookRows?.[i];
+    const { kind, declared } = kindOf(r, w, bookRow);
     const fxIdx = r.fxFactor ? names.use(r.fxFactor, "fx", w, "FX factor") : -1;
     const spread = () => (r.spreadFactor ? names.use(r.spreadFactor, "spread", w, "Spread factor") : -1);
     let ins: Instrument;
@@ -344,14 +349,30 @@ function readPositionRows(matrix: Matrix, names: FactorNames, arg: string): Liqu
         break;
       }
       case "tfuture": {
-        const coupon = need(r.coupon, w, "Coupon (the CTD's)", kind);
+        // The CTD read once (rates/ctdFuture.ts), as the book's DV01 reads it: the book's row as its reader found it.
+        const ctd: CtdFuture =
+          bookRow?.ctd ??
+          readCtdFuture(
+            {
+              instrument: r.contract,
+              coupon: r.coupon,
+              years: r.years,
+              yld: r.yld,
+              frequency: r.frequency,
+              conversionFactor: r.cf,
+              multiplier: r.multiplier,
+              dv01: r.dv01,
+            },
+            w,
+            "tfuture position",
+          );
         ins = {
           kind,
-          flows: bondFlows(yearsOf(r.years, w, kind), coupon, frequencyOf(r.frequency, w, 2)),
-          yld: need(r.yld, w, "Yield (the CTD's)", kind),
+          flows: ctdFlows(ctd),
+          yld: ctd.yield,
           rate: names.use(r.factor, "rate", w, "Factor"),
-          conversionFactor: need(r.cf, w, "Conversion factor", kind),
-          contractSize: r.multiplier * 100,
+          conversionFactor: ctd.conversionFactor,
+          contractSize: ctd.contractSize,
         };
         break;
       }

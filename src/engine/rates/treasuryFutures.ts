@@ -27,7 +27,9 @@
  * FV, TY, TN, US and UB; CME Globex codes ZT, Z3N, ZF, ZN, TN, ZB, UB.
  *
  * Futures DV01 through the cheapest-to-deliver: DV01 = ctdDV01 / 100 x contractSize / conversionFactor,
- * ctdDV01 per 100 face (CME Group, "Understanding Treasury Futures", hedge ratios).
+ * ctdDV01 per 100 face (CME Group, "Understanding Treasury Futures", hedge ratios; Hull, "Options, Futures, and
+ * Other Derivatives", ch. 6). The same scaling takes the CTD's price to the future's value per contract
+ * (perContract: one function for both, used by FUTURESDV01, the book and the stress revaluation).
  */
 import { numError, quote, valueError } from "../core/errors";
 import { normaliseName } from "../core/cells";
@@ -180,11 +182,35 @@ export function conversionFactor(
   return { factor: Math.round(exact * 1e4 + 1e-7) / 1e4, exact, n, z, v };
 }
 
+/**
+ * The CME contract a futures ticker names: its first word, as a CME or Globex code or a ticker alias ("UB Mar26",
+ * "TYH6", "ZNH26", "TY1", "UXY Jun26"), with a month code and year, or a generic number, after it. Undefined for
+ * anything else: the tenor words of findContract ("10Y", "Bond", "Ultra") name contracts, not tickers.
+ */
+export function contractOfTicker(instrument: string): TreasuryContract | undefined {
+  const word = normaliseName(instrument.trim().split(/[\s,;(/]+/)[0] ?? "");
+  const isTicker = (a: string) => /^[A-Z]/.test(a) && !["BOND", "ULTRA"].includes(a);
+  const named = (key: string) =>
+    TREASURY_CONTRACTS.find((c) => [c.code, c.globex, ...c.aliases].some((a) => isTicker(a) && normaliseName(a) === key));
+  if (word === "") return undefined;
+  const stems = [word, word.replace(/[fghjkmnquvxz]\d{1,2}$/, ""), word.replace(/\d{1,2}$/, "")];
+  for (const stem of stems) {
+    const hit = stem === "" ? undefined : named(stem);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A figure per 100 face of the cheapest-to-deliver (its price, its DV01) per contract: x / 100 x contractSize / CF. */
+export function perContract(per100: number, conversionFactor: number, contractSize: number): number {
+  return ((per100 / 100) * contractSize) / conversionFactor;
+}
+
 /** DV01 of one Treasury future: ctdDV01 / 100 x contractSize / conversionFactor. */
 export function futuresDv01(ctdDv01Per100: number, factor: number, contractSize = 100000): number {
   if (!(factor > 0)) numError(`conversionFactor must be > 0, got ${quote(factor)}`);
   if (!(contractSize > 0)) numError(`contractSize must be > 0, got ${quote(contractSize)}`);
-  const dv01 = ((ctdDv01Per100 / 100) * contractSize) / factor;
+  const dv01 = perContract(ctdDv01Per100, factor, contractSize);
   if (!Number.isFinite(dv01))
     numError(
       `The futures DV01 overflows for ctdDV01 ${quote(ctdDv01Per100)}, conversionFactor ${quote(factor)}, contractSize ${quote(contractSize)}`,

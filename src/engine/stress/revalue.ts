@@ -24,7 +24,9 @@
  *            as a fixed-rate bond less a floating-rate note worth par)
  *   tfuture  Treasury future through its cheapest-to-deliver: V = CTD dirty price / conversion factor x
  *            contract size / 100 (the futures price tracks the CTD's price over its factor: CME Group,
- *            "Understanding Treasury Futures"; the change in V is the variation margin)
+ *            "Understanding Treasury Futures"; the change in V is the variation margin). The CTD's terms are read
+ *            once (rates/ctdFuture.ts) and scaled per contract by rates/treasuryFutures.ts's perContract, as the
+ *            book's DV01 of the same future is: its first-order figure here is the book's DV01.
  *   option   Black-Scholes-Merton on the shocked underlying (Haug 2007, 1.1.6): V = BSM(S0 (1 + r), K, T, r, q,
  *            vol) x Multiplier; Black-76 is Yield = Rate (options on futures)
  *   linear   a DV01 and nothing else: V = -DV01 x shift (bp) at the position's tenor, the first-order figure
@@ -40,6 +42,12 @@ import { bsmPriceKernel } from "../options/blackScholes";
 import { Frequency, coupDays, coupDaysBs, couponPeriod } from "../rates/couponDates";
 import { Basis } from "../rates/dayCount";
 import { triangleWeights } from "../rates/keyRates";
+import { Flows, bondFlows } from "../rates/periodicFlows";
+import { perContract } from "../rates/treasuryFutures";
+
+// The periodic flows live with the rates (rates/periodicFlows.ts: the book's bond futures use them too).
+export { bondFlows };
+export type { Flows };
 
 export type FactorKind = "return" | "rate" | "spread" | "fx" | "vol";
 
@@ -79,13 +87,6 @@ export interface StressScenario {
   haircutMultiplier: number;
 }
 
-/** Periodic cash flows per 100 face (or per 1 notional): A_k at t_1 + (k - 1)/f years. */
-export interface Flows {
-  t1: number;
-  frequency: number;
-  amounts: Float64Array;
-}
-
 export type Instrument =
   | { kind: "future"; price: number; multiplier: number; factor: number }
   | { kind: "forward"; factor: number }
@@ -123,15 +124,6 @@ export interface StressPosition {
   /** The fx factor of the contract currency, or -1 for the base currency. */
   fx: number;
   channel: MarginChannel;
-}
-
-/** Flows of a bond of `years` to maturity (coupon dates back from maturity every 1/f), per 100 face. */
-export function bondFlows(years: number, coupon: number, frequency: number, redemption = 100): Flows {
-  if (!(years > 0 && years <= 200)) numError(`years to maturity must be > 0 and <= 200, got ${years}`);
-  const n = Math.max(1, Math.ceil(years * frequency - 1e-9));
-  const amounts = new Float64Array(n).fill((100 * coupon) / frequency);
-  amounts[n - 1] += redemption;
-  return { t1: years - (n - 1) / frequency, frequency, amounts };
 }
 
 /** Flows of a bond with Excel's dates (PRICE's schedule: t_k = (k - 1 + DSC/E) / f), and its accrued interest. */
@@ -221,7 +213,7 @@ export function unitValue(ins: Instrument, space: FactorSpace, s: ArrayLike<numb
     case "swap":
       return flowsValue(ins.flows, ins.yld, F[ins.rate], s, ins.spread >= 0 ? s[F[ins.spread].offset] : 0) - 1;
     case "tfuture":
-      return ((flowsValue(ins.flows, ins.yld, F[ins.rate], s, 0) / ins.conversionFactor) * ins.contractSize) / 100;
+      return perContract(flowsValue(ins.flows, ins.yld, F[ins.rate], s, 0), ins.conversionFactor, ins.contractSize);
     case "option": {
       const S = ins.price * (1 + s[F[ins.factor].offset]);
       if (!(S > 0)) return ins.sign > 0 ? 0 : ins.strike * Math.exp(-ins.riskFree * ins.years) * ins.multiplier;

@@ -395,14 +395,14 @@ export function hedgeratioResult(
 }
 
 /**
- * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-30 year keys): a table per key tenor. With positions (the book), the PV01 of its futures and swaps (Quantity x DV01 x FX) adds to the assets'.
+ * Interest-rate hedge ratio, asset PV01 / liability PV01. With two numbers (PV01s): their ratio. With cash-flow tables (Time | Amount) and a curve: the PV01 ratio. With keyTenors (a list, or TRUE for the default 1-30 year keys): a table per key tenor. With positions (the book), the PV01 of its futures and swaps (Quantity x DV01 x FX; a bond future's DV01 from its cheapest-to-deliver when the row gives its Conversion factor) adds to the assets'.
  * @customfunction HEDGERATIO
  * @param {any[][]} assets Asset PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} liabilities Liability PV01 (a number) or a cash-flow table: Time (years), Amount.
  * @param {any[][]} [curve] Zero curve (Tenor, Rate): required with cash-flow tables.
  * @param {any[][]} [keyTenors] Key tenors in years, or TRUE for 1, 2, 3, 5, 7, 10, 15, 20, 25, 30. Gives the table per key tenor.
  * @param {any} [compounding] "annual" (default), "semiannual" or "continuous".
- * @param {any[][]} [positions] The book (Positions table): its futures and swaps with a DV01 per unit add Quantity x DV01 x FX to the assets' PV01. Total ratio only (not with keyTenors).
+ * @param {any[][]} [positions] The book (Positions table): its futures and swaps with a DV01 per unit add Quantity x DV01 x FX to the assets' PV01 (a bond future with Coupon, Years, Yield and Conversion factor: CTD DV01 x face / 100 / CF). Total ratio only (not with keyTenors).
  * @returns {any[][]} The ratio (a 1 x 1 table: Excel shows the value); with keyTenors a table: Tenor, Asset KR01, Liability KR01, Hedge ratio, and a Total row (PV01s). A blank ratio where the liability has no exposure.
  */
 export function hedgeratio(
@@ -441,8 +441,9 @@ export interface HedgeTradesResult {
   liabilityCs01: number;
   /** The basis in words. */
   basis: string;
-  /** The book's positions counted as existing hedges, and those left out (with why). */
-  book: { counted: string[]; leftOut: string[] };
+  /** The book's positions counted as existing hedges, those left out (with why), and its futures whose DV01 per
+   * contract disagrees with their Instruments row's CTD (naming both figures). */
+  book: { counted: string[]; leftOut: string[]; notes: string[] };
 }
 
 /** Typed half of OVERLAY.HEDGETRADES. */
@@ -469,7 +470,7 @@ export async function hedgetradesResult(
   const v = argOptionalNumber(valuationDate, "valuationDate");
   const valuation = v === undefined ? undefined : wholeSerial(v, "valuationDate");
   const book = omitted(positions)
-    ? { swapKr01: keys.map(() => 0), instruments: listed, counted: [], leftOut: [] }
+    ? { swapKr01: keys.map(() => 0), instruments: listed, counted: [], leftOut: [], notes: [] }
     : bookHedges(readPositions(argMatrix(positions, "positions"), "positions"), listed, c, keys, valuation);
   const ins = book.instruments;
   const assetCf: CashFlows = omitted(assets) ? { times: [], amounts: [] } : readCashFlows(argMatrix(assets, "assets"), "assets");
@@ -509,7 +510,7 @@ export async function hedgetradesResult(
     liabilityPv01: liabilityKr01.reduce((s, x) => s + x, 0),
     liabilityCs01,
     basis,
-    book: { counted: book.counted, leftOut: book.leftOut },
+    book: { counted: book.counted, leftOut: book.leftOut, notes: book.notes },
   };
 }
 
@@ -538,6 +539,7 @@ export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
       ["Basis", r.basis],
       ...(r.book.counted.length ? [["Book positions counted", r.book.counted.join("; ")]] : []),
       ...(r.book.leftOut.length ? [["Book positions left out", r.book.leftOut.join("; ")]] : []),
+      ...r.book.notes.map((n) => ["Book DV01 against its row", n]),
     ],
   );
 }
@@ -554,7 +556,7 @@ export function hedgetradesLayout(r: HedgeTradesResult): CellOut[][] {
  * @param {any} [totalBand] Half-width of the total hedge ratio's band. Default 0.01 (target plus or minus 1 point); 0 for an equality.
  * @param {any} [bucketBand] Half-width of each key-rate hedge ratio's band. Default 0.05.
  * @param {any} [liabilitySpreadBp] Liability discount basis: the curve plus this spread in bp (e.g. AA corporate over swaps). Default 0.
- * @param {any[][]} [positions] The book's Positions table: its swaps (Fixed rate, Maturity) and futures (matched to an Instruments future by contract code) count as existing hedges.
+ * @param {any[][]} [positions] The book's Positions table: its swaps (Fixed rate, Maturity) and futures (matched to an Instruments future by contract code) count as existing hedges; a future whose DV01 per contract is more than 2% from its row's CTD (CTD DV01 / CF at the curve's yield) gets a note naming both.
  * @param {any} [valuationDate] Valuation date, an Excel serial: needed for the book's swaps.
  * @param {any[][]} [treasuryCurve] Treasury zero or par-yield curve for the futures, bonds, STRIPS and TRS (default: curve).
  * @returns {any[][]} Three blocks: Instrument, Kind, Trade, Unit, Position after, PV01 added (and a Total); Tenor, Liability KR01, Held KR01, Hedge KR01, Ratio before, Ratio after (and a Total); Figure, Value (target, bands, liability PV, CS01, basis).

@@ -11,6 +11,7 @@ import { contractsFor, readFutures } from "../../../src/engine/futures/futures";
 import { leverage } from "../../../src/engine/leverage/leverage";
 import { exposureReport } from "../../../src/engine/portfolio/exposure";
 import { readPortfolio } from "../../../src/engine/portfolio/portfolio";
+import { bondAnalytics } from "../../../src/engine/rates/bond";
 import { expectEngineError } from "../../helpers/engineErrors";
 
 // Property tests over thousands of random plans: room for a loaded machine (the figures are not timed here).
@@ -55,6 +56,26 @@ describe("deriveBook: each position against its class", () => {
     expect(b.positions[0].basis).toBe("dv01");
     expect(b.positions[0].exposure).toBeCloseTo(10 * M, 4);
     expect(b.positions[0].dv01).toBeCloseTo(n * 85.6175, 9);
+  });
+
+  test("a bond future through its CTD counts by the CTD's DV01 / CF against the class's duration", () => {
+    // 100 TY on the 4 1/4s of 15-Nov-2032 at 4.05% (CF 0.9069): DV01 0.059888 per 100 x 1,000 / 0.9069 = 66.036 a contract
+    // (bond.ts's DV01, Excel's), so 100 x 66.036 / (6.8 x 1bp) = 9.711m of the Bonds class; 18f-4: 6,604 / (8.18 x 1bp).
+    const ctd =
+      (bondAnalytics({ settlement: 46022, maturity: 48533, rate: 0.0425, redemption: 100, frequency: 2, basis: 0 }, 0.0405).dv01 * 1000) /
+      0.9069;
+    const b = deriveBook(
+      readPositions([
+        ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier", "Coupon", "Years", "Yield", "Conversion factor"],
+        ["TY1", "Bonds", "TY Mar26", "future", 100, 110.5, 1000, 0.0425, (13 + 134 / 180) / 2, 0.0405, 0.9069],
+      ]),
+      plan,
+    );
+    expect(b.positions[0].basis).toBe("dv01");
+    expect(b.positions[0].dv01).toBeCloseTo(100 * ctd, 8);
+    expect(b.positions[0].exposure).toBeCloseTo((100 * ctd) / (6.8 * 1e-4), 4);
+    expect(b.positions[0].exposure / M).toBeCloseTo(9.711, 3);
+    expect(b.positions[0].adjustedNotional).toBeCloseTo((100 * ctd) / (TEN_YEAR_DURATION * 1e-4), 4);
   });
 
   test("a typed Beta and a DV01 for a class with a Duration is an error: the DV01 sizes the contracts", () => {

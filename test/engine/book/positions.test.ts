@@ -2,6 +2,8 @@
  * The Positions table: columns, synonyms, defaults, and the messages that name the row and the column.
  */
 import { readPositions } from "../../../src/engine/book/positions";
+import { bondAnalytics } from "../../../src/engine/rates/bond";
+import { futuresDv01 } from "../../../src/engine/rates/treasuryFutures";
 import { errorOf, expectEngineError } from "../../helpers/engineErrors";
 
 const HEAD = ["Id", "Asset class", "Instrument", "Kind", "Quantity", "Price", "Multiplier"];
@@ -31,6 +33,58 @@ describe("readPositions", () => {
     ]);
     expect(p[0].delta).toBe(-0.25);
     expect(p[1]).toMatchObject({ optionType: "put", strike: 5400, vol: 0.18, years: 0.5, dividendYield: 0.013, rate: 0.04 });
+  });
+
+  test("a bond future with a Conversion factor: its DV01 from its cheapest-to-deliver (Coupon, Years, Yield), never typed twice", () => {
+    // TY Mar26's CTD in the sample, the 4 1/4s of 15-Nov-2032 at 4.05% on 31-Dec-2025: (13 + 134/180) / 2 years to
+    // maturity as Excel's PRICE counts them, CME factor 0.9069. OVERLAY.BOND("dv01", 46022, 48533, 0.0425, 0.0405)
+    // = 0.059888 per 100 (bond.ts, Excel's truth tables), so OVERLAY.FUTURESDV01 = 0.059888 x 1,000 / 0.9069 = 66.04.
+    const years = (13 + 134 / 180) / 2;
+    const ctd = futuresDv01(
+      bondAnalytics({ settlement: 46022, maturity: 48533, rate: 0.0425, redemption: 100, frequency: 2, basis: 0 }, 0.0405).dv01,
+      0.9069,
+      100000,
+    );
+    const p = readPositions([
+      [...HEAD, "Coupon", "Years", "Yield", "CF", "DV01"],
+      ["TY1", "Bonds", "TY Mar26", "future", 400, 110.5, 1000, 0.0425, years, 0.0405, 0.9069, ""],
+      ["TY2", "Bonds", "TY Mar26", "future", 400, 110.5, 1000, 0.0425, years, 0.0405, 0.9069, 66.5],
+      ["TY3", "Bonds", "TY Mar26", "future", 400, 110.5, 1000, "", "", "", "", 68],
+    ]);
+    expect(ctd).toBeCloseTo(66.04, 2);
+    expect(p[0].dv01).toBeCloseTo(ctd, 10);
+    expect(p[0].ctd).toMatchObject({ coupon: 0.0425, yield: 0.0405, conversionFactor: 0.9069, contractSize: 100000, frequency: 2 });
+    // A typed DV01 within 2% of the CTD's (66.5 is 0.7% off) is accepted and the derived one used; a typed DV01 alone as today.
+    expect(p[1].dv01).toBe(p[0].dv01);
+    expect(p[2].dv01).toBe(68);
+    expect(p[2].ctd).toBeUndefined();
+    expectEngineError(
+      () =>
+        readPositions([
+          [...HEAD, "Coupon", "Years", "Yield", "CF", "DV01"],
+          ["TY1", "Bonds", "TY Mar26", "future", 400, 110.5, 1000, 0.0425, years, 0.0405, 0.9069, 68],
+        ]),
+      "value",
+      /^Positions row 1 \(TY1\): DV01 68\.00 disagrees with its cheapest-to-deliver's 66\.04 a contract .* 3\.0% apart \(more than 2%\)/,
+    );
+    expectEngineError(
+      () =>
+        readPositions([
+          [...HEAD, "Coupon", "Years", "CF"],
+          ["TY1", "Bonds", "TY Mar26", "future", 400, 110.5, 1000, 0.0425, years, 0.9069],
+        ]),
+      "value",
+      /^Positions row 1 \(TY1\): Yield \(the CTD's\) is needed for a future with a Conversion factor \(valued through its cheapest-to-deliver\)$/,
+    );
+    expectEngineError(
+      () =>
+        readPositions([
+          [...HEAD, "Conversion factor"],
+          ["S1", "Bonds", "USD 10y IRS", "swap", 1e6, "", "", 0.9],
+        ]),
+      "value",
+      /^Positions row 1 \(S1\): Conversion factor applies to bond futures only \(Kind is swap\)$/,
+    );
   });
 
   test("an option with neither a Delta nor its terms names what is missing", () => {

@@ -53,8 +53,10 @@ describe("the sample's Risk tables, fully revalued", () => {
     ["Contract", "Kind", "Quantity", "Price", "Multiplier", "Margin", "Factor", "Coupon", "Years", "Yield", "Conversion factor"],
     ["ES Mar26", "future", 150, 5900, 50, 22000, "Equity", null, null, null, null],
     ["MFS Mar26", "future", 120, 2450, 50, 8500, "Equity", null, null, null, null],
-    ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, 25.62, 0.048, 0.8384],
-    ["TY Mar26", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, 6.87, 0.0405, 0.9069],
+    // The CTDs of src/sample/plan.ts: the 4 3/4s of 15-Aug-2051 at 4.69% and the 4 1/4s of 15-Nov-2032 at 4.05%, years
+    // to maturity as Excel's PRICE counts them from 31-Dec-2025.
+    ["UB Mar26", "future", 850, 118.5, 1000, 8000, "Rates", 0.0475, (51 + 44 / 180) / 2, 0.0469, 0.8384],
+    ["TY Mar26", "future", 400, 110.5, 1000, 2600, "Rates", 0.0425, (13 + 134 / 180) / 2, 0.0405, 0.9069],
   ];
   const COLL = [
     ["Asset", "Value", "Haircut", "Tier", "Eligible", "Days to cash", "Posted", "Factor", "Spread factor", "Coupon", "Years", "Yield"],

@@ -213,6 +213,7 @@ export const hedgeWorkflow: Workflow = {
       notes: [
         ...(r.book.counted.length ? [`Existing hedges from the book: ${r.book.counted.join("; ")}.`] : []),
         ...(r.book.leftOut.length ? [`Left out of the book: ${r.book.leftOut.join("; ")}.`] : []),
+        ...r.book.notes.map((n) => `${n}.`),
         `Liability PV01 ${fmtMoney(liabilityTotal)} and CS01 ${fmtMoney(r.liabilityCs01)} (${r.basis}); the trades add ${fmtMoney(sol.pv01Added.reduce((s, x) => s + x, 0))} of PV01.`,
       ],
     };
