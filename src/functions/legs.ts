@@ -9,8 +9,8 @@ import { LegTrade } from "../engine/futures/futures";
 /** Cells of a future's row by column index. */
 export type LegCells = Readonly<Record<number, (leg: LegTrade) => unknown>>;
 
-export function legSpillRows(row: readonly unknown[], legs: readonly LegTrade[], cells: LegCells): unknown[][] {
-  if (legs.length < 2) return [row.slice()];
+export function legSpillRows(row: unknown[], legs: readonly LegTrade[], cells: LegCells): unknown[][] {
+  if (legs.length < 2) return [row];
   return legs.map((leg, j) =>
     row.map((cell, c) => {
       const f = cells[c];

@@ -85,47 +85,22 @@ export const FUTURES_COLUMNS: readonly ColumnSpec[] = [
  * class with a Duration is sized by DV01 (its beta is the duration ratio; a typed Beta as well is an error).
  */
 export function readFutures(matrix: Matrix, plan?: Plan, arg = "Futures"): FutureSpec[] {
-  const t = parseTable<{ weight?: number }>(matrix, { arg, columns: FUTURES_COLUMNS, key: "contract" });
-  const futures = readFutureRows(matrix, plan, arg);
-  const byClass = new Map<string, { name: string; legs: FutureSpec[]; given: boolean[] }>();
-  futures.forEach((f, i) => {
-    const k = normaliseName(f.assetClass);
-    const b = byClass.get(k) ?? { name: f.assetClass, legs: [], given: [] };
-    b.legs.push(f);
-    b.given.push(t.rows[i].weight !== undefined);
-    byClass.set(k, b);
-  });
-  for (const b of byClass.values()) {
-    if (b.legs.length === 1) {
-      const f = b.legs[0];
-      if (f.weight !== 1) valueError(`${f.where}: Weight ${f.weight}: the class's only future carries all of it (Weight 1 or empty)`, arg);
-      continue;
-    }
-    const j = b.given.indexOf(false);
-    if (j >= 0) valueError(`${b.legs[j].where}: '${b.name}' has ${b.legs.length} futures: each needs its basket Weight`, arg);
-    const sum = b.legs.reduce((s, f) => s + f.weight, 0);
-    if (Math.abs(sum - 1) > 1e-9) {
-      valueError(
-        `Futures '${b.name}': the basket Weights add to ${+sum.toFixed(12)} (${b.legs.map((f) => f.weight).join(" + ")}); they must add to 1`,
-        arg,
-      );
-    }
-  }
-  return futures;
-}
-
-/** The rows of a Futures table, each checked (asset class in the plan; DV01 sizing); a contract appears once. */
-function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string): FutureSpec[] {
   const t = parseTable<Omit<FutureSpec, "where" | "sizing" | "beta" | "weight"> & { beta?: number; weight?: number }>(matrix, {
     arg,
     columns: FUTURES_COLUMNS,
     key: "contract",
   });
-  return t.rows.map((r, i) => {
+  const byClass = new Map<string, { name: string; legs: FutureSpec[]; given: boolean[] }>();
+  const futures = t.rows.map((r, i) => {
     const where = whereRow(t, i);
     const f: FutureSpec = { ...r, beta: r.beta ?? 1, sizing: "beta", weight: r.weight ?? 1, where };
+    const name = normaliseName(r.assetClass);
+    const b = byClass.get(name) ?? { name: r.assetClass, legs: [], given: [] };
+    b.legs.push(f);
+    b.given.push(r.weight !== undefined);
+    byClass.set(name, b);
     if (!plan) return f;
-    const k = plan.index.get(normaliseName(r.assetClass));
+    const k = plan.index.get(name);
     if (k === undefined) valueError(`${where}: asset class '${r.assetClass}' is not in the portfolio`, arg);
     const duration = plan.classes[k].duration;
     if (r.dv01 !== undefined && duration !== undefined) {
@@ -142,6 +117,23 @@ function readFutureRows(matrix: Matrix, plan: Plan | undefined, arg: string): Fu
     }
     return f;
   });
+  for (const b of byClass.values()) {
+    if (b.legs.length === 1) {
+      const f = b.legs[0];
+      if (f.weight !== 1) valueError(`${f.where}: Weight ${f.weight}: the class's only future carries all of it (Weight 1 or empty)`, arg);
+      continue;
+    }
+    const j = b.given.indexOf(false);
+    if (j >= 0) valueError(`${b.legs[j].where}: '${b.name}' has ${b.legs.length} futures: each needs its basket Weight`, arg);
+    const sum = b.legs.reduce((x, f) => x + f.weight, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      valueError(
+        `Futures '${b.name}': the basket Weights add to ${+sum.toFixed(12)} (${b.legs.map((f) => f.weight).join(" + ")}); they must add to 1`,
+        arg,
+      );
+    }
+  }
+  return futures;
 }
 
 /** Each class's basket of futures (index-aligned with plan.classes), undefined where a class has none: align once, pass down. */
@@ -270,15 +262,22 @@ export interface LegTrade {
 
 /** The legs of a class's trade: exposure E asked of the class, n_j whole contracts on its futures. */
 export function legTrades(basket: Basket, exposure: number, contracts: readonly number[]): LegTrade[] {
-  return basket.map((f, j) => ({
-    contract: f.contract,
-    weight: f.weight,
-    asked: exposure * f.weight,
-    contracts: contracts[j],
-    notional: contracts[j] * contractValue(f),
-    exposure: exposureOf(contracts[j], f),
-    margin: Math.abs(contracts[j]) * (f.margin ?? 0) * f.fx,
-  }));
+  const legs = new Array<LegTrade>(basket.length);
+  for (let j = 0; j < basket.length; j++) {
+    const f = basket[j];
+    const n = contracts[j];
+    const value = f.price * f.multiplier * f.fx;
+    legs[j] = {
+      contract: f.contract,
+      weight: f.weight,
+      asked: exposure * f.weight,
+      contracts: n,
+      notional: n * value,
+      exposure: (n * value) / f.beta,
+      margin: Math.abs(n) * (f.margin ?? 0) * f.fx,
+    };
+  }
+  return legs;
 }
 
 /** One line per future: a class line's legs with its asset class (what becomes a trade ticket). */

@@ -56,7 +56,8 @@ export function keepRanges(
     return n[i] === null || !b ? [] : b.map((f) => exposureOf(1, f) / plan.nav);
   });
   const legGoal = (i: number, j: number) => trades[i] * fut[i]![j].weight;
-  const trading = (i: number) => n[i] !== null && v[i].length > 0 && v[i].every((x) => x > 0);
+  const isTrading = plan.classes.map((_, i) => n[i] !== null && v[i].length > 0 && v[i].every((x) => x > 0));
+  const trading = (i: number) => isTrading[i];
   const postOf = (i: number) => {
     let p = w[i];
     const k = n[i]!;

@@ -15,8 +15,10 @@
  * proxy's exposure), otherwise it is reported and left alone. Whole contracts are
  * then moved where rounding would leave a range (ranges.ts). The Cash row is
  * the funding leg: it trades without contracts and absorbs the exposure the rounding of contracts leaves.
+ * A class whose futures are a basket (futures.ts) trades its goal on each future for its Weight, each in whole
+ * contracts; its line carries one leg per future.
  */
-import { RoundingMode } from "../core/rounding";
+import { RoundingMode, roundContracts } from "../core/rounding";
 import {
   ClassContracts,
   ClassFutures,
@@ -24,9 +26,9 @@ import {
   LegTrade,
   basketExposure,
   basketName,
+  contractsFor,
   futuresByClass,
   legTrades,
-  sizeBasket,
 } from "../futures/futures";
 import { GroupBand, Plan, RangeStatus, effective, rangeStatus } from "../portfolio/portfolio";
 import { bandText, keepRanges } from "./ranges";
@@ -279,7 +281,10 @@ export function contractsForTrades(
   return plan.classes.map((c, i) => {
     const b = fut[i];
     if (!b || !c.liquid || c.isCash) return null;
-    return sizeBasket(trades[i] * plan.nav, b, rounding).legs.map((l) => l.contracts);
+    const exposure = trades[i] * plan.nav;
+    const n = new Array<number>(b.length);
+    for (let j = 0; j < b.length; j++) n[j] = roundContracts(contractsFor(exposure * b[j].weight, b[j]), rounding);
+    return n;
   });
 }
 
@@ -332,7 +337,7 @@ export function rebalanceLines(
       trade: trades[i] * plan.nav,
       contract,
       contracts: legs.length === 1 ? legs[0].contracts : null,
-      notional: legs.length === 0 ? null : legs.reduce((x, l) => x + l.notional, 0),
+      notional: legs.length === 0 ? null : legs.length === 1 ? legs[0].notional : legs.reduce((x, l) => x + l.notional, 0),
       legs,
       postWeight: post,
       postStatus: rangeStatus(post, c),
