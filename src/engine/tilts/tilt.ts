@@ -24,7 +24,8 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { FutureSpec, LegTrade, basketName, futuresByClass, legTrades, sizeBasket } from "../futures/futures";
+import { roundContracts } from "../core/rounding";
+import { FutureSpec, LegTrade, basketName, contractsFor, futuresByClass, legTrades } from "../futures/futures";
 import { Plan, effective } from "../portfolio/portfolio";
 
 export type TiltMode = "funded" | "levered";
@@ -164,8 +165,21 @@ export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: read
   const { scale, binding } = bindingScale(limits);
 
   const applied = requested.map((t) => scale * t);
-  const sizing = plan.classes.map((_, i) => (isFutureLeg[i] ? sizeBasket(applied[i] * plan.nav, fut[i]!, "down") : undefined));
-  const achieved = sizing.map((z) => (z ? z.exposure / plan.nav : 0));
+  // Whole contracts toward zero, per future (a basket's futures each for its Weight of the class's tilt).
+  const legsOf = plan.classes.map((_, i): LegTrade[] => {
+    if (!isFutureLeg[i]) return [];
+    const b = fut[i]!;
+    const exposure = applied[i] * plan.nav;
+    const n = new Array<number>(b.length);
+    for (let j = 0; j < b.length; j++) n[j] = roundContracts(contractsFor(exposure * b[j].weight, b[j]), "down");
+    return legTrades(b, exposure, n);
+  });
+  const sumOf = (legs: readonly LegTrade[], k: "exposure" | "notional") => {
+    let x = 0;
+    for (const l of legs) x += l[k];
+    return x;
+  };
+  const achieved = legsOf.map((legs) => sumOf(legs, "exposure") / plan.nav);
   // Funded: the Cash row absorbs what the rounding leaves of the futures legs.
   const residual = opts.mode === "funded" ? plan.classes.reduce((s, _, i) => (isFutureLeg[i] ? s + applied[i] - achieved[i] : s), 0) : 0;
 
@@ -174,21 +188,14 @@ export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: read
     let post = w[i];
     if (isFutureLeg[i]) post += achieved[i];
     else if (c.isCash) post += applied[i] + (plan.cash === i ? residual : 0);
-    const z = sizing[i];
-    const legs = z
-      ? legTrades(
-          fut[i]!,
-          applied[i] * plan.nav,
-          z.legs.map((l) => l.contracts),
-        )
-      : [];
+    const legs = legsOf[i];
     return {
       assetClass: c.name,
       requested: requested[i],
       applied: applied[i],
       binding: isLeg[i] && bound.has(limitName(c.name, requested[i])) ? limitName(c.name, requested[i]) : "",
       contracts: legs.length === 1 ? legs[0].contracts : null,
-      notional: z ? z.notional : null,
+      notional: legs.length === 0 ? null : sumOf(legs, "notional"),
       postWeight: post,
       contract: fut[i] ? basketName(fut[i]!) : "",
       legs,
