@@ -6,8 +6,8 @@
  * amount may be negative; rooms are magnitudes (>= 0) in the amount's direction, Infinity for no cap.
  * Returns the allocation per class (same sign as amount) and what could not be placed.
  *
- * O(n log n): with level L, class i gets min(L x share_i, room_i); sorting by room_i / share_i, the classes
- * capped at the final level are a prefix of that order.
+ * O(n log n): with level L, class i gets min(L x share_i, room_i); sorting by room_i / share_i (compared in logs,
+ * so subnormal shares keep their order), the classes capped at the final level are a prefix of that order.
  */
 export function spreadWithRoom(amount: number, shares: readonly number[], rooms: readonly number[]): { alloc: number[]; unplaced: number } {
   const n = shares.length;
@@ -25,7 +25,11 @@ export function spreadWithRoom(amount: number, shares: readonly number[], rooms:
     const idx = open(positive);
     if (idx.length === 0) continue;
     const share = (i: number) => (positive ? shares[i] : 1);
-    idx.sort((a, b) => rooms[a] / share(a) - rooms[b] / share(b));
+    // Ordered by room / share, compared as log room - log share: the quotient overflows to Infinity for subnormal
+    // shares (5e-10 / 5e-324), and ties of Infinity would leave a class that needs its room out of the prefix.
+    const key = new Float64Array(n);
+    for (const i of idx) key[i] = Math.log(rooms[i]) - Math.log(share(i));
+    idx.sort((a, b) => (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0));
     // Share totals of the classes from k on, summed from the end (no cancellation from subtracting).
     const rest = new Array<number>(idx.length + 1).fill(0);
     for (let k = idx.length - 1; k >= 0; k--) rest[k] = rest[k + 1] + share(idx[k]);

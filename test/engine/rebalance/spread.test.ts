@@ -31,6 +31,19 @@ describe("spreadWithRoom", () => {
     expect(unplaced).toBeCloseTo(-5e-10, 13);
   });
 
+  test("a subnormal share beside a tiny one: both rooms fill (a CI seed's counterexample)", () => {
+    // room / share overflows to Infinity for both classes (5e-10 / 5e-324 and 30 / 8.3e-308): ordered by that
+    // quotient the first class stayed below the level and 5e-10 of the amount was left unplaced though it had room.
+    const { alloc, unplaced } = spreadWithRoom(
+      -30.00000000046893,
+      [5e-324, 8.34402696953243e-308, 0],
+      [5.000000413701855e-10, 29.999999999968928, 0],
+    );
+    expect(alloc[0]).toBe(-5.000000413701855e-10);
+    expect(alloc[1]).toBe(-29.999999999968928);
+    expect(Math.abs(unplaced)).toBeLessThan(1e-14);
+  });
+
   test("property: allocations stay within rooms and place min(|amount|, total room)", () => {
     fc.assert(
       fc.property(
