@@ -10,11 +10,11 @@ import { readHoldings, readLoadings, readSpecificRisk, readTargets } from "../..
 import { run, spill } from "../excel";
 
 /** OVERLAY.FACTOREXPOSURE: its JSDoc (the function reference) is in catalogue/completion.ts. */
-export function factorExposure(holdings: any[][], loadings: any[][]) {
+export function factorExposure(...args: Parameters<typeof factorExposureResult>) {
   return run(() =>
     spill(
       ["Factor", "Exposure"],
-      factorExposureResult(holdings, loadings).map((f) => [f.factor, f.exposure]),
+      factorExposureResult(...args).map((f) => [f.factor, f.exposure]),
     ),
   );
 }
@@ -27,16 +27,8 @@ export function factorExposureResult(holdings: any[][], loadings: any[][]) {
 }
 
 /** OVERLAY.COMPLETION: its JSDoc (the function reference) is in catalogue/completion.ts. */
-export function completion(
-  holdings: any[][],
-  loadings: any[][],
-  targets: any[][],
-  budget?: any,
-  maxWeight?: any,
-  turnover?: any,
-  specificRisk?: any[][],
-) {
-  return run(() => completionLayout(completionResult(holdings, loadings, targets, budget, maxWeight, turnover, specificRisk)));
+export function completion(...args: Parameters<typeof completionResult>) {
+  return run(() => completionLayout(completionResult(...args)));
 }
 
 /** OVERLAY.COMPLETION's typed half: the arguments parsed, the engine's sleeve and factor gaps. */

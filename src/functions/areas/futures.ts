@@ -34,9 +34,9 @@ export function tranchesResult(total: any, count: any, start?: any, intervalDays
 }
 
 /** OVERLAY.TRANCHES: its JSDoc (the function reference) is in catalogue/futures.ts. */
-export function tranches(total: any, count: any, start?: any, intervalDays?: any, shape?: any, contract?: any) {
+export function tranches(...args: Parameters<typeof tranchesResult>) {
   return run(() => {
-    const rows = tranchesResult(total, count, start, intervalDays, shape, contract);
+    const rows = tranchesResult(...args);
     if (rows[0]?.contract === undefined) {
       return spill(
         ["Tranche", "Date", "Size", "Cumulative"],
@@ -76,9 +76,9 @@ export function contractDatesResult(contract: any, asOf?: any): ContractDates {
 }
 
 /** OVERLAY.CONTRACTDATES: its JSDoc (the function reference) is in catalogue/futures.ts. */
-export function contractdates(contract: any, asOf?: any) {
+export function contractdates(...args: Parameters<typeof contractDatesResult>) {
   return run(() => {
-    const r = contractDatesResult(contract, asOf);
+    const r = contractDatesResult(...args);
     const d = r.dates;
     const rows: [string, string | number][] = [
       ["Contract", r.code],
@@ -200,9 +200,9 @@ export function rollsResult(positions: any[][], asOf: any, windowDays?: any, spr
 }
 
 /** OVERLAY.ROLLS: its JSDoc (the function reference) is in catalogue/futures.ts. */
-export function rolls(positions: any[][], asOf: any, windowDays?: any, spreads?: any[][], cashRate?: any) {
+export function rolls(...args: Parameters<typeof rollsResult>) {
   return run(() => {
-    const plan = rollsResult(positions, asOf, windowDays, spreads, cashRate);
+    const plan = rollsResult(...args);
     return spill(
       [
         "Id",
@@ -258,9 +258,9 @@ export function rollCostResult(contract: any, front: any, spread: any, cashRate:
 }
 
 /** OVERLAY.ROLLCOST: its JSDoc (the function reference) is in catalogue/futures.ts. */
-export function rollcost(contract: any, front: any, spread: any, cashRate: any, dividends?: any, asOf?: any) {
+export function rollcost(...args: Parameters<typeof rollCostResult>) {
   return run(() => {
-    const r = rollCostResult(contract, front, spread, cashRate, dividends, asOf);
+    const r = rollCostResult(...args);
     return spill(
       ["Held", "Into", "Days", "Implied financing", "Cash rate", "Over cash (bp a year)", "Cost per contract"],
       [[r.held, r.into, r.days, r.impliedRate, r.cashRate, r.richnessBp, r.costPerContract]],
@@ -292,18 +292,9 @@ export function costCompareResult(
 }
 
 /** OVERLAY.COSTCOMPARE: its JSDoc (the function reference) is in catalogue/futures.ts. */
-export function costcompare(
-  notional: any,
-  physicalBps: any,
-  futuresBps: any,
-  marginRate?: any,
-  years?: any,
-  rollBps?: any,
-  financingBps?: any,
-  rollsPerYear?: any,
-) {
+export function costcompare(...args: Parameters<typeof costCompareResult>) {
   return run(() => {
-    const rows = costCompareResult(notional, physicalBps, futuresBps, marginRate, years, rollBps, financingBps, rollsPerYear);
+    const rows = costCompareResult(...args);
     return spill(
       ["Route", "Trading cost", "Roll trades", "Financing over cash", "Holding cost", "Total cost", "Capital required"],
       rows.map((r) => [r.route, r.tradingCost, r.rollCost, r.financingCost, r.holdingCost, r.totalCost, r.capitalRequired]),

@@ -61,9 +61,9 @@ export function liquidityResult(positions: any[][], collateral: any[][], scenari
 }
 
 /** OVERLAY.LIQUIDITY: its JSDoc (the function reference) is in catalogue/liquidity.ts. */
-export function liquidity(positions: any[][], collateral: any[][], scenarios: any[][]) {
+export function liquidity(...args: Parameters<typeof liquidityResult>) {
   return run(() => {
-    const r = liquidityResult(positions, collateral, scenarios);
+    const r = liquidityResult(...args);
     return spill(
       [
         "Scenario",
@@ -94,9 +94,9 @@ export function ladderResult(positions: any[][], collateral: any[][], scenarios:
 }
 
 /** OVERLAY.LADDER: its JSDoc (the function reference) is in catalogue/liquidity.ts. */
-export function ladder(positions: any[][], collateral: any[][], scenarios: any[][]) {
+export function ladder(...args: Parameters<typeof ladderResult>) {
   return run(() => {
-    const r = ladderResult(positions, collateral, scenarios);
+    const r = ladderResult(...args);
     return spill(
       ["Scenario", "Day", "Cash VM", "CSA VM", "IM top-up", "Met", "Shortfall", "Spare", "Last tier"],
       r.scenarios.flatMap((s) =>
@@ -143,17 +143,9 @@ function tradeRows(trigger: string, trades: Trade[]) {
 }
 
 /** OVERLAY.RESILIENCE: its JSDoc (the function reference) is in catalogue/liquidity.ts. */
-export function resilienceFn(
-  positions: any[][],
-  collateral: any[][],
-  hedgeRatio?: any,
-  leverage?: any,
-  nav?: any,
-  marketBp?: any,
-  operationalBp?: any,
-) {
+export function resilienceFn(...args: Parameters<typeof resilienceResult>) {
   return run(() => {
-    const r = resilienceResult(positions, collateral, hedgeRatio, leverage, nav, marketBp, operationalBp);
+    const r = resilienceResult(...args);
     const b = r.buffer;
     const rows: unknown[][] = [
       ["Buffer (bp)", b.shock ?? "", bufferStatus(b)],

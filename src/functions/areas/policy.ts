@@ -128,38 +128,6 @@ function dailyLayout(r: DailyResult) {
 }
 
 /** OVERLAY.DAILY: its JSDoc (the function reference) is in catalogue/policy.ts. */
-export function daily(
-  portfolio: any[][],
-  futures: any[][],
-  asOf: any,
-  positions?: any[][],
-  tilts?: any[][],
-  newCash?: any,
-  cashNeeds?: any,
-  minContracts?: any,
-  minNotional?: any,
-  rule?: any,
-  trigger?: any,
-  minLeverage?: any,
-  maxLeverage?: any,
-) {
-  return run(() =>
-    dailyLayout(
-      dailyResult(
-        portfolio,
-        futures,
-        asOf,
-        positions,
-        tilts,
-        newCash,
-        cashNeeds,
-        minContracts,
-        minNotional,
-        rule,
-        trigger,
-        minLeverage,
-        maxLeverage,
-      ),
-    ),
-  );
+export function daily(...args: Parameters<typeof dailyResult>) {
+  return run(() => dailyLayout(dailyResult(...args)));
 }

@@ -106,20 +106,9 @@ export function writingResult(
 }
 
 /** OVERLAY.WRITING: its JSDoc (the function reference) is in catalogue/programmes.ts. */
-export function writing(
-  type: any,
-  delta: any,
-  spot: any,
-  years: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  rolls?: any,
-  strikeStep?: any,
-  start?: any,
-) {
+export function writing(...args: Parameters<typeof writingResult>) {
   return run(() => {
-    const r = writingResult(type, delta, spot, years, rate, Yield, vol, rolls, strikeStep, start);
+    const r = writingResult(...args);
     return spill(
       ["Roll", "Written", "Expiry", "Strike", "Delta", "Premium", "Income yield", "Annualised yield"],
       r.map((x) => [x.roll, x.written ?? "", x.expiry ?? "", x.strike, x.delta, x.premium, x.incomeYield, x.annualisedYield]),
@@ -151,19 +140,9 @@ export function collarLadderResult(
 }
 
 /** OVERLAY.COLLARLADDER: its JSDoc (the function reference) is in catalogue/programmes.ts. */
-export function collarladder(
-  spot: any,
-  rate: any,
-  Yield: any,
-  vol: any[][],
-  putStrike: any,
-  quantity: any,
-  tranches?: any,
-  spacingYears?: any,
-  strikeStep?: any,
-) {
+export function collarladder(...args: Parameters<typeof collarLadderResult>) {
   return run(() => {
-    const r = collarLadderResult(spot, rate, Yield, vol, putStrike, quantity, tranches, spacingYears, strikeStep);
+    const r = collarLadderResult(...args);
     return spill(
       ["Tranche", "Years", "Quantity", "Put strike", "Zero-cost call", "Call strike", "Net premium"],
       [
