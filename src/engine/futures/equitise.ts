@@ -28,6 +28,7 @@ import { spreadWithRoom } from "../rebalance/spread";
 import {
   Basket,
   ClassFutures,
+  basketContracts,
   FutureSpec,
   LegTrade,
   basketExposure,
@@ -35,7 +36,6 @@ import {
   exposureOf,
   futuresByClass,
   legTrades,
-  sizeBasket,
 } from "./futures";
 
 export type EquitiseMode = "target" | "underweight";
@@ -196,7 +196,7 @@ export function equitiseAligned(plan: Plan, fut: ClassFutures, opts: EquitiseOpt
     const b = fut[i];
     if (c.isCash || !b || executor[i] !== i) return;
     const fixed = opts.contracts?.[i];
-    const n = fixed === null || fixed === undefined ? sizeBasket(executed[i], b, "nearest").legs.map((l) => l.contracts) : fixed.slice();
+    const n = fixed === null || fixed === undefined ? basketContracts(executed[i], b, "nearest") : fixed.slice();
     sizes.set(i, n);
     const was = n.slice();
     const sign = Math.sign(executed[i]) || Math.sign(got(i));

@@ -187,35 +187,11 @@ export function sizeContracts(
   return { contracts: n, notional: n * contractValue(f), exposure: got, residual: exposure - got };
 }
 
-export interface BasketLegSizing extends Sizing {
-  contract: string;
-  weight: number;
-  /** The exposure asked of this leg: E x weight. */
-  asked: number;
-}
-
-export interface BasketSizing {
-  legs: BasketLegSizing[];
-  /** Sums over the legs. */
-  contracts: number;
-  notional: number;
-  exposure: number;
-  residual: number;
-}
-
-/** An exposure (base currency) sized per leg of a basket: E x weight each, by its own beta or DV01. */
-export function sizeBasket(exposure: number, basket: Basket, rounding: RoundingMode): BasketSizing {
-  const legs = basket.map((f): BasketLegSizing => {
-    const asked = exposure * f.weight;
-    return { contract: f.contract, weight: f.weight, asked, ...sizeContracts(asked, f, rounding) };
-  });
-  const sum = (k: "contracts" | "notional" | "exposure" | "residual") => legs.reduce((s, l) => s + l[k], 0);
-  return { legs, contracts: sum("contracts"), notional: sum("notional"), exposure: sum("exposure"), residual: sum("residual") };
-}
-
-/** Fractional contracts per leg for an exposure of the class (base currency): E x weight_j each. */
-export function basketContractsFor(exposure: number, basket: Basket): number[] {
-  return basket.map((f) => contractsFor(exposure * f.weight, f));
+/** Whole contracts per future for an exposure E of the class (base currency): E x Weight_j each, by its own beta or DV01. */
+export function basketContracts(exposure: number, basket: Basket, rounding: RoundingMode): number[] {
+  const n = new Array<number>(basket.length);
+  for (let j = 0; j < basket.length; j++) n[j] = roundContracts(contractsFor(exposure * basket[j].weight, basket[j]), rounding);
+  return n;
 }
 
 /** Exposure (base currency) of whole contracts n_j on the legs: sum_j n_j x value_j / beta_j. */
@@ -223,20 +199,6 @@ export function basketExposure(basket: Basket, contracts: readonly number[]): nu
   let e = 0;
   for (let j = 0; j < basket.length; j++) e += exposureOf(contracts[j], basket[j]);
   return e;
-}
-
-/** Futures notional (base currency) of contracts n_j on the legs: sum_j n_j x contract value_j. */
-export function basketNotional(basket: Basket, contracts: readonly number[]): number {
-  let x = 0;
-  for (let j = 0; j < basket.length; j++) x += contracts[j] * contractValue(basket[j]);
-  return x;
-}
-
-/** Initial margin (base currency) of contracts n_j on the legs: sum_j |n_j| x Margin_j x FX_j (0 where not given). */
-export function basketMargin(basket: Basket, contracts: readonly number[]): number {
-  let m = 0;
-  for (let j = 0; j < basket.length; j++) m += Math.abs(contracts[j]) * (basket[j].margin ?? 0) * basket[j].fx;
-  return m;
 }
 
 /** A class's contract in words: its one future's name, or its basket's legs with their weights. */

@@ -19,7 +19,7 @@
  */
 import { valueError } from "../core/errors";
 import { equitiseAligned } from "../futures/equitise";
-import { ClassContracts, ClassFutures, FutureSpec, basketMargin, contractValue, futuresByClass, sizeBasket } from "../futures/futures";
+import { ClassContracts, ClassFutures, FutureSpec, basketContracts, contractValue, futuresByClass } from "../futures/futures";
 import { Plan, RangeStatus, effective, withFunding } from "../portfolio/portfolio";
 import { bandText, keepRanges } from "../rebalance/ranges";
 import {
@@ -112,7 +112,7 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
   let contracts: ClassContracts = planT.classes.map((c, i) => {
     const b = fut[i];
     if (!b || !c.liquid || c.isCash) return null;
-    return sizeBasket(trades[i] * nav, b, "nearest").legs.map((l) => l.contracts);
+    return basketContracts(trades[i] * nav, b, "nearest");
   });
   // 6. minimum trade size, per contract (each future of a basket is its own trade)
   const dropped: DailyResult["dropped"] = [];
@@ -150,15 +150,13 @@ export function dailyProposal(plan0: Plan, futures: readonly FutureSpec[], tiltL
   const lev = keepLeverage(planT, fut, trades, kept.contracts, bounds);
   notes.push(...lev.notes);
   const lines = rebalanceLines(planT, fut, lev.trades, lev.contracts).map((l, i): DailyLine => {
-    const b = fut[i];
-    const k = lev.contracts[i];
     return {
       ...l,
       saaTarget: plan1.classes[i].target,
       tilt: tilted.tilt[i],
       equitise: planT.classes[i].isCash ? 0 : eq[i],
       rebalance: planT.classes[i].isCash ? 0 : (lev.trades[i] - trades[i] + rb.trades[i]) * nav,
-      margin: k === null || !b ? 0 : basketMargin(b, k),
+      margin: l.legs.reduce((x, g) => x + g.margin, 0),
     };
   });
   const total = {

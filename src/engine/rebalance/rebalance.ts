@@ -18,15 +18,15 @@
  * A class whose futures are a basket (futures.ts) trades its goal on each future for its Weight, each in whole
  * contracts; its line carries one leg per future.
  */
-import { RoundingMode, roundContracts } from "../core/rounding";
+import { RoundingMode } from "../core/rounding";
 import {
   ClassContracts,
   ClassFutures,
   FutureSpec,
   LegTrade,
+  basketContracts,
   basketExposure,
   basketName,
-  contractsFor,
   futuresByClass,
   legTrades,
 } from "../futures/futures";
@@ -281,10 +281,7 @@ export function contractsForTrades(
   return plan.classes.map((c, i) => {
     const b = fut[i];
     if (!b || !c.liquid || c.isCash) return null;
-    const exposure = trades[i] * plan.nav;
-    const n = new Array<number>(b.length);
-    for (let j = 0; j < b.length; j++) n[j] = roundContracts(contractsFor(exposure * b[j].weight, b[j]), rounding);
-    return n;
+    return basketContracts(trades[i] * plan.nav, b, rounding);
   });
 }
 

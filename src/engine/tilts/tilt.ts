@@ -24,8 +24,7 @@
 import { Matrix, normaliseName } from "../core/cells";
 import { numError, valueError } from "../core/errors";
 import { ColumnSpec, parseTable, whereRow } from "../core/table";
-import { roundContracts } from "../core/rounding";
-import { FutureSpec, LegTrade, basketName, contractsFor, futuresByClass, legTrades } from "../futures/futures";
+import { FutureSpec, LegTrade, basketContracts, basketName, futuresByClass, legTrades } from "../futures/futures";
 import { Plan, effective } from "../portfolio/portfolio";
 
 export type TiltMode = "funded" | "levered";
@@ -170,9 +169,7 @@ export function tilt(plan: Plan, futures: readonly FutureSpec[], requested: read
     if (!isFutureLeg[i]) return [];
     const b = fut[i]!;
     const exposure = applied[i] * plan.nav;
-    const n = new Array<number>(b.length);
-    for (let j = 0; j < b.length; j++) n[j] = roundContracts(contractsFor(exposure * b[j].weight, b[j]), "down");
-    return legTrades(b, exposure, n);
+    return legTrades(b, exposure, basketContracts(exposure, b, "down"));
   });
   const sumOf = (legs: readonly LegTrade[], k: "exposure" | "notional") => {
     let x = 0;
