@@ -20,6 +20,8 @@ import {
   resultTable,
   tradesOf,
   FUTURES_INPUT,
+  ruleOption,
+  triggerOption,
 } from "./futuresCommon";
 
 const OPTIONS = [
@@ -39,29 +41,8 @@ const OPTIONS = [
     default: 1_000_000,
     help: "Base currency; smaller trades are dropped. Empty: none.",
   },
-  {
-    key: "rule",
-    label: "Rebalance to",
-    kind: "choice",
-    default: "edge",
-    choices: [
-      { value: "edge", label: "Edge of the range" },
-      { value: "target", label: "Target" },
-      { value: "halfway", label: "Halfway to target" },
-    ],
-    help: "Where a class outside its range is brought back to.",
-  },
-  {
-    key: "trigger",
-    label: "Trigger",
-    kind: "choice",
-    default: "bands",
-    choices: [
-      { value: "bands", label: "Only when outside a range" },
-      { value: "always", label: "Always (calendar)" },
-    ],
-    help: "Rebalance only when a class is outside its range, or every time (tilts are kept either way).",
-  },
+  ruleOption("edge"),
+  triggerOption("Rebalance only when a class is outside its range, or every time (tilts are kept either way)."),
   {
     key: "minLeverage",
     label: "Net leverage floor",

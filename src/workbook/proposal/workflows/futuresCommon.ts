@@ -32,6 +32,39 @@ export const FUTURES_INPUT: InputDef = {
   columns: "Asset class, Contract, Price, Multiplier; optional Beta, FX, Margin, DV01, Weight (a basket: several futures for a class)",
 };
 
+const RULE_CHOICES = [
+  { value: "target", label: "Target" },
+  { value: "edge", label: "Edge of the range" },
+  { value: "halfway", label: "Halfway to target" },
+];
+
+/** The rebalancing rule (OVERLAY.REBALANCE's and DAILY's `rule`), its default listed first. */
+export function ruleOption(defaultRule: "target" | "edge"): OptionDef {
+  return {
+    key: "rule",
+    label: "Rebalance to",
+    kind: "choice",
+    default: defaultRule,
+    choices: [...RULE_CHOICES.filter((c) => c.value === defaultRule), ...RULE_CHOICES.filter((c) => c.value !== defaultRule)],
+    help: "Where a class outside its range is brought back to.",
+  };
+}
+
+/** The rebalancing trigger (OVERLAY.REBALANCE's and DAILY's `trigger`), "bands" by default. */
+export function triggerOption(help: string): OptionDef {
+  return {
+    key: "trigger",
+    label: "Trigger",
+    kind: "choice",
+    default: "bands",
+    choices: [
+      { value: "bands", label: "Only when outside a range" },
+      { value: "always", label: "Always (calendar)" },
+    ],
+    help,
+  };
+}
+
 /** Whole contracts: nearest per class, or the HiGHS optimum (OVERLAY.REBALANCE and OVERLAY.EQUITISE's rounding). */
 export const ROUNDING_OPTION: OptionDef = {
   key: "rounding",

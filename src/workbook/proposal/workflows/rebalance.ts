@@ -21,32 +21,13 @@ import {
   resultTable,
   tradesOf,
   FUTURES_INPUT,
+  ruleOption,
+  triggerOption,
 } from "./futuresCommon";
 
 const OPTIONS = [
-  {
-    key: "rule",
-    label: "Rebalance to",
-    kind: "choice",
-    default: "target",
-    choices: [
-      { value: "target", label: "Target" },
-      { value: "edge", label: "Edge of the range" },
-      { value: "halfway", label: "Halfway to target" },
-    ],
-    help: "Where a class outside its range is brought back to.",
-  },
-  {
-    key: "trigger",
-    label: "Trigger",
-    kind: "choice",
-    default: "bands",
-    choices: [
-      { value: "bands", label: "Only when outside a range" },
-      { value: "always", label: "Always (calendar)" },
-    ],
-    help: "Trade only when a class is outside its range, or every time.",
-  },
+  ruleOption("target"),
+  triggerOption("Trade only when a class is outside its range, or every time."),
   ROUNDING_OPTION,
   NOTIONAL_LIMIT_OPTION,
 ] as const satisfies Workflow["options"];
