@@ -44,6 +44,15 @@ describe("spreadWithRoom", () => {
     expect(Math.abs(unplaced)).toBeLessThan(1e-14);
   });
 
+  test("a subnormal share tied with a normal one at the level: the last room still fills (CI seed -1728276831)", () => {
+    // 5e-324 / 2 rounds to 0, so the first class looked below the level, the loop stopped there and the third
+    // class (room 5e-10, share 5e-324) was given 0 though the amount needed its room.
+    const { alloc, unplaced } = spreadWithRoom(-2.0000000005, [5e-324, 2, 5e-324], [5e-324, 2, 4.999998193255806e-10]);
+    expect(alloc[1]).toBe(-2);
+    expect(alloc[2]).toBe(-4.999998193255806e-10);
+    expect(Math.abs(unplaced)).toBeLessThan(1e-15);
+  });
+
   test("property: allocations stay within rooms and place min(|amount|, total room)", () => {
     fc.assert(
       fc.property(
