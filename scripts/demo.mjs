@@ -2,8 +2,9 @@
 /**
  * `npm run demo`: the headless workflow on the sample plan (examples/pension-plan.xlsx), as a batch job runs it:
  *   1. `overlay run` recalculates every OVERLAY formula of the workbook into a new file,
- *   2. `overlay propose --workflow daily` writes the day's proposal (as of the sample's valuation date, 140m of
- *      cash needs, as the workbook's OVERLAY.DAILY) with its proposal sheet and trade ticket,
+ *   2. `overlay propose --workflow daily` writes the day's proposal with the options of the workbook's own
+ *      OVERLAY.DAILY (the sample's valuation date, 140m of cash needs, the 0.95 to 1.1 net leverage policy), so the
+ *      ticket is the trades the Plan sheet shows, with its proposal sheet and trade ticket,
  * then prints the one book's story from the recalculated workbook: the exposure against the policy, leverage, the
  * reconciliation, the hedge ratio with the book's futures, the liquidity buffer, and a few single figures. Everything goes to a temporary directory;
  * the sample is only read. Builds the command first when dist/cli/overlay.js is missing or older than src/.
@@ -64,6 +65,10 @@ overlay([
   "46022",
   "--cash-needs",
   "140000000",
+  "--min-leverage",
+  "0.95",
+  "--max-leverage",
+  "1.1",
   "-o",
   join(out, "pension-plan.proposal.xlsx"),
   "--csv",

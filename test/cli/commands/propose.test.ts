@@ -150,6 +150,33 @@ describe("the output file", () => {
   });
 });
 
+describe("one policy: the demo's daily proposal is the workbook's own OVERLAY.DAILY", () => {
+  test("with the options of the Plan sheet's DAILY formula (46022, 140m cash needs, leverage 0.95 to 1.1), the same contracts", async () => {
+    const loaded = await loadBook(readFileSync(SAMPLE));
+    const { formulas } = await recalc(loaded.model);
+    const daily = formulas.find((f) => f.overlay && /DAILY\(/.test(f.formula));
+    expect(daily?.formula).toMatch(/ValuationDate,Positions\[#All\],Tilts\[#All\],,140000000,5,1000000,,,0\.95,1\.1\)$/);
+    const spill = daily!.value as unknown[][];
+    const col = (name: string) => spill[0].indexOf(name);
+    const fromSheet = new Map<string, number>();
+    for (const row of spill.slice(1)) {
+      const n = row[col("Contracts")];
+      if (typeof n === "number" && n !== 0) fromSheet.set(String(row[col("Asset class")]), n);
+    }
+    const options = { asOf: "46022", cashNeeds: "140000000", minLeverage: "0.95", maxLeverage: "1.1" };
+    const r = await proposeBytes(readFileSync(SAMPLE), findWorkflow("daily")!, options, {}, AT);
+    const fromTicket = new Map(r.proposal.trades.map((t) => [t.assetClass, (t.side === "Buy" ? 1 : -1) * t.quantity]));
+    expect(fromTicket).toEqual(fromSheet);
+    // The figures the README and the demo give: 196 ES bought, 524 UB sized by DV01, 1,748 BCOM sold.
+    expect(fromTicket.get("US large cap equity")).toBe(196);
+    expect(fromTicket.get("Long duration fixed income")).toBe(524);
+    expect(fromTicket.get("Commodities")).toBe(-1748);
+    const lev = r.proposal.checks.find((c) => c.name === "Net leverage within bounds");
+    expect(lev?.status).toBe("warn");
+    expect(lev?.detail).toMatch(/^net leverage 0\.8809 before, 0\.9010 after, outside \[0\.95, 1\.1\]/);
+  });
+});
+
 describe("the command", () => {
   test("writes model.proposal.xlsx and the ticket; the input's bytes are unchanged", async () => {
     const input = join(dir, "plan.xlsx");
