@@ -74,6 +74,12 @@ export interface Plan {
 }
 
 export const TARGET_SUM_TOLERANCE = 1e-4;
+/**
+ * How far a target may sit outside its range and still be read as on its edge: 1e-12 of NAV, below the 15
+ * significant digits Excel shows (=1-0.97 gives 0.030000000000000027 against a typed Max of 0.03). Such a range
+ * is widened to hold the target exactly; further out is an error.
+ */
+export const RANGE_TOLERANCE = 1e-12;
 
 const LIMIT = { min: -1e15, max: 1e15 };
 const WEIGHT = { min: -10, max: 10 };
@@ -150,7 +156,7 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
   const t: Table<PortfolioRow> = parseTable<PortfolioRow>(matrix, { arg, columns: PORTFOLIO_COLUMNS, key: "name" });
   const classes: AssetClass[] = t.rows.map((r, i) => {
     const where = whereRow(t, i);
-    if (!(r.min <= r.target && r.target <= r.max)) {
+    if (!(r.min <= r.target + RANGE_TOLERANCE && r.target <= r.max + RANGE_TOLERANCE)) {
       valueError(`${where}: the range must hold the target (Min <= Target <= Max), got Min ${r.min}, Target ${r.target}, Max ${r.max}`);
     }
     const isCash = isCashName(r.name);
@@ -159,8 +165,8 @@ export function readPortfolio(matrix: Matrix, arg = "Portfolio"): Plan {
       name: r.name,
       marketValue: r.marketValue,
       target: r.target,
-      min: r.min,
-      max: r.max,
+      min: Math.min(r.min, r.target),
+      max: Math.max(r.max, r.target),
       liquid: r.liquid,
       proxy: -1,
       proxyBeta: r.proxyBeta ?? 1,
@@ -247,7 +253,7 @@ function readGroups(t: Table<PortfolioRow>, classes: AssetClass[]): GroupBand[] 
   });
   for (const g of groups) {
     const target = g.members.reduce((s, i) => s + classes[i].target, 0);
-    if (!(g.min <= target + 1e-12 && target <= g.max + 1e-12)) {
+    if (!(g.min <= target + RANGE_TOLERANCE && target <= g.max + RANGE_TOLERANCE)) {
       valueError(
         `${classes[g.members[0]].where}: Group '${g.name}''s band must hold its summed targets (Group min <= ${round6(target)} <= Group max), got ${bandOf(g)}`,
       );

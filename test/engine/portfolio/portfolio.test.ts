@@ -27,6 +27,17 @@ describe("portfolio", () => {
     expect(exposureReport(plan).lines.map((l) => l.status)).toEqual(["over", "under"]);
   });
 
+  test("a target an ulp outside its range (=1-0.97 against a typed 0.03) is on its edge; 1e-9 outside is an error", () => {
+    const cashTarget = 1 - 0.97; // 0.030000000000000027, which Excel shows as 0.03
+    const plan = readPortfolio([HEAD, ["Equity", 97, 0.97, 0.9, 1], ["Cash", 3, cashTarget, 0.01, 0.03]]);
+    expect(plan.classes[1].target).toBe(cashTarget);
+    expect(plan.classes[1].max).toBe(cashTarget);
+    expect(plan.classes[1].min).toBe(0.01);
+    expect(() => readPortfolio([HEAD, ["Equity", 97, 0.97 - 1e-9, 0.9, 1], ["Cash", 3, 0.03 + 1e-9, 0.01, 0.03]])).toThrow(
+      "Portfolio row 2 (Cash): the range must hold the target (Min <= Target <= Max), got Min 0.01, Target 0.030000001, Max 0.03",
+    );
+  });
+
   test("validation: targets add up to 1, range holds target, proxy exists and is liquid, NAV positive", () => {
     expect(() => readPortfolio([HEAD, ["Equity", 1, 0.5, 0.4, 0.6], ["Bonds", 1, 0.4, 0.3, 0.5]])).toThrow(
       "Portfolio: Targets must add up to 1 (100%), they add up to 0.9",
