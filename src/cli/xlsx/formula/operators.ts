@@ -103,7 +103,7 @@ function applyScalar(op: BinaryOp, a: Scalar, b: Scalar): Scalar {
     case "^": {
       const x = toNumber(a, "^");
       const y = toNumber(b, "^");
-      if (x === 0 && y === 0) throw new OpError("#NUM!", "0^0 is undefined");
+      if (x === 0 && y === 0) throw new OpError("#NUM!", "0^0 has no value");
       if (x === 0 && y < 0) throw new OpError("#DIV/0!", `Division by zero (0^${numberToText(y)})`);
       if (x < 0 && !Number.isInteger(y))
         throw new OpError("#NUM!", `A negative number to a fractional power (${numberToText(x)}^${numberToText(y)})`);
