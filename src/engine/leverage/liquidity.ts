@@ -439,6 +439,20 @@ export function parseEligible(text: string | undefined, where: string, fallback:
   return out;
 }
 
+/**
+ * The Collateral table alone, as LIQUIDITY reads it (the same checks and messages), for what needs the assets
+ * without a stress: the futures workflows' initial-margin check (marginCover.ts). Factor names are not held
+ * against scenario columns here; LIQUIDITY does that where it runs the stress.
+ */
+export function readCollateral(matrix: Matrix, arg = "Collateral"): CollateralHolding[] {
+  return readCollateralRows(matrix, new FactorNames(), arg);
+}
+
+/** A collateral row that is cash: no price model (no Factor, no bond terms) and no days to turn into cash. */
+export function isCashCollateral(h: CollateralHolding): boolean {
+  return h.model === undefined && h.daysToCash === 0;
+}
+
 function readCollateralRows(matrix: Matrix, names: FactorNames, arg: string): CollateralHolding[] {
   const t = parseTable<CollateralRow>(matrix, { arg, columns: COLLATERAL_COLUMNS, key: "asset" });
   return t.rows.map((r, i) => {

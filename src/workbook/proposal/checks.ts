@@ -3,8 +3,6 @@
  * Each check compares figures of the proposal and says in words what it found.
  */
 import { cellToNumber } from "../../engine/core/cells";
-import { readFutures } from "../../engine/futures/futures";
-import { PortMatrix } from "../WorkbookPort";
 import { Check, ExposureLine, OptionValue, TradeLine, WorkflowError, WorkflowOptions } from "./model";
 
 const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -107,43 +105,6 @@ export function grossNotionalCheck(trades: TradeLine[], nav: number, limit: numb
     name: "Gross notional within limit",
     status: ok ? "pass" : "fail",
     detail: `Gross notional ${fmtMoney(gross)} is ${fmtPct(share)} of NAV; the limit is ${fmtPct(limit)}.`,
-  };
-}
-
-/**
- * Initial margin of the futures trades (Futures table's Margin x FX per contract) against the cash that can
- * post it. Skipped when the Futures table gives no margins.
- */
-export function marginCheck(trades: TradeLine[], futures: PortMatrix | undefined, cash: number | undefined): Check | undefined {
-  if (!futures) return undefined;
-  let specs;
-  try {
-    specs = readFutures(futures);
-  } catch {
-    return undefined; // the function already reported the Futures table's problems
-  }
-  const byContract = new Map(specs.map((f) => [f.contract.toLowerCase(), f]));
-  let margin = 0;
-  let priced = 0;
-  for (const t of trades) {
-    if (t.unit !== "contracts") continue;
-    const f = byContract.get(t.instrument.toLowerCase());
-    if (!f || f.margin === undefined) continue;
-    margin += t.quantity * f.margin * f.fx;
-    priced++;
-  }
-  if (priced === 0) return undefined;
-  if (cash === undefined) {
-    return {
-      name: "Initial margin",
-      status: "warn",
-      detail: `Initial margin ${fmtMoney(margin)}; the portfolio has no Cash row to post it from.`,
-    };
-  }
-  return {
-    name: "Initial margin covered by cash",
-    status: margin <= cash + 1e-6 ? "pass" : "fail",
-    detail: `Initial margin ${fmtMoney(margin)} against cash of ${fmtMoney(cash)}.`,
   };
 }
 

@@ -84,6 +84,43 @@ describe("Rebalance", () => {
     expect(p.headline).toBe("2 trades; 2 checks failed");
   });
 
+  test("margin beyond cash is covered by collateral eligible for IM after haircuts; cash and ineligible rows do not count", async () => {
+    // Margin 3 a contract: 20 contracts x 3 = 60 against cash of 50 fails on cash alone (hand figures).
+    const dear = FUTURES.map((r, i) => (i === 0 ? r : [...r.slice(0, 4), 3]));
+    const alone = await propose("rebalance", { Portfolio: PORTFOLIO, Futures: dear });
+    expect(check(alone, /margin/i)).toEqual({
+      name: "Initial margin covered by cash",
+      status: "fail",
+      detail: "Initial margin 60 against cash of 50.",
+    });
+    // Bills 8 at a 0.5% haircut (7.96) and notes 4 at 2% (3.92) are eligible for IM: 50 + 11.88 = 61.88 >= 60. The
+    // FCM cash (no Factor, 0 days) is part of the Cash row; the credit is not eligible for IM.
+    const collateral = [
+      ["Asset", "Value", "Haircut", "Eligible", "Days to cash", "Factor", "Coupon", "Years", "Yield"],
+      ["Cash at the FCM", 30, 0, "all", 0, "", "", "", ""],
+      ["Treasury bills", 8, 0.005, "CSA, IM", 1, "Rates", 0.04, 0.25, 0.04],
+      ["Treasury notes", 4, 0.02, "IM", 1, "Rates", 0.04, 5, 0.04],
+      ["Credit", 20, 0.1, "none", 5, "Rates", 0.05, 8, 0.05],
+    ];
+    const p = await propose("rebalance", { Portfolio: PORTFOLIO, Futures: dear, Collateral: collateral });
+    expect(check(p, /margin/i)).toEqual({
+      name: "Initial margin covered by cash and eligible collateral",
+      status: "pass",
+      detail:
+        "Initial margin 60 against cash of 50 and collateral eligible for IM of 12 after haircuts (Treasury bills, Treasury notes); " +
+        "Cash at the FCM counted in the Cash row, not twice.",
+    });
+    // Without the notes, 50 + 7.96 < 60: the check fails and the ticket is blocked.
+    const short = await propose("rebalance", { Portfolio: PORTFOLIO, Futures: dear, Collateral: collateral.slice(0, 3) });
+    expect(check(short, /margin/i).status).toBe("fail");
+    // A Collateral row the reader refuses is an error on the Collateral input.
+    const bad = collateral.map((r) => r.slice());
+    bad[2][1] = -8;
+    const e = await failure("rebalance", { Portfolio: PORTFOLIO, Futures: dear, Collateral: bad });
+    expect(e.field).toBe("Collateral");
+    expect(e.message).toMatch(/^Collateral row 2 \(Treasury bills\): Value must be >= 0/);
+  });
+
   test("the sample plan: the trades are the REBALANCE spill's rows with contracts", async () => {
     for (const rule of ["target", "edge", "halfway"]) {
       const p = await propose("rebalance", { Portfolio: S.PORTFOLIO, Futures: S.FUTURES }, { rule });

@@ -12,6 +12,7 @@ import { Check, ExposureLine, Workflow } from "../model";
 import {
   groupBandsCheck,
   NOTIONAL_LIMIT_OPTION,
+  COLLATERAL_INPUT,
   POSITIONS_INPUT,
   bandsChart,
   bookMarginCheck,
@@ -67,6 +68,7 @@ export const dailyWorkflow: Workflow = {
     FUTURES_INPUT,
     POSITIONS_INPUT,
     { name: "Tilts", columns: "Id, Asset class, Tilt; optional Start, Expiry, Stop loss, Take profit, P&L or Return", optional: true },
+    COLLATERAL_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -134,7 +136,7 @@ export const dailyWorkflow: Workflow = {
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
     const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
-    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan, inputs.Collateral?.values);
     if (margin) checks.push(margin);
     const notes = [
       ...r.tilts.map((t) => `Tilt ${t.id}: ${t.status} (${t.reason}).`),

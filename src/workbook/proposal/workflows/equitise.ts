@@ -10,6 +10,7 @@ import { fmtMoney, grossNotionalCheck, headline, numberOption, rangesCheck, whol
 import { Check, ExposureLine, Workflow } from "../model";
 import {
   NOTIONAL_LIMIT_OPTION,
+  COLLATERAL_INPUT,
   POSITIONS_INPUT,
   ROUNDING_OPTION,
   bandsChart,
@@ -67,6 +68,7 @@ export const equitiseWorkflow: Workflow = {
     },
     FUTURES_INPUT,
     POSITIONS_INPUT,
+    COLLATERAL_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -132,7 +134,7 @@ export const equitiseWorkflow: Workflow = {
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
     const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
-    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan, inputs.Collateral?.values);
     if (margin) checks.push(margin);
 
     const notes = [

@@ -1,12 +1,14 @@
 /**
  * What the futures workflows (rebalance, equitise, tilt, daily) share: the plan's figures from OVERLAY.EXPOSURE's
- * typed half (Portfolio and the optional book), trades from typed lines, the margin over the whole book, and the
- * exposure chart. Nothing here reads a spilled table back.
+ * typed half (Portfolio and the optional book), trades from typed lines, the margin over the whole book against
+ * cash and eligible collateral, and the exposure chart. Nothing here reads a spilled table back.
  */
 import { Book } from "../../../engine/book/derive";
 import { LegTrade, legRows, readFutures } from "../../../engine/futures/futures";
 import { keyDates, parseContract } from "../../../engine/futures/calendar/contracts";
 import { OverlayError } from "../../../engine/core/errors";
+import { readCollateral } from "../../../engine/leverage/liquidity";
+import { marginCover } from "../../../engine/leverage/marginCover";
 import { fromSerial } from "../../../engine/rates/excelDate";
 import { ExposureReport } from "../../../engine/portfolio/exposure";
 import { isCashName } from "../../../engine/portfolio/portfolio";
@@ -15,7 +17,18 @@ import { Result } from "../../../functions/excel";
 import { PortMatrix } from "../../WorkbookPort";
 import { Arg, Call, callRegistry, callTyped, formulaOf } from "../call";
 import { fmtMoney, fmtPct } from "../checks";
-import { ChartModel, Check, ExposureLine, InputDef, OptionDef, ResultTable, TradeLine, WorkflowInputs, WorkflowOptions } from "../model";
+import {
+  ChartModel,
+  Check,
+  ExposureLine,
+  InputDef,
+  OptionDef,
+  ResultTable,
+  TradeLine,
+  WorkflowError,
+  WorkflowInputs,
+  WorkflowOptions,
+} from "../model";
 
 export const NOTIONAL_LIMIT_OPTION: OptionDef = {
   key: "notionalLimit",
@@ -170,11 +183,25 @@ export function tradesOf(lines: readonly { assetClass: string; legs: readonly Le
     }));
 }
 
+/** The Collateral input of the futures workflows: what can post initial margin beside cash, optional. */
+export const COLLATERAL_INPUT: InputDef = {
+  name: "Collateral",
+  columns:
+    "Asset, Value; optional Haircut, Eligible (IM), Days to cash, Posted, Factor, Coupon, Years, Yield (as OVERLAY.LIQUIDITY reads it)",
+  optional: true,
+};
+
 /**
  * Initial margin over the whole book: the book's existing margin plus the trades' (Margin x FX per contract
- * from the Futures table, read by the engine's reader), against the cash that can post it.
+ * from the Futures table, read by the engine's reader), against the cash and, with a Collateral table, the
+ * securities eligible for IM after their haircuts (engine/leverage/marginCover.ts).
  */
-export function bookMarginCheck(trades: TradeLine[], futures: PortMatrix | undefined, plan: PlanFigures): Check | undefined {
+export function bookMarginCheck(
+  trades: TradeLine[],
+  futures: PortMatrix | undefined,
+  plan: PlanFigures,
+  collateral?: PortMatrix,
+): Check | undefined {
   let specs;
   try {
     specs = futures ? readFutures(futures) : [];
@@ -195,10 +222,29 @@ export function bookMarginCheck(trades: TradeLine[], futures: PortMatrix | undef
       : `Initial margin ${fmtMoney(margin)}`;
   if (plan.cash === undefined)
     return { name: "Initial margin", status: "warn", detail: `${what}; the portfolio has no Cash row to post it from.` };
+  if (collateral === undefined) {
+    return {
+      name: "Initial margin covered by cash",
+      status: total <= plan.cash + 1e-6 ? "pass" : "fail",
+      detail: `${what} against cash of ${fmtMoney(plan.cash)}.`,
+    };
+  }
+  let holdings;
+  try {
+    holdings = readCollateral(collateral);
+  } catch (e) {
+    if (e instanceof OverlayError) throw new WorkflowError(e.message, "Collateral");
+    throw e;
+  }
+  const cover = marginCover(total, plan.cash, holdings);
+  const assets = cover.counted.length > 0 ? ` (${cover.counted.map((c) => c.asset).join(", ")})` : "";
+  const cashRows = cover.cashRows.length > 0 ? `; ${cover.cashRows.join(", ")} counted in the Cash row, not twice` : "";
   return {
-    name: "Initial margin covered by cash",
-    status: total <= plan.cash + 1e-6 ? "pass" : "fail",
-    detail: `${what} against cash of ${fmtMoney(plan.cash)}.`,
+    name: "Initial margin covered by cash and eligible collateral",
+    status: cover.covered ? "pass" : "fail",
+    detail:
+      `${what} against cash of ${fmtMoney(plan.cash)} and collateral eligible for IM of ${fmtMoney(cover.collateral)} after haircuts` +
+      `${assets}${cashRows}.`,
   };
 }
 

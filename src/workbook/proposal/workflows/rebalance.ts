@@ -11,6 +11,7 @@ import { Check, ExposureLine, Workflow } from "../model";
 import {
   groupBandsCheck,
   NOTIONAL_LIMIT_OPTION,
+  COLLATERAL_INPUT,
   POSITIONS_INPUT,
   ROUNDING_OPTION,
   bandsChart,
@@ -40,6 +41,7 @@ export const rebalanceWorkflow: Workflow = {
     { name: "Portfolio", columns: "Asset class, Market value, Target, Min, Max; optional Liquid, Proxy, Overlay, Levered, Duration" },
     FUTURES_INPUT,
     POSITIONS_INPUT,
+    COLLATERAL_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -93,7 +95,7 @@ export const rebalanceWorkflow: Workflow = {
     const limit = numberOption(options, "notionalLimit", NOTIONAL_LIMIT_OPTION.label, { min: 0 });
     const gross = postTradeGrossCheck(trades, plan, limit) ?? grossNotionalCheck(trades, r.nav, limit);
     if (gross) checks.push(gross);
-    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan, inputs.Collateral?.values);
     if (margin) checks.push(margin);
     const outside = r.lines.filter((l) => l.status !== "within");
     const notes = [

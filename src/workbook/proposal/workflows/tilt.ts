@@ -8,7 +8,17 @@ import { TiltResult } from "../../../engine/tilts/tilt";
 import { Call, callRegistry, callTyped, describeOptions, withDefaults } from "../call";
 import { fmtMoney, fmtPct, headline, rangesCheck, wholeContractsCheck } from "../checks";
 import { Check, ExposureLine, Workflow } from "../model";
-import { POSITIONS_INPUT, bandsChart, bookArg, bookMarginCheck, planFigures, resultTable, tradesOf, FUTURES_INPUT } from "./futuresCommon";
+import {
+  COLLATERAL_INPUT,
+  POSITIONS_INPUT,
+  bandsChart,
+  bookArg,
+  bookMarginCheck,
+  planFigures,
+  resultTable,
+  tradesOf,
+  FUTURES_INPUT,
+} from "./futuresCommon";
 
 const OPTIONS = [
   {
@@ -39,6 +49,7 @@ export const tiltWorkflow: Workflow = {
     FUTURES_INPUT,
     { name: "Tilts", columns: "Asset class, Tilt (a weight: 0.02 = +2% of NAV)" },
     POSITIONS_INPUT,
+    COLLATERAL_INPUT,
   ],
   options: OPTIONS,
   async compute(inputs, raw) {
@@ -79,7 +90,7 @@ export const tiltWorkflow: Workflow = {
           : `Scaled to ${fmtPct(r.scale, 1)} of the request; the binding limit is ${binding || "not named"}.`,
     });
     checks.push(rangesCheck(lines, new Set(), true));
-    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan);
+    const margin = bookMarginCheck(trades, inputs.Futures?.values, plan, inputs.Collateral?.values);
     if (margin) checks.push(margin);
     const gross = trades.reduce((s, tr) => s + Math.abs(tr.notional ?? 0), 0);
     return {
