@@ -36,10 +36,10 @@ export function spreadWithRoom(amount: number, shares: readonly number[], rooms:
     let k = 0;
     for (; k < idx.length; k++) {
       const i = idx[k];
-      // Below the level when left x share / rest < room, compared in logs like the order: with subnormal shares
-      // share / rest rounds to 0 (5e-324 / 2) and the product form underflows, so a class at the level would
-      // look below it and a later class that needs its room would be left out.
-      if (Math.log(left) + Math.log(share(i)) < Math.log(rooms[i]) + Math.log(rest[k])) break;
+      // Below the level when left x share / rest < room, i.e. log left - log rest < key (log room - log share),
+      // in logs like the order: with subnormal shares share / rest rounds to 0 (5e-324 / 2) and the product form
+      // underflows, so a class at the level would look below it and a later class that needs its room be left out.
+      if (Math.log(left) - Math.log(rest[k]) < key[i]) break;
       alloc[i] = rooms[i];
       left -= rooms[i];
     }
