@@ -6,7 +6,7 @@
 import { Book } from "../../../engine/book/derive";
 import { LegTrade, legRows, readFutures } from "../../../engine/futures/futures";
 import { keyDates, parseContract } from "../../../engine/futures/calendar/contracts";
-import { OverlayError } from "../../../engine/core/errors";
+import { EXCEL_CODE, OverlayError } from "../../../engine/core/errors";
 import { readCollateral } from "../../../engine/leverage/liquidity";
 import { marginCover } from "../../../engine/leverage/marginCover";
 import { fromSerial } from "../../../engine/rates/excelDate";
@@ -222,21 +222,21 @@ export function bookMarginCheck(
       : `Initial margin ${fmtMoney(margin)}`;
   if (plan.cash === undefined)
     return { name: "Initial margin", status: "warn", detail: `${what}; the portfolio has no Cash row to post it from.` };
-  if (collateral === undefined) {
-    return {
-      name: "Initial margin covered by cash",
-      status: total <= plan.cash + 1e-6 ? "pass" : "fail",
-      detail: `${what} against cash of ${fmtMoney(plan.cash)}.`,
-    };
-  }
   let holdings;
   try {
-    holdings = readCollateral(collateral);
+    holdings = collateral === undefined ? [] : readCollateral(collateral);
   } catch (e) {
-    if (e instanceof OverlayError) throw new WorkflowError(e.message, "Collateral");
+    if (e instanceof OverlayError) throw new WorkflowError(e.message, "Collateral", EXCEL_CODE[e.kind]);
     throw e;
   }
   const cover = marginCover(total, plan.cash, holdings);
+  if (collateral === undefined) {
+    return {
+      name: "Initial margin covered by cash",
+      status: cover.covered ? "pass" : "fail",
+      detail: `${what} against cash of ${fmtMoney(plan.cash)}.`,
+    };
+  }
   const assets = cover.counted.length > 0 ? ` (${cover.counted.map((c) => c.asset).join(", ")})` : "";
   const cashRows = cover.cashRows.length > 0 ? `; ${cover.cashRows.join(", ")} counted in the Cash row, not twice` : "";
   return {
